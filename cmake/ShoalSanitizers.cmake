@@ -1,0 +1,12 @@
+# One sanitizer family per build directory: ASan+UBSan or TSan (they cannot be combined).
+if(SHOAL_ASAN AND SHOAL_TSAN)
+    message(FATAL_ERROR "SHOAL_ASAN and SHOAL_TSAN are exclusive; configure two build directories")
+endif()
+if(SHOAL_ASAN)
+    add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+if(SHOAL_TSAN)
+    add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=thread)
+endif()

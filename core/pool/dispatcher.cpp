@@ -1,0 +1,310 @@
+#include "dispatcher.h"
+
+#include "workerrunner.h"
+
+#include <QThread>
+#include <QtDebug>
+
+#include <algorithm>
+#include <exception>
+
+namespace shoal::detail {
+
+Dispatcher::Dispatcher()
+    : m_maxSpinners(std::max(1, QThread::idealThreadCount()))
+{
+}
+
+void Dispatcher::submit(Call* call)
+{
+    call->submittedAt = Call::Clock::now();
+    WorkerRunner* runner = nullptr;
+    std::error_code refusal;
+    bool published = false;
+    {
+        std::lock_guard lock(m_mutex);
+        CallPhase expected = CallPhase::New;
+        if (m_closed) {
+            refusal = PoolErrc::PoolNotRunning;
+        } else if (!m_idle.empty()) {
+            if (call->phase.compare_exchange_strong(expected, CallPhase::Taken,
+                                                    std::memory_order_acq_rel)) {
+                runner = m_idle.back();
+                m_idle.pop_back();
+                call->runner = runner;
+                runner->assign(call);
+                published = true;
+            }
+        } else if (const auto bound = m_maxWaiting.load(std::memory_order_relaxed);
+                   bound >= 0 && m_queued >= bound) {
+            refusal = PoolErrc::QueueFull;
+        } else if (call->phase.compare_exchange_strong(expected, CallPhase::Queued,
+                                                       std::memory_order_acq_rel)) {
+            link(call);
+            published = true;
+        }
+    }
+    if (published) {
+        m_waiting.value.fetch_add(1, std::memory_order_relaxed);
+        if (runner)
+            runner->wake();
+        return;
+    }
+    if (refusal) {
+        CallPhase expected = CallPhase::New;
+        if (call->phase.compare_exchange_strong(expected, CallPhase::Dropped,
+                                                std::memory_order_acq_rel))
+            settle(call, refusal, {}, false);
+    }
+    // Refused, or abandoned while New (its abandoner settled it): the pool lets go.
+    release(call);
+}
+
+void Dispatcher::refuse(Call* call, std::error_code why)
+{
+    call->phase.store(CallPhase::Dropped, std::memory_order_relaxed);
+    settle(call, why, {}, false);
+    release(call);
+}
+
+void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer)
+{
+    CallPhase phase = call->phase.load(std::memory_order_acquire);
+    for (;;) {
+        switch (phase) {
+        case CallPhase::New:
+            // Not yet published; submit() will see Dropped and let go of the pool's reference.
+            if (call->phase.compare_exchange_weak(phase, CallPhase::Dropped,
+                                                  std::memory_order_acq_rel)) {
+                settle(call, why, {}, fromTimer);
+                return;
+            }
+            break;
+        case CallPhase::Queued: {
+            std::unique_lock lock(m_mutex);
+            phase = call->phase.load(std::memory_order_relaxed);
+            if (phase != CallPhase::Queued)
+                break;
+            unlink(call);
+            call->phase.store(CallPhase::Dropped, std::memory_order_relaxed);
+            lock.unlock();
+            m_waiting.value.fetch_sub(1, std::memory_order_relaxed);
+            settle(call, why, {}, fromTimer);
+            release(call); // the pool's reference: the list held it
+            return;
+        }
+        case CallPhase::Taken:
+            // The worker has not called process(); it will see Dropped and skip the call.
+            if (call->phase.compare_exchange_weak(phase, CallPhase::Dropped,
+                                                  std::memory_order_acq_rel)) {
+                m_waiting.value.fetch_sub(1, std::memory_order_relaxed);
+                settle(call, why, {}, fromTimer);
+                return;
+            }
+            break;
+        case CallPhase::Running:
+            if (call->phase.compare_exchange_weak(phase, CallPhase::Interrupting,
+                                                  std::memory_order_acq_rel)) {
+                m_inFlight.value.fetch_sub(1, std::memory_order_relaxed);
+                WorkerRunner* runner = call->runner;
+                runner->interruptWorker();
+                // The runner holds its reference until it sees Abandoned, so the call lives on.
+                call->phase.store(CallPhase::Abandoned, std::memory_order_release);
+                runner->wake();
+                settle(call, why, {}, fromTimer);
+                return;
+            }
+            break;
+        default:
+            return; // already settled, or being abandoned by someone else
+        }
+    }
+}
+
+Call* Dispatcher::take(WorkerRunner* runner, bool& stopping)
+{
+    std::lock_guard lock(m_mutex);
+    stopping = runner->isRetiring();
+    if (stopping)
+        return nullptr;
+    if (Call* call = m_head) {
+        unlink(call);
+        call->runner = runner;
+        call->phase.store(CallPhase::Taken, std::memory_order_release);
+        return call;
+    }
+    m_idle.push_back(runner);
+    return nullptr;
+}
+
+bool Dispatcher::begin(Call* call)
+{
+    CallPhase expected = CallPhase::Taken;
+    if (!call->phase.compare_exchange_strong(expected, CallPhase::Running,
+                                             std::memory_order_acq_rel))
+        return false;
+    m_waiting.value.fetch_sub(1, std::memory_order_relaxed);
+    m_inFlight.value.fetch_add(1, std::memory_order_relaxed);
+    return true;
+}
+
+bool Dispatcher::complete(Call* call, std::any value, std::error_code error, std::string message)
+{
+    CallPhase expected = CallPhase::Running;
+    if (!call->phase.compare_exchange_strong(expected, CallPhase::Completed,
+                                             std::memory_order_acq_rel))
+        return false;
+    m_inFlight.value.fetch_sub(1, std::memory_order_relaxed);
+    call->value = std::move(value);
+    settle(call, error, std::move(message), false);
+    return true;
+}
+
+bool Dispatcher::tryStartSpinning() noexcept
+{
+    int spinners = m_spinners.load(std::memory_order_relaxed);
+    while (spinners < m_maxSpinners) {
+        if (m_spinners.compare_exchange_weak(spinners, spinners + 1, std::memory_order_relaxed))
+            return true;
+    }
+    return false;
+}
+
+void Dispatcher::retire(WorkerRunner* runner)
+{
+    std::lock_guard lock(m_mutex);
+    runner->markRetiring();
+    const auto it = std::find(m_idle.begin(), m_idle.end(), runner);
+    if (it != m_idle.end())
+        m_idle.erase(it);
+}
+
+void Dispatcher::close()
+{
+    std::vector<Call*> drained;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_closed)
+            return;
+        m_closed = true;
+        while (Call* call = m_head) {
+            unlink(call);
+            call->phase.store(CallPhase::Dropped, std::memory_order_relaxed);
+            drained.push_back(call);
+        }
+    }
+    for (Call* call : drained) {
+        m_waiting.value.fetch_sub(1, std::memory_order_relaxed);
+        settle(call, PoolErrc::PoolNotRunning, {}, false);
+        release(call); // the list's reference
+    }
+}
+
+bool Dispatcher::isOpen() const
+{
+    std::lock_guard lock(m_mutex);
+    return !m_closed;
+}
+
+void Dispatcher::setMaxWaiting(qint64 bound)
+{
+    m_maxWaiting.store(bound < 0 ? -1 : bound, std::memory_order_relaxed);
+}
+
+PoolCounters Dispatcher::counters() const noexcept
+{
+    PoolCounters c;
+    // Outcomes first, submissions last: a concurrent reader then never sees more outcomes than
+    // submissions.
+    c.completed = m_completed.value.load(std::memory_order_acquire);
+    c.timedOut = m_timedOut.value.load(std::memory_order_acquire);
+    c.canceled = m_canceled.value.load(std::memory_order_acquire);
+    c.failed = m_failed.value.load(std::memory_order_acquire);
+    c.rejected = m_rejected.value.load(std::memory_order_acquire);
+    c.notRunning = m_notRunning.value.load(std::memory_order_acquire);
+    c.submitted = m_submitted.value.load(std::memory_order_acquire);
+    return c;
+}
+
+void Dispatcher::count(std::error_code error) noexcept
+{
+    Counter* counter = &m_completed;
+    if (error && error.category() != poolCategory()) {
+        counter = &m_failed;
+    } else if (error) {
+        switch (static_cast<PoolErrc>(error.value())) {
+        case PoolErrc::JobTimedOut:
+            counter = &m_timedOut;
+            break;
+        case PoolErrc::Canceled:
+        case PoolErrc::DeadlineExceeded:
+            counter = &m_canceled;
+            break;
+        case PoolErrc::QueueFull:
+            counter = &m_rejected;
+            break;
+        case PoolErrc::PoolNotRunning:
+            counter = &m_notRunning;
+            break;
+        default:
+            counter = &m_failed;
+            break;
+        }
+    }
+    counter->value.fetch_add(1, std::memory_order_release);
+}
+
+void Dispatcher::settle(Call* call, std::error_code error, std::string message, bool fromTimer)
+{
+    call->error = error;
+    call->message = std::move(message);
+    count(error);
+    if (!call->onDone) {
+        call->settled.store(true, std::memory_order_release);
+        call->parker.unpark();
+        return;
+    }
+    // Asynchronous: stop the deadline (unless it is what brought us here), then continue.
+    if (call->timer && !fromTimer && DeadlineTimer::instance().cancel(*call->timer))
+        release(call); // the timer's reference
+    Result<std::any> result = error ? Result<std::any>(error, call->message)
+                                    : Result<std::any>(std::move(call->value));
+    auto onDone = std::move(call->onDone);
+    call->settled.store(true, std::memory_order_release);
+    try {
+        onDone(std::move(result));
+    } catch (const std::exception& e) {
+        qWarning("shoal: a completion callback threw: %s", e.what());
+    } catch (...) {
+        qWarning("shoal: a completion callback threw");
+    }
+    release(call); // the settlement's reference
+}
+
+void Dispatcher::link(Call* call)
+{
+    call->prev = m_tail;
+    call->next = nullptr;
+    if (m_tail)
+        m_tail->next = call;
+    else
+        m_head = call;
+    m_tail = call;
+    ++m_queued;
+}
+
+void Dispatcher::unlink(Call* call)
+{
+    if (call->prev)
+        call->prev->next = call->next;
+    else
+        m_head = call->next;
+    if (call->next)
+        call->next->prev = call->prev;
+    else
+        m_tail = call->prev;
+    call->prev = call->next = nullptr;
+    --m_queued;
+}
+
+} // namespace shoal::detail

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "call.h"
+#include "poolprobe.h"
+
+#include <atomic>
+#include <mutex>
+#include <string>
+#include <system_error>
+#include <vector>
+
+namespace shoal::detail {
+
+class WorkerRunner;
+
+/// The meeting point of callers and workers (tunny's request channel): a FIFO list of waiting
+/// calls and a LIFO stack of idle workers under one mutex, plus the lock-free counters the monitor
+/// reads. The newest idle worker is handed work first because it is the one still spinning, with
+/// warm caches; the oldest waiting call is served first. No user code runs under the mutex.
+class Dispatcher {
+public:
+    Dispatcher();
+
+    // --- callers ------------------------------------------------------------------------------
+    /// Counts a call the moment it is made, whatever becomes of it.
+    void noteSubmitted() noexcept { m_submitted.value.fetch_add(1, std::memory_order_relaxed); }
+    /// Publishes a New call: hands it to an idle worker, queues it, or refuses it with
+    /// PoolNotRunning or QueueFull. Consumes the pool's reference.
+    void submit(Call* call);
+    /// The caller gives up on \a call with \a why: a waiting call is removed and never
+    /// dispatched; a running one gets its worker's interrupt() (here, on this thread) and its late
+    /// result is discarded. A no-op if the call has already been settled or abandoned.
+    /// \a fromTimer is true only on the timer thread, running the call's own deadline.
+    void abandon(Call* call, std::error_code why, bool fromTimer = false);
+    /// Settles a call that never reached submit() (its context was already done).
+    void refuse(Call* call, std::error_code why);
+
+    // --- workers ------------------------------------------------------------------------------
+    /// The oldest waiting call, now Taken by \a runner; or null, with \a runner registered as
+    /// idle (a later submit() assigns to it) or, if it is retiring, with \a stopping set.
+    Call* take(WorkerRunner* runner, bool& stopping);
+    /// Taken -> Running. False when the call was abandoned before it started.
+    bool begin(Call* call);
+    /// Running -> Completed and settle with the outcome. False when the caller gave up; then the
+    /// runner must wait for the phase to reach Abandoned before it moves on.
+    bool complete(Call* call, std::any value, std::error_code error, std::string message);
+    /// Whether an idle worker may spin before sleeping; bounded so idle workers do not crowd out
+    /// busy threads. A true answer must be paired with stopSpinning().
+    bool tryStartSpinning() noexcept;
+    void stopSpinning() noexcept { m_spinners.fetch_sub(1, std::memory_order_relaxed); }
+
+    // --- the pool -----------------------------------------------------------------------------
+    /// Marks \a runner as retiring and takes it off the idle stack; the caller then wakes it.
+    void retire(WorkerRunner* runner);
+    /// Refuses new calls and settles every waiting one with PoolNotRunning. Idempotent.
+    void close();
+    bool isOpen() const;
+    void setMaxWaiting(qint64 bound);
+    qint64 maxWaiting() const { return m_maxWaiting.load(std::memory_order_relaxed); }
+
+    // --- probes (any thread, lock-free) -------------------------------------------------------
+    PoolCounters counters() const noexcept;
+    qint64 waiting() const noexcept { return m_waiting.value.load(std::memory_order_relaxed); }
+    qint64 inFlight() const noexcept { return m_inFlight.value.load(std::memory_order_relaxed); }
+
+private:
+    /// A counter alone on its cache line, so counters written by different threads do not
+    /// invalidate each other.
+    struct alignas(64) Counter {
+        std::atomic<qint64> value{0};
+    };
+
+    void settle(Call* call, std::error_code error, std::string message, bool fromTimer);
+    void count(std::error_code error) noexcept;
+    void link(Call* call);
+    void unlink(Call* call);
+
+    mutable std::mutex m_mutex;          ///< guards the list, the idle stack, m_closed, m_queued
+    Call* m_head = nullptr;              ///< oldest waiting call
+    Call* m_tail = nullptr;              ///< newest waiting call
+    qint64 m_queued = 0;                 ///< length of the list
+    std::vector<WorkerRunner*> m_idle;   ///< idle workers, newest last
+    bool m_closed = false;               ///< close() was called
+    std::atomic<qint64> m_maxWaiting{-1}; ///< bound on m_queued; -1 for none
+    std::atomic<int> m_spinners{0};      ///< idle workers currently spinning
+    const int m_maxSpinners;             ///< the most that may spin at once
+
+    Counter m_submitted;  ///< calls made
+    Counter m_completed;  ///< results delivered
+    Counter m_timedOut;   ///< JobTimedOut
+    Counter m_canceled;   ///< Canceled, DeadlineExceeded
+    Counter m_failed;     ///< thrown by a worker
+    Counter m_rejected;   ///< QueueFull
+    Counter m_notRunning; ///< PoolNotRunning
+    Counter m_waiting;    ///< published calls whose process() has not begun
+    Counter m_inFlight;   ///< calls in process() whose caller still waits
+};
+
+} // namespace shoal::detail

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "context.h"
+#include "latencyhistogram.h"
+#include "poolprobe.h"
+#include "result.h"
+#include "worker.h"
+
+#include <QFuture>
+
+#include <any>
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace shoal {
+
+namespace detail {
+class Dispatcher;
+class WorkerRunner;
+struct Call;
+} // namespace detail
+
+/// A fixed set of workers, each on its own QThread, serving callers one job at a time: Go's
+/// tunny.Pool. Callers wait in FIFO order for whichever worker is ready first. Every member is
+/// safe to call from any thread at any time, setSize() and close() included, except from one of
+/// this pool's own workers (a worker resizing or closing its own pool would wait for itself).
+class Pool {
+public:
+    using Factory = std::function<std::unique_ptr<Worker>()>;
+    /// An asynchronous call's continuation. It runs exactly once, on the thread that settles the
+    /// call: the worker's, the timer thread (timeouts), the canceling thread (contexts), the
+    /// closing thread, or the submitting thread when the call is refused at once.
+    using Callback = std::function<void(Result<std::any>)>;
+
+    /// tunny.New: runs \a factory \a size times, in order, on this thread, and starts a thread
+    /// per worker. If the factory throws, the workers made so far are terminated and joined and
+    /// the exception propagates. Throws std::invalid_argument for a negative size or no factory.
+    Pool(int size, Factory factory);
+    /// Closes the pool (see close()).
+    ~Pool();
+    Pool(const Pool&) = delete;
+    Pool& operator=(const Pool&) = delete;
+
+    /// tunny.NewFunc: every worker runs \a fn.
+    static std::unique_ptr<Pool> fromFunction(int size, std::function<std::any(std::any)> fn);
+    /// tunny.NewCallback: payloads are std::function<void()>; anything else fails with
+    /// JobNotFunc. Results are empty.
+    static std::unique_ptr<Pool> forCallbacks(int size);
+
+    /// Blocks until a worker has processed \a payload and returns its result. Throws PoolError:
+    /// PoolNotRunning once the pool is closed (tunny panics), WorkerThrew if process() threw,
+    /// QueueFull if the waiting bound is reached.
+    std::any process(std::any payload);
+    /// As process(), but gives up after \a timeout in total, waiting plus running, with
+    /// JobTimedOut: a waiting call is never dispatched; a running one gets its worker's
+    /// interrupt() on this thread and its late result is discarded.
+    Result<std::any> processTimed(std::any payload, std::chrono::nanoseconds timeout);
+    /// As processTimed(), driven by \a ctx: Canceled or DeadlineExceeded. A context that is
+    /// already done returns at once and the payload is never dispatched.
+    Result<std::any> processCtx(const Context& ctx, std::any payload);
+
+    /// processCtx() without blocking this thread or any other: \a onDone runs once with the
+    /// outcome (see Callback). Costs no thread per outstanding call.
+    void submit(const Context& ctx, std::any payload, Callback onDone);
+    /// processTimed() without blocking; the deadline runs on the shared timer thread.
+    void submitTimed(std::any payload, std::chrono::nanoseconds timeout, Callback onDone);
+    /// submit() as a QFuture, for code that composes futures.
+    QFuture<Result<std::any>> submit(const Context& ctx, std::any payload);
+
+    /// tunny's QueueLength: calls made and not yet answered, waiting() + inFlight().
+    qint64 queueLength() const noexcept;
+    /// Calls whose process() has not begun.
+    qint64 waiting() const noexcept;
+    /// Calls inside process() whose caller still waits (abandoned jobs are not counted).
+    qint64 inFlight() const noexcept;
+
+    /// Grows (running the factory here for each new slot) or shrinks. Shrinking retires the
+    /// newest workers after their current job, wakes them from stopContext()-aware waits, runs
+    /// terminate() on their threads, and returns when they are gone; waiting calls stay queued
+    /// for the others. A no-op once closed. Throws std::invalid_argument for n < 0; a throwing
+    /// factory leaves the pool at the size reached.
+    void setSize(int n);
+    int size() const noexcept { return m_size.load(std::memory_order_relaxed); }
+
+    /// Bounds how many calls may wait for a worker; beyond it a call fails at once with
+    /// QueueFull. -1 (the default) means no bound. Takes effect for the next call.
+    void setMaxWaiting(qint64 bound);
+    qint64 maxWaiting() const noexcept;
+
+    /// Waiting calls get PoolNotRunning; running jobs finish and are delivered; then every worker
+    /// runs terminate() and its thread ends. Idempotent; returns when all workers are gone, also
+    /// when another thread's close() is in progress.
+    void close();
+    bool isRunning() const;
+
+    // --- probes for the monitor: any thread, lock-free for the pool's hot path ----------------
+    PoolCounters counters() const noexcept;
+    /// Each worker's state, retiring ones included, oldest first. Takes a registry lock the
+    /// workers never touch.
+    std::vector<WorkerProbe> workers() const;
+    /// Cumulative queue wait (submit to process() start) and service (process() duration) of
+    /// every job this pool has run, retired workers included.
+    LatencyHistogram queueWaitHistogram() const;
+    LatencyHistogram serviceHistogram() const;
+
+private:
+    detail::Call* makeCall(std::any payload);
+    Result<std::any> await(detail::Call* call, std::optional<Context::Clock::time_point> deadline,
+                           const Context* ctx, std::error_code onDeadline);
+    void resize(int n);
+    void retireFrom(std::size_t first);
+
+    Factory m_factory;                                        ///< makes workers; any thread
+    std::unique_ptr<detail::Dispatcher> m_dispatcher;         ///< callers meet workers here
+    std::mutex m_sizeMutex;                                   ///< serialises setSize and close
+    mutable std::mutex m_registryMutex;                       ///< guards m_runners for probes
+    std::vector<std::unique_ptr<detail::WorkerRunner>> m_runners; ///< live and retiring workers
+    LatencyHistogram m_retiredQueueWait;                      ///< from workers already gone
+    LatencyHistogram m_retiredService;                        ///< from workers already gone
+    std::atomic<int> m_size{0};                               ///< the target number of workers
+    int m_nextWorkerId = 0;                                   ///< under m_sizeMutex
+};
+
+} // namespace shoal

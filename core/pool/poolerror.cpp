@@ -1,0 +1,47 @@
+#include "poolerror.h"
+
+namespace shoal {
+namespace {
+
+class PoolCategory final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "shoal"; }
+    std::string message(int value) const override
+    {
+        switch (static_cast<PoolErrc>(value)) {
+        case PoolErrc::JobTimedOut:
+            return "job request timed out";
+        case PoolErrc::PoolNotRunning:
+            return "the pool is not running";
+        case PoolErrc::WorkerClosed:
+            return "worker was closed";
+        case PoolErrc::JobNotFunc:
+            return "generic worker not given a func()";
+        case PoolErrc::Canceled:
+            return "context canceled";
+        case PoolErrc::DeadlineExceeded:
+            return "context deadline exceeded";
+        case PoolErrc::WorkerThrew:
+            return "worker threw an exception";
+        case PoolErrc::QueueFull:
+            return "too many callers waiting";
+        }
+        return "unknown shoal error";
+    }
+};
+
+} // namespace
+
+const std::error_category& poolCategory() noexcept
+{
+    static const PoolCategory category;
+    return category;
+}
+
+PoolError::PoolError(std::error_code code, const std::string& detail)
+    : std::runtime_error(detail.empty() ? code.message() : code.message() + ": " + detail)
+    , m_code(code)
+{
+}
+
+} // namespace shoal

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <system_error>
+
+namespace shoal {
+
+/// Why a call did not produce a result. Values live in the "shoal" error category.
+enum class PoolErrc {
+    JobTimedOut = 1,  ///< processTimed's total (wait + run) timeout expired.
+    PoolNotRunning,   ///< the pool was closed before the call could be served.
+    WorkerClosed,     ///< tunny parity; this pool never drops a job a worker has taken.
+    JobNotFunc,       ///< a forCallbacks() pool got a payload that is not a callback.
+    Canceled,         ///< the call's context was canceled.
+    DeadlineExceeded, ///< the call's context passed its deadline.
+    WorkerThrew,      ///< the worker's process() threw; the message is in the Result.
+    QueueFull,        ///< the bound on waiting callers was reached; the call failed fast.
+};
+
+/// The "shoal" error category. Messages are short English for logs; user-facing sentences are
+/// made (and translated) in ui/app.
+const std::error_category& poolCategory() noexcept;
+
+inline std::error_code make_error_code(PoolErrc e) noexcept
+{
+    return {static_cast<int>(e), poolCategory()};
+}
+
+/// Thrown by Pool::process() (where tunny panics) and by TypedPool for a result of the wrong
+/// type. A worker may throw it from process() to fail a call with a specific code.
+class PoolError : public std::runtime_error {
+public:
+    explicit PoolError(std::error_code code, const std::string& detail = {});
+    std::error_code code() const noexcept { return m_code; }
+
+private:
+    std::error_code m_code; ///< which of the PoolErrc values this is
+};
+
+} // namespace shoal
+
+template <>
+struct std::is_error_code_enum<shoal::PoolErrc> : std::true_type {};

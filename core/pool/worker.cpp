@@ -1,0 +1,7 @@
+#include "worker.h"
+
+namespace shoal {
+
+Worker::~Worker() = default;
+
+} // namespace shoal

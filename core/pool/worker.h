@@ -1,0 +1,49 @@
+#pragma once
+
+#include "context.h"
+
+#include <any>
+
+namespace shoal {
+
+namespace detail {
+class WorkerRunner;
+}
+
+/// One worker of a Pool (tunny.Worker). The pool creates one per slot with its factory, on the
+/// constructing thread, and from then on drives it from the worker's own QThread. A worker
+/// holds per-worker state (buffers, codecs, connections) that lives across many jobs.
+class Worker {
+public:
+    virtual ~Worker();
+
+    /// Runs one job on the worker's QThread and returns its result. Throwing fails only this
+    /// call (WorkerThrew with the message, or the code of a thrown PoolError); the worker lives
+    /// on. A result produced after the caller gave up is discarded.
+    virtual std::any process(std::any payload) = 0;
+
+    /// Called on the worker's QThread before each job; may block to refuse work (a rate limit, a
+    /// shared semaphore). NOTE: blocking here holds up shrinking and closing the pool unless the
+    /// wait also ends when stopContext() is done.
+    virtual void blockUntilReady() {}
+
+    /// Called from the abandoning caller's thread (or the timer thread for asynchronous timed
+    /// calls), exactly once per abandoned job, while process() runs that job: the worker moves
+    /// on to nothing else until interrupt() has returned. Make process() stop early if it can.
+    virtual void interrupt() {}
+
+    /// Called once on the worker's QThread when the worker is removed (setSize shrink or
+    /// close), after its last job. Release resources here.
+    virtual void terminate() {}
+
+protected:
+    /// Done when this worker is being retired or its pool is closing. Waits in
+    /// blockUntilReady() should end when it is done. Valid from the first blockUntilReady().
+    const Context& stopContext() const { return m_stop; }
+
+private:
+    friend class detail::WorkerRunner;
+    Context m_stop; ///< set by the runner before the worker's thread starts
+};
+
+} // namespace shoal

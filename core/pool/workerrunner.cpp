@@ -1,0 +1,165 @@
+#include "workerrunner.h"
+
+#include "call.h"
+#include "dispatcher.h"
+
+#include <QtDebug>
+
+#include <exception>
+
+namespace shoal::detail {
+
+WorkerRunner::WorkerRunner(int id, std::unique_ptr<Worker> worker, Dispatcher& dispatcher)
+    : m_id(id)
+    , m_worker(std::move(worker))
+    , m_dispatcher(dispatcher)
+{
+    m_worker->m_stop = Context::withCancel(Context::background());
+}
+
+WorkerRunner::~WorkerRunner()
+{
+    join();
+}
+
+void WorkerRunner::start()
+{
+    m_thread.reset(QThread::create([this] { run(); }));
+    m_thread->setObjectName(QStringLiteral("shoal-worker-%1").arg(m_id));
+    m_thread->start();
+}
+
+void WorkerRunner::requestStop()
+{
+    m_worker->m_stop.cancel();
+    m_parker.unpark();
+}
+
+void WorkerRunner::join()
+{
+    if (m_thread)
+        m_thread->wait();
+}
+
+void WorkerRunner::markRetiring() noexcept
+{
+    m_retiring.store(true, std::memory_order_seq_cst);
+    // A busy or idle worker shows as Retiring at once; an abandoned one keeps that state.
+    WorkerState state = m_state.load(std::memory_order_seq_cst);
+    while (state != WorkerState::Abandoned && state != WorkerState::Retiring &&
+           !m_state.compare_exchange_weak(state, WorkerState::Retiring, std::memory_order_seq_cst)) {
+    }
+}
+
+void WorkerRunner::setState(WorkerState state) noexcept
+{
+    m_state.store(state, std::memory_order_seq_cst);
+    if (state != WorkerState::Abandoned && m_retiring.load(std::memory_order_seq_cst))
+        m_state.store(WorkerState::Retiring, std::memory_order_seq_cst);
+}
+
+void WorkerRunner::interruptWorker()
+{
+    m_state.store(WorkerState::Abandoned, std::memory_order_seq_cst);
+    guarded("interrupt", [this] { m_worker->interrupt(); });
+}
+
+template <class Fn>
+void WorkerRunner::guarded(const char* what, Fn&& fn) noexcept
+{
+    try {
+        fn();
+    } catch (const std::exception& e) {
+        qWarning("shoal: worker %d: %s() threw: %s", m_id, what, e.what());
+    } catch (...) {
+        qWarning("shoal: worker %d: %s() threw", m_id, what);
+    }
+}
+
+void WorkerRunner::run()
+{
+    for (;;) {
+        setState(WorkerState::Blocked);
+        guarded("blockUntilReady", [this] { m_worker->blockUntilReady(); });
+        Call* call = nextCall();
+        if (!call)
+            break;
+        runCall(call);
+    }
+    setState(WorkerState::Retiring);
+    guarded("terminate", [this] { m_worker->terminate(); });
+}
+
+Call* WorkerRunner::nextCall()
+{
+    bool stopping = false;
+    if (Call* call = m_dispatcher.take(this, stopping))
+        return call;
+    if (stopping)
+        return nullptr;
+    setState(WorkerState::Idle);
+    bool spinning = m_dispatcher.tryStartSpinning();
+    for (;;) {
+        // Retirement first: a call assigned before it is visible once retirement is, and it is
+        // still run, so nothing handed to this worker is lost.
+        const bool retiring = isRetiring();
+        if (Call* call = m_assigned.exchange(nullptr, std::memory_order_acquire)) {
+            if (spinning)
+                m_dispatcher.stopSpinning();
+            return call;
+        }
+        if (retiring) {
+            if (spinning)
+                m_dispatcher.stopSpinning();
+            return nullptr;
+        }
+        if (spinning) {
+            const auto budget = std::chrono::microseconds(50);
+            if (!m_parker.park(Parker::Clock::now() + budget, budget)) {
+                m_dispatcher.stopSpinning();
+                spinning = false;
+            }
+        } else {
+            m_parker.park(std::nullopt, std::chrono::nanoseconds::zero());
+        }
+    }
+}
+
+void WorkerRunner::runCall(Call* call)
+{
+    if (!m_dispatcher.begin(call)) {
+        release(call); // given up before it started: never dispatched
+        return;
+    }
+    const auto started = Call::Clock::now();
+    m_queueWait.record(started - call->submittedAt);
+    setState(WorkerState::Busy);
+
+    std::any value;
+    std::error_code error;
+    std::string message;
+    try {
+        value = m_worker->process(std::move(call->payload));
+    } catch (const PoolError& e) {
+        error = e.code();
+        message = e.what();
+    } catch (const std::exception& e) {
+        error = PoolErrc::WorkerThrew;
+        message = e.what();
+    } catch (...) {
+        error = PoolErrc::WorkerThrew;
+        message = "unknown exception";
+    }
+    m_service.record(Call::Clock::now() - started);
+    m_jobs.store(m_jobs.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+
+    if (!m_dispatcher.complete(call, std::move(value), error, std::move(message))) {
+        // Abandoned: the abandoning thread may still be inside interrupt(); serve no one until
+        // it has returned, so interrupt() never overlaps another job.
+        while (call->phase.load(std::memory_order_acquire) != CallPhase::Abandoned)
+            m_parker.park();
+    }
+    release(call);
+}
+
+} // namespace shoal::detail

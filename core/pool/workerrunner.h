@@ -1,0 +1,74 @@
+#pragma once
+
+#include "latencyhistogram.h"
+#include "parker.h"
+#include "poolprobe.h"
+#include "worker.h"
+
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace shoal::detail {
+
+struct Call;
+class Dispatcher;
+
+/// Drives one Worker on its own QThread: blockUntilReady -> take the oldest call or wait idle
+/// for one -> process -> deliver -> loop; terminate() once when retired. Records the worker's
+/// state and its jobs' queue-wait and service times for the monitor (single writer, lock-free).
+class WorkerRunner {
+public:
+    WorkerRunner(int id, std::unique_ptr<Worker> worker, Dispatcher& dispatcher);
+    ~WorkerRunner();
+    WorkerRunner(const WorkerRunner&) = delete;
+    WorkerRunner& operator=(const WorkerRunner&) = delete;
+
+    /// Starts the worker's thread. Constructing thread.
+    void start();
+    /// Asks the worker to leave after its current job: ends its stopContext() and wakes it.
+    /// Call after Dispatcher::retire(). Any thread.
+    void requestStop();
+    /// Waits until the thread has run terminate() and finished. Any thread but the worker's.
+    void join();
+
+    // --- the dispatcher's side ----------------------------------------------------------------
+    /// Hands a Taken call to this idle worker. Under the dispatcher's mutex.
+    void assign(Call* call) noexcept { m_assigned.store(call, std::memory_order_release); }
+    void wake() noexcept { m_parker.unpark(); }
+    /// Marks the current job abandoned and calls the worker's interrupt(). Abandoning thread.
+    void interruptWorker();
+    /// Under the dispatcher's mutex.
+    void markRetiring() noexcept;
+    bool isRetiring() const noexcept { return m_retiring.load(std::memory_order_seq_cst); }
+
+    // --- probes (any thread) ------------------------------------------------------------------
+    int id() const noexcept { return m_id; }
+    WorkerState state() const noexcept { return m_state.load(std::memory_order_relaxed); }
+    qint64 jobs() const noexcept { return m_jobs.load(std::memory_order_relaxed); }
+    const LatencyHistogram& queueWait() const noexcept { return m_queueWait; }
+    const LatencyHistogram& service() const noexcept { return m_service; }
+
+private:
+    void run();
+    Call* nextCall();
+    void runCall(Call* call);
+    void setState(WorkerState state) noexcept;
+    template <class Fn>
+    void guarded(const char* what, Fn&& fn) noexcept;
+
+    const int m_id;                        ///< stable, never reused within a pool
+    std::unique_ptr<Worker> m_worker;      ///< the user's worker; used on m_thread only
+    Dispatcher& m_dispatcher;              ///< not owned; outlives this runner
+    std::unique_ptr<QThread> m_thread;     ///< runs run()
+    Parker m_parker;                       ///< the worker sleeps here when idle
+    std::atomic<Call*> m_assigned{nullptr}; ///< a call handed over while idle
+    std::atomic<bool> m_retiring{false};   ///< leave after the current job
+    std::atomic<WorkerState> m_state{WorkerState::Blocked}; ///< for the monitor
+    std::atomic<qint64> m_jobs{0};         ///< process() calls finished
+    LatencyHistogram m_queueWait;          ///< submit -> process() start, per job
+    LatencyHistogram m_service;            ///< process() duration, per job
+};
+
+} // namespace shoal::detail
