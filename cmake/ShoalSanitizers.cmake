@@ -10,3 +10,21 @@ if(SHOAL_TSAN)
     add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
     add_link_options(-fsanitize=thread)
 endif()
+
+if(SHOAL_ASAN OR SHOAL_TSAN)
+    # GCC 12 reports std::variant members as maybe-uninitialized under sanitizer instrumentation
+    # (a known false positive); it stays a warning there and an error in normal builds.
+    add_compile_options(-Wno-error=maybe-uninitialized)
+endif()
+
+# The environment every test runs in: sanitizer reports fail the test.
+set(SHOAL_TEST_ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+if(SHOAL_TSAN)
+    list(APPEND SHOAL_TEST_ENVIRONMENT
+        "TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=${CMAKE_SOURCE_DIR}/tests/tsan.supp")
+endif()
+if(SHOAL_ASAN)
+    list(APPEND SHOAL_TEST_ENVIRONMENT
+        "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1"
+        "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+endif()

@@ -66,7 +66,8 @@ public:
     [[nodiscard]] Subscription onDone(std::function<void()> callback) const;
 
 private:
-    explicit Context(std::shared_ptr<detail::ContextState> state) : m_state(std::move(state)) {}
+    explicit Context(std::shared_ptr<detail::ContextState> state)
+        : m_state(std::move(state)) {}
     static Context makeChild(const Context& parent, std::optional<Clock::time_point> deadline);
 
     std::shared_ptr<detail::ContextState> m_state; ///< null for background()

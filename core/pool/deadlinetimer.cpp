@@ -2,19 +2,15 @@
 
 namespace shoal {
 
-DeadlineTimer& DeadlineTimer::instance()
-{
+DeadlineTimer& DeadlineTimer::instance() {
     static DeadlineTimer timer;
     return timer;
 }
 
 DeadlineTimer::DeadlineTimer()
-    : m_thread([this] { run(); })
-{
-}
+    : m_thread([this] { run(); }) {}
 
-DeadlineTimer::~DeadlineTimer()
-{
+DeadlineTimer::~DeadlineTimer() {
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
@@ -24,8 +20,7 @@ DeadlineTimer::~DeadlineTimer()
 }
 
 DeadlineTimer::Handle DeadlineTimer::schedule(Clock::time_point when,
-                                              std::function<void()> callback)
-{
+                                              std::function<void()> callback) {
     bool earliest = false;
     Handle handle;
     {
@@ -39,8 +34,7 @@ DeadlineTimer::Handle DeadlineTimer::schedule(Clock::time_point when,
     return handle;
 }
 
-bool DeadlineTimer::cancel(const Handle& handle)
-{
+bool DeadlineTimer::cancel(const Handle& handle) {
     std::function<void()> removed; // destroyed outside the lock: it may own arbitrary state
     std::lock_guard lock(m_mutex);
     const auto it = m_callbacks.find(handle);
@@ -51,8 +45,7 @@ bool DeadlineTimer::cancel(const Handle& handle)
     return true;
 }
 
-void DeadlineTimer::run()
-{
+void DeadlineTimer::run() {
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         if (m_callbacks.empty()) {

@@ -39,12 +39,12 @@ private:
     DeadlineTimer();
     void run();
 
-    std::mutex m_mutex;                                    ///< guards everything below
-    std::condition_variable m_wake;                        ///< an earlier deadline or shutdown
-    std::map<Handle, std::function<void()>> m_callbacks;   ///< pending, earliest first
-    std::uint64_t m_nextId = 0;                            ///< tie-breaker for equal deadlines
-    bool m_stopping = false;                               ///< set by the destructor
-    std::thread m_thread;                                  ///< runs run(); last, started last
+    std::mutex m_mutex;                                  ///< guards everything below
+    std::condition_variable m_wake;                      ///< an earlier deadline or shutdown
+    std::map<Handle, std::function<void()>> m_callbacks; ///< pending, earliest first
+    std::uint64_t m_nextId = 0;                          ///< tie-breaker for equal deadlines
+    bool m_stopping = false;                             ///< set by the destructor
+    std::thread m_thread;                                ///< runs run(); last, started last
 };
 
 } // namespace shoal

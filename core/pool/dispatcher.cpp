@@ -11,12 +11,9 @@
 namespace shoal::detail {
 
 Dispatcher::Dispatcher()
-    : m_maxSpinners(std::max(1, QThread::idealThreadCount()))
-{
-}
+    : m_maxSpinners(std::max(1, QThread::idealThreadCount())) {}
 
-void Dispatcher::submit(Call* call)
-{
+void Dispatcher::submit(Call* call) {
     call->submittedAt = Call::Clock::now();
     WorkerRunner* runner = nullptr;
     std::error_code refusal;
@@ -47,7 +44,7 @@ void Dispatcher::submit(Call* call)
     if (published) {
         m_waiting.value.fetch_add(1, std::memory_order_relaxed);
         if (runner)
-            runner->wake();
+            runner->wakeAssigned();
         return;
     }
     if (refusal) {
@@ -60,15 +57,13 @@ void Dispatcher::submit(Call* call)
     release(call);
 }
 
-void Dispatcher::refuse(Call* call, std::error_code why)
-{
+void Dispatcher::refuse(Call* call, std::error_code why) {
     call->phase.store(CallPhase::Dropped, std::memory_order_relaxed);
     settle(call, why, {}, false);
     release(call);
 }
 
-void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer)
-{
+void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer) {
     CallPhase phase = call->phase.load(std::memory_order_acquire);
     for (;;) {
         switch (phase) {
@@ -108,9 +103,10 @@ void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer)
                 m_inFlight.value.fetch_sub(1, std::memory_order_relaxed);
                 WorkerRunner* runner = call->runner;
                 runner->interruptWorker();
-                // The runner holds its reference until it sees Abandoned, so the call lives on.
+                // The runner waits for Abandoned on the call's parker: the call outlives this
+                // (we hold a reference until settle()), the runner may not.
                 call->phase.store(CallPhase::Abandoned, std::memory_order_release);
-                runner->wake();
+                call->parker.unpark();
                 settle(call, why, {}, fromTimer);
                 return;
             }
@@ -121,8 +117,7 @@ void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer)
     }
 }
 
-Call* Dispatcher::take(WorkerRunner* runner, bool& stopping)
-{
+Call* Dispatcher::take(WorkerRunner* runner, bool& stopping) {
     std::lock_guard lock(m_mutex);
     stopping = runner->isRetiring();
     if (stopping)
@@ -137,8 +132,7 @@ Call* Dispatcher::take(WorkerRunner* runner, bool& stopping)
     return nullptr;
 }
 
-bool Dispatcher::begin(Call* call)
-{
+bool Dispatcher::begin(Call* call) {
     CallPhase expected = CallPhase::Taken;
     if (!call->phase.compare_exchange_strong(expected, CallPhase::Running,
                                              std::memory_order_acq_rel))
@@ -148,8 +142,7 @@ bool Dispatcher::begin(Call* call)
     return true;
 }
 
-bool Dispatcher::complete(Call* call, std::any value, std::error_code error, std::string message)
-{
+bool Dispatcher::complete(Call* call, std::any value, std::error_code error, std::string message) {
     CallPhase expected = CallPhase::Running;
     if (!call->phase.compare_exchange_strong(expected, CallPhase::Completed,
                                              std::memory_order_acq_rel))
@@ -160,8 +153,7 @@ bool Dispatcher::complete(Call* call, std::any value, std::error_code error, std
     return true;
 }
 
-bool Dispatcher::tryStartSpinning() noexcept
-{
+bool Dispatcher::tryStartSpinning() noexcept {
     int spinners = m_spinners.load(std::memory_order_relaxed);
     while (spinners < m_maxSpinners) {
         if (m_spinners.compare_exchange_weak(spinners, spinners + 1, std::memory_order_relaxed))
@@ -170,8 +162,7 @@ bool Dispatcher::tryStartSpinning() noexcept
     return false;
 }
 
-void Dispatcher::retire(WorkerRunner* runner)
-{
+void Dispatcher::retire(WorkerRunner* runner) {
     std::lock_guard lock(m_mutex);
     runner->markRetiring();
     const auto it = std::find(m_idle.begin(), m_idle.end(), runner);
@@ -179,8 +170,7 @@ void Dispatcher::retire(WorkerRunner* runner)
         m_idle.erase(it);
 }
 
-void Dispatcher::close()
-{
+void Dispatcher::close() {
     std::vector<Call*> drained;
     {
         std::lock_guard lock(m_mutex);
@@ -200,19 +190,16 @@ void Dispatcher::close()
     }
 }
 
-bool Dispatcher::isOpen() const
-{
+bool Dispatcher::isOpen() const {
     std::lock_guard lock(m_mutex);
     return !m_closed;
 }
 
-void Dispatcher::setMaxWaiting(qint64 bound)
-{
+void Dispatcher::setMaxWaiting(qint64 bound) {
     m_maxWaiting.store(bound < 0 ? -1 : bound, std::memory_order_relaxed);
 }
 
-PoolCounters Dispatcher::counters() const noexcept
-{
+PoolCounters Dispatcher::counters() const noexcept {
     PoolCounters c;
     // Outcomes first, submissions last: a concurrent reader then never sees more outcomes than
     // submissions.
@@ -226,8 +213,7 @@ PoolCounters Dispatcher::counters() const noexcept
     return c;
 }
 
-void Dispatcher::count(std::error_code error) noexcept
-{
+void Dispatcher::count(std::error_code error) noexcept {
     Counter* counter = &m_completed;
     if (error && error.category() != poolCategory()) {
         counter = &m_failed;
@@ -254,8 +240,7 @@ void Dispatcher::count(std::error_code error) noexcept
     counter->value.fetch_add(1, std::memory_order_release);
 }
 
-void Dispatcher::settle(Call* call, std::error_code error, std::string message, bool fromTimer)
-{
+void Dispatcher::settle(Call* call, std::error_code error, std::string message, bool fromTimer) {
     call->error = error;
     call->message = std::move(message);
     count(error);
@@ -265,10 +250,10 @@ void Dispatcher::settle(Call* call, std::error_code error, std::string message, 
         return;
     }
     // Asynchronous: stop the deadline (unless it is what brought us here), then continue.
-    if (call->timer && !fromTimer && DeadlineTimer::instance().cancel(*call->timer))
+    if (!fromTimer && call->timer && DeadlineTimer::instance().cancel(*call->timer))
         release(call); // the timer's reference
-    Result<std::any> result = error ? Result<std::any>(error, call->message)
-                                    : Result<std::any>(std::move(call->value));
+    Result<std::any> result =
+        error ? Result<std::any>(error, call->message) : Result<std::any>(std::move(call->value));
     auto onDone = std::move(call->onDone);
     call->settled.store(true, std::memory_order_release);
     try {
@@ -281,8 +266,7 @@ void Dispatcher::settle(Call* call, std::error_code error, std::string message, 
     release(call); // the settlement's reference
 }
 
-void Dispatcher::link(Call* call)
-{
+void Dispatcher::link(Call* call) {
     call->prev = m_tail;
     call->next = nullptr;
     if (m_tail)
@@ -293,8 +277,7 @@ void Dispatcher::link(Call* call)
     ++m_queued;
 }
 
-void Dispatcher::unlink(Call* call)
-{
+void Dispatcher::unlink(Call* call) {
     if (call->prev)
         call->prev->next = call->next;
     else

@@ -75,15 +75,15 @@ private:
     void link(Call* call);
     void unlink(Call* call);
 
-    mutable std::mutex m_mutex;          ///< guards the list, the idle stack, m_closed, m_queued
-    Call* m_head = nullptr;              ///< oldest waiting call
-    Call* m_tail = nullptr;              ///< newest waiting call
-    qint64 m_queued = 0;                 ///< length of the list
-    std::vector<WorkerRunner*> m_idle;   ///< idle workers, newest last
-    bool m_closed = false;               ///< close() was called
+    mutable std::mutex m_mutex;           ///< guards the list, the idle stack, m_closed, m_queued
+    Call* m_head = nullptr;               ///< oldest waiting call
+    Call* m_tail = nullptr;               ///< newest waiting call
+    qint64 m_queued = 0;                  ///< length of the list
+    std::vector<WorkerRunner*> m_idle;    ///< idle workers, newest last
+    bool m_closed = false;                ///< close() was called
     std::atomic<qint64> m_maxWaiting{-1}; ///< bound on m_queued; -1 for none
-    std::atomic<int> m_spinners{0};      ///< idle workers currently spinning
-    const int m_maxSpinners;             ///< the most that may spin at once
+    std::atomic<int> m_spinners{0};       ///< idle workers currently spinning
+    const int m_maxSpinners;              ///< the most that may spin at once
 
     Counter m_submitted;  ///< calls made
     Counter m_completed;  ///< results delivered

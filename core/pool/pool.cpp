@@ -15,7 +15,8 @@ namespace {
 /// tunny.NewFunc's worker: the same function for every job.
 class FunctionWorker final : public Worker {
 public:
-    explicit FunctionWorker(std::function<std::any(std::any)> fn) : m_fn(std::move(fn)) {}
+    explicit FunctionWorker(std::function<std::any(std::any)> fn)
+        : m_fn(std::move(fn)) {}
     std::any process(std::any payload) override { return m_fn(std::move(payload)); }
 
 private:
@@ -25,8 +26,7 @@ private:
 /// tunny.NewCallback's worker: the payload is the job.
 class CallbackWorker final : public Worker {
 public:
-    std::any process(std::any payload) override
-    {
+    std::any process(std::any payload) override {
         auto* callback = std::any_cast<std::function<void()>>(&payload);
         if (!callback || !*callback)
             throw PoolError(PoolErrc::JobNotFunc);
@@ -39,8 +39,7 @@ public:
 
 Pool::Pool(int size, Factory factory)
     : m_factory(std::move(factory))
-    , m_dispatcher(std::make_unique<detail::Dispatcher>())
-{
+    , m_dispatcher(std::make_unique<detail::Dispatcher>()) {
     if (size < 0)
         throw std::invalid_argument("shoal::Pool: size must not be negative");
     if (!m_factory)
@@ -54,35 +53,30 @@ Pool::Pool(int size, Factory factory)
     }
 }
 
-Pool::~Pool()
-{
+Pool::~Pool() {
     close();
 }
 
-std::unique_ptr<Pool> Pool::fromFunction(int size, std::function<std::any(std::any)> fn)
-{
+std::unique_ptr<Pool> Pool::fromFunction(int size, std::function<std::any(std::any)> fn) {
     if (!fn)
         throw std::invalid_argument("shoal::Pool::fromFunction: no function");
     return std::make_unique<Pool>(size, [fn] { return std::make_unique<FunctionWorker>(fn); });
 }
 
-std::unique_ptr<Pool> Pool::forCallbacks(int size)
-{
+std::unique_ptr<Pool> Pool::forCallbacks(int size) {
     return std::make_unique<Pool>(size, [] { return std::make_unique<CallbackWorker>(); });
 }
 
-detail::Call* Pool::makeCall(std::any payload)
-{
+detail::Call* Pool::makeCall(std::any payload) {
     m_dispatcher->noteSubmitted();
     auto* call = new detail::Call;
     call->payload = std::move(payload);
     return call;
 }
 
-Result<std::any> Pool::await(detail::Call* call,
-                             std::optional<Context::Clock::time_point> deadline,
-                             const Context* ctx, std::error_code onDeadline)
-{
+Result<std::any> Pool::await(detail::Call* call, std::optional<Context::Clock::time_point> deadline,
+                             const Context* ctx, std::error_code onDeadline,
+                             Context::Subscription wakeOnDone) {
     bool abandoned = false;
     while (!call->settled.load(std::memory_order_acquire)) {
         const bool woken = call->parker.park(deadline);
@@ -100,40 +94,37 @@ Result<std::any> Pool::await(detail::Call* call,
     }
     Result<std::any> result = call->error ? Result<std::any>(call->error, call->message)
                                           : Result<std::any>(std::move(call->value));
+    // The context's callback touches the call: unregister it (waiting out a running one) first.
+    wakeOnDone = {};
     detail::release(call);
     return result;
 }
 
-std::any Pool::process(std::any payload)
-{
+std::any Pool::process(std::any payload) {
     detail::Call* call = makeCall(std::move(payload));
     m_dispatcher->submit(call);
     return await(call, std::nullopt, nullptr, {}).value();
 }
 
-Result<std::any> Pool::processTimed(std::any payload, std::chrono::nanoseconds timeout)
-{
+Result<std::any> Pool::processTimed(std::any payload, std::chrono::nanoseconds timeout) {
     const auto deadline = Context::Clock::now() + timeout;
     detail::Call* call = makeCall(std::move(payload));
     m_dispatcher->submit(call);
     return await(call, deadline, nullptr, PoolErrc::JobTimedOut);
 }
 
-Result<std::any> Pool::processCtx(const Context& ctx, std::any payload)
-{
+Result<std::any> Pool::processCtx(const Context& ctx, std::any payload) {
     detail::Call* call = makeCall(std::move(payload));
     if (const auto err = ctx.err()) {
         m_dispatcher->refuse(call, err);
         return await(call, std::nullopt, nullptr, {});
     }
-    // The subscription only wakes this thread; it is gone before await() lets go of the call.
-    auto subscription = ctx.onDone([call] { call->parker.unpark(); });
+    auto wakeOnDone = ctx.onDone([call] { call->parker.unpark(); });
     m_dispatcher->submit(call);
-    return await(call, ctx.deadline(), &ctx, PoolErrc::DeadlineExceeded);
+    return await(call, ctx.deadline(), &ctx, PoolErrc::DeadlineExceeded, std::move(wakeOnDone));
 }
 
-void Pool::submit(const Context& ctx, std::any payload, Callback onDone)
-{
+void Pool::submit(const Context& ctx, std::any payload, Callback onDone) {
     detail::Call* call = makeCall(std::move(payload));
     call->onDone = std::move(onDone);
     if (const auto err = ctx.err()) {
@@ -143,30 +134,28 @@ void Pool::submit(const Context& ctx, std::any payload, Callback onDone)
     if (ctx.isCancelable()) {
         detail::Dispatcher* dispatcher = m_dispatcher.get();
         // No reference: ~Call destroys this link first, waiting for a running callback.
-        call->contextLink = ctx.onDone([dispatcher, call, ctx] { dispatcher->abandon(call, ctx.err()); });
+        call->contextLink =
+            ctx.onDone([dispatcher, call, ctx] { dispatcher->abandon(call, ctx.err()); });
     }
     m_dispatcher->submit(call);
 }
 
-void Pool::submitTimed(std::any payload, std::chrono::nanoseconds timeout, Callback onDone)
-{
+void Pool::submitTimed(std::any payload, std::chrono::nanoseconds timeout, Callback onDone) {
     detail::Call* call = makeCall(std::move(payload));
     call->onDone = std::move(onDone);
     detail::retain(call); // the timer's reference
     detail::Dispatcher* dispatcher = m_dispatcher.get();
     // Scheduled before the call is published, so the handle is written before anyone but the
     // timer can settle the call; the timer's own settlement does not read it.
-    call->timer = DeadlineTimer::instance().schedule(Context::Clock::now() + timeout,
-                                                     [dispatcher, call] {
-                                                         dispatcher->abandon(
-                                                             call, PoolErrc::JobTimedOut, true);
-                                                         detail::release(call);
-                                                     });
+    call->timer =
+        DeadlineTimer::instance().schedule(Context::Clock::now() + timeout, [dispatcher, call] {
+            dispatcher->abandon(call, PoolErrc::JobTimedOut, true);
+            detail::release(call);
+        });
     m_dispatcher->submit(call);
 }
 
-QFuture<Result<std::any>> Pool::submit(const Context& ctx, std::any payload)
-{
+QFuture<Result<std::any>> Pool::submit(const Context& ctx, std::any payload) {
     auto promise = std::make_shared<QPromise<Result<std::any>>>();
     QFuture<Result<std::any>> future = promise->future();
     promise->start();
@@ -177,23 +166,19 @@ QFuture<Result<std::any>> Pool::submit(const Context& ctx, std::any payload)
     return future;
 }
 
-qint64 Pool::queueLength() const noexcept
-{
+qint64 Pool::queueLength() const noexcept {
     return waiting() + inFlight();
 }
 
-qint64 Pool::waiting() const noexcept
-{
+qint64 Pool::waiting() const noexcept {
     return m_dispatcher->waiting();
 }
 
-qint64 Pool::inFlight() const noexcept
-{
+qint64 Pool::inFlight() const noexcept {
     return m_dispatcher->inFlight();
 }
 
-void Pool::setSize(int n)
-{
+void Pool::setSize(int n) {
     if (n < 0)
         throw std::invalid_argument("shoal::Pool::setSize: size must not be negative");
     std::lock_guard lock(m_sizeMutex);
@@ -201,8 +186,7 @@ void Pool::setSize(int n)
         resize(n);
 }
 
-void Pool::resize(int n)
-{
+void Pool::resize(int n) {
     const auto target = static_cast<std::size_t>(n);
     if (target < m_runners.size()) {
         m_size.store(n, std::memory_order_relaxed);
@@ -210,8 +194,8 @@ void Pool::resize(int n)
         return;
     }
     while (m_runners.size() < target) {
-        auto runner = std::make_unique<detail::WorkerRunner>(m_nextWorkerId, m_factory(),
-                                                             *m_dispatcher);
+        auto runner =
+            std::make_unique<detail::WorkerRunner>(m_nextWorkerId, m_factory(), *m_dispatcher);
         ++m_nextWorkerId;
         runner->start();
         {
@@ -222,8 +206,7 @@ void Pool::resize(int n)
     }
 }
 
-void Pool::retireFrom(std::size_t first)
-{
+void Pool::retireFrom(std::size_t first) {
     for (std::size_t i = first; i < m_runners.size(); ++i) {
         m_dispatcher->retire(m_runners[i].get());
         m_runners[i]->requestStop();
@@ -238,36 +221,30 @@ void Pool::retireFrom(std::size_t first)
     m_runners.erase(m_runners.begin() + static_cast<std::ptrdiff_t>(first), m_runners.end());
 }
 
-void Pool::setMaxWaiting(qint64 bound)
-{
+void Pool::setMaxWaiting(qint64 bound) {
     m_dispatcher->setMaxWaiting(bound);
 }
 
-qint64 Pool::maxWaiting() const noexcept
-{
+qint64 Pool::maxWaiting() const noexcept {
     return m_dispatcher->maxWaiting();
 }
 
-void Pool::close()
-{
+void Pool::close() {
     std::lock_guard lock(m_sizeMutex);
     m_dispatcher->close();
     m_size.store(0, std::memory_order_relaxed);
     retireFrom(0);
 }
 
-bool Pool::isRunning() const
-{
+bool Pool::isRunning() const {
     return m_dispatcher->isOpen();
 }
 
-PoolCounters Pool::counters() const noexcept
-{
+PoolCounters Pool::counters() const noexcept {
     return m_dispatcher->counters();
 }
 
-std::vector<WorkerProbe> Pool::workers() const
-{
+std::vector<WorkerProbe> Pool::workers() const {
     std::vector<WorkerProbe> probes;
     std::lock_guard lock(m_registryMutex);
     probes.reserve(m_runners.size());
@@ -276,8 +253,7 @@ std::vector<WorkerProbe> Pool::workers() const
     return probes;
 }
 
-LatencyHistogram Pool::queueWaitHistogram() const
-{
+LatencyHistogram Pool::queueWaitHistogram() const {
     std::lock_guard lock(m_registryMutex);
     LatencyHistogram total = m_retiredQueueWait;
     for (const auto& runner : m_runners)
@@ -285,8 +261,7 @@ LatencyHistogram Pool::queueWaitHistogram() const
     return total;
 }
 
-LatencyHistogram Pool::serviceHistogram() const
-{
+LatencyHistogram Pool::serviceHistogram() const {
     std::lock_guard lock(m_registryMutex);
     LatencyHistogram total = m_retiredService;
     for (const auto& runner : m_runners)

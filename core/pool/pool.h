@@ -109,20 +109,23 @@ public:
 
 private:
     detail::Call* makeCall(std::any payload);
+    /// Waits for a synchronous call, gives it up at \a deadline or when \a ctx is done, and lets
+    /// go of it (after dropping \a wakeOnDone, which refers to it).
     Result<std::any> await(detail::Call* call, std::optional<Context::Clock::time_point> deadline,
-                           const Context* ctx, std::error_code onDeadline);
+                           const Context* ctx, std::error_code onDeadline,
+                           Context::Subscription wakeOnDone = {});
     void resize(int n);
     void retireFrom(std::size_t first);
 
-    Factory m_factory;                                        ///< makes workers; any thread
-    std::unique_ptr<detail::Dispatcher> m_dispatcher;         ///< callers meet workers here
-    std::mutex m_sizeMutex;                                   ///< serialises setSize and close
-    mutable std::mutex m_registryMutex;                       ///< guards m_runners for probes
+    Factory m_factory;                                            ///< makes workers; any thread
+    std::unique_ptr<detail::Dispatcher> m_dispatcher;             ///< callers meet workers here
+    std::mutex m_sizeMutex;                                       ///< serialises setSize and close
+    mutable std::mutex m_registryMutex;                           ///< guards m_runners for probes
     std::vector<std::unique_ptr<detail::WorkerRunner>> m_runners; ///< live and retiring workers
-    LatencyHistogram m_retiredQueueWait;                      ///< from workers already gone
-    LatencyHistogram m_retiredService;                        ///< from workers already gone
-    std::atomic<int> m_size{0};                               ///< the target number of workers
-    int m_nextWorkerId = 0;                                   ///< under m_sizeMutex
+    LatencyHistogram m_retiredQueueWait;                          ///< from workers already gone
+    LatencyHistogram m_retiredService;                            ///< from workers already gone
+    std::atomic<int> m_size{0};                                   ///< the target number of workers
+    int m_nextWorkerId = 0;                                       ///< under m_sizeMutex
 };
 
 } // namespace shoal

@@ -27,17 +27,16 @@ struct PoolCounters {
     qint64 rejected = 0;   ///< QueueFull
     qint64 notRunning = 0; ///< PoolNotRunning
 
-    qint64 finished() const
-    {
+    qint64 finished() const {
         return completed + timedOut + canceled + failed + rejected + notRunning;
     }
 };
 
 /// One worker as seen by the monitor.
 struct WorkerProbe {
-    int id = 0;                             ///< stable for the worker's life, never reused
-    WorkerState state = WorkerState::Idle;  ///< at the moment of reading
-    qint64 jobs = 0;                        ///< process() calls finished
+    int id = 0;                            ///< stable for the worker's life, never reused
+    WorkerState state = WorkerState::Idle; ///< at the moment of reading
+    qint64 jobs = 0;                       ///< process() calls finished
 };
 
 } // namespace shoal

@@ -3,6 +3,7 @@
 #include "context.h"
 
 #include <any>
+#include <atomic>
 
 namespace shoal {
 
@@ -28,8 +29,9 @@ public:
     virtual void blockUntilReady() {}
 
     /// Called from the abandoning caller's thread (or the timer thread for asynchronous timed
-    /// calls), exactly once per abandoned job, while process() runs that job: the worker moves
-    /// on to nothing else until interrupt() has returned. Make process() stop early if it can.
+    /// calls), exactly once per abandoned job, after the pool has started process() for it: the
+    /// worker moves on to nothing else until interrupt() has returned. isInterrupted() is
+    /// already true when it is called. Make process() stop early if it can.
     virtual void interrupt() {}
 
     /// Called once on the worker's QThread when the worker is removed (setSize shrink or
@@ -41,9 +43,16 @@ protected:
     /// blockUntilReady() should end when it is done. Valid from the first blockUntilReady().
     const Context& stopContext() const { return m_stop; }
 
+    /// True once the caller of the current job has given up. The pool clears it before each
+    /// process() and sets it before calling interrupt(), so polling it from process() never
+    /// misses an interrupt that arrives as the job starts (a flag the worker resets itself at
+    /// the top of process() could). Worker's thread; lock-free.
+    bool isInterrupted() const noexcept { return m_interrupted.load(std::memory_order_acquire); }
+
 private:
     friend class detail::WorkerRunner;
-    Context m_stop; ///< set by the runner before the worker's thread starts
+    Context m_stop;                         ///< set by the runner before the thread starts
+    std::atomic<bool> m_interrupted{false}; ///< written by the runner and the abandoner
 };
 
 } // namespace shoal

@@ -6,67 +6,68 @@
 #include <QtDebug>
 
 #include <exception>
+#include <thread>
 
 namespace shoal::detail {
 
 WorkerRunner::WorkerRunner(int id, std::unique_ptr<Worker> worker, Dispatcher& dispatcher)
     : m_id(id)
     , m_worker(std::move(worker))
-    , m_dispatcher(dispatcher)
-{
+    , m_dispatcher(dispatcher) {
     m_worker->m_stop = Context::withCancel(Context::background());
 }
 
-WorkerRunner::~WorkerRunner()
-{
+WorkerRunner::~WorkerRunner() {
     join();
+    // A submitter that handed this worker its last call may not have finished waking it.
+    while (m_pendingWakes.load(std::memory_order_acquire) != 0)
+        std::this_thread::yield();
 }
 
-void WorkerRunner::start()
-{
+void WorkerRunner::start() {
     m_thread.reset(QThread::create([this] { run(); }));
     m_thread->setObjectName(QStringLiteral("shoal-worker-%1").arg(m_id));
     m_thread->start();
 }
 
-void WorkerRunner::requestStop()
-{
+void WorkerRunner::requestStop() {
     m_worker->m_stop.cancel();
     m_parker.unpark();
 }
 
-void WorkerRunner::join()
-{
-    if (m_thread)
-        m_thread->wait();
+void WorkerRunner::join() {
+    if (!m_thread)
+        return;
+    m_thread->wait();
+    const bool finished = m_finished.load(std::memory_order_acquire);
+    Q_ASSERT(finished);
+    Q_UNUSED(finished);
 }
 
-void WorkerRunner::markRetiring() noexcept
-{
+void WorkerRunner::markRetiring() noexcept {
     m_retiring.store(true, std::memory_order_seq_cst);
     // A busy or idle worker shows as Retiring at once; an abandoned one keeps that state.
     WorkerState state = m_state.load(std::memory_order_seq_cst);
-    while (state != WorkerState::Abandoned && state != WorkerState::Retiring &&
-           !m_state.compare_exchange_weak(state, WorkerState::Retiring, std::memory_order_seq_cst)) {
+    while (
+        state != WorkerState::Abandoned && state != WorkerState::Retiring &&
+        !m_state.compare_exchange_weak(state, WorkerState::Retiring, std::memory_order_seq_cst)) {
     }
 }
 
-void WorkerRunner::setState(WorkerState state) noexcept
-{
+void WorkerRunner::setState(WorkerState state) noexcept {
     m_state.store(state, std::memory_order_seq_cst);
     if (state != WorkerState::Abandoned && m_retiring.load(std::memory_order_seq_cst))
         m_state.store(WorkerState::Retiring, std::memory_order_seq_cst);
 }
 
-void WorkerRunner::interruptWorker()
-{
+void WorkerRunner::interruptWorker() {
     m_state.store(WorkerState::Abandoned, std::memory_order_seq_cst);
+    m_worker->m_interrupted.store(true, std::memory_order_release);
     guarded("interrupt", [this] { m_worker->interrupt(); });
 }
 
 template <class Fn>
-void WorkerRunner::guarded(const char* what, Fn&& fn) noexcept
-{
+void WorkerRunner::guarded(const char* what, Fn&& fn) noexcept {
     try {
         fn();
     } catch (const std::exception& e) {
@@ -76,8 +77,7 @@ void WorkerRunner::guarded(const char* what, Fn&& fn) noexcept
     }
 }
 
-void WorkerRunner::run()
-{
+void WorkerRunner::run() {
     for (;;) {
         setState(WorkerState::Blocked);
         guarded("blockUntilReady", [this] { m_worker->blockUntilReady(); });
@@ -88,10 +88,10 @@ void WorkerRunner::run()
     }
     setState(WorkerState::Retiring);
     guarded("terminate", [this] { m_worker->terminate(); });
+    m_finished.store(true, std::memory_order_release);
 }
 
-Call* WorkerRunner::nextCall()
-{
+Call* WorkerRunner::nextCall() {
     bool stopping = false;
     if (Call* call = m_dispatcher.take(this, stopping))
         return call;
@@ -125,8 +125,10 @@ Call* WorkerRunner::nextCall()
     }
 }
 
-void WorkerRunner::runCall(Call* call)
-{
+void WorkerRunner::runCall(Call* call) {
+    // Cleared before the job becomes Running, so an abandoner's set (which needs Running) is
+    // ordered after it.
+    m_worker->m_interrupted.store(false, std::memory_order_relaxed);
     if (!m_dispatcher.begin(call)) {
         release(call); // given up before it started: never dispatched
         return;
@@ -157,7 +159,7 @@ void WorkerRunner::runCall(Call* call)
         // Abandoned: the abandoning thread may still be inside interrupt(); serve no one until
         // it has returned, so interrupt() never overlaps another job.
         while (call->phase.load(std::memory_order_acquire) != CallPhase::Abandoned)
-            m_parker.park();
+            call->parker.park();
     }
     release(call);
 }

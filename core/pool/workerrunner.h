@@ -34,9 +34,18 @@ public:
     void join();
 
     // --- the dispatcher's side ----------------------------------------------------------------
-    /// Hands a Taken call to this idle worker. Under the dispatcher's mutex.
-    void assign(Call* call) noexcept { m_assigned.store(call, std::memory_order_release); }
-    void wake() noexcept { m_parker.unpark(); }
+    /// Hands a Taken call to this idle worker. Under the dispatcher's mutex; the caller must
+    /// then call wakeAssigned() once, after unlocking.
+    void assign(Call* call) noexcept {
+        m_pendingWakes.fetch_add(1, std::memory_order_relaxed);
+        m_assigned.store(call, std::memory_order_release);
+    }
+    /// Wakes the worker for an assigned call. The worker may finish the call, retire and be
+    /// joined before this runs; the destructor waits for pending wakes, so this stays safe.
+    void wakeAssigned() noexcept {
+        m_parker.unpark();
+        m_pendingWakes.fetch_sub(1, std::memory_order_release);
+    }
     /// Marks the current job abandoned and calls the worker's interrupt(). Abandoning thread.
     void interruptWorker();
     /// Under the dispatcher's mutex.
@@ -58,17 +67,21 @@ private:
     template <class Fn>
     void guarded(const char* what, Fn&& fn) noexcept;
 
-    const int m_id;                        ///< stable, never reused within a pool
-    std::unique_ptr<Worker> m_worker;      ///< the user's worker; used on m_thread only
-    Dispatcher& m_dispatcher;              ///< not owned; outlives this runner
-    std::unique_ptr<QThread> m_thread;     ///< runs run()
-    Parker m_parker;                       ///< the worker sleeps here when idle
+    const int m_id;                         ///< stable, never reused within a pool
+    std::unique_ptr<Worker> m_worker;       ///< the user's worker; used on m_thread only
+    Dispatcher& m_dispatcher;               ///< not owned; outlives this runner
+    std::unique_ptr<QThread> m_thread;      ///< runs run()
+    Parker m_parker;                        ///< the worker sleeps here when idle
     std::atomic<Call*> m_assigned{nullptr}; ///< a call handed over while idle
-    std::atomic<bool> m_retiring{false};   ///< leave after the current job
+    std::atomic<bool> m_retiring{false};    ///< leave after the current job
+    std::atomic<int> m_pendingWakes{0};     ///< assign() calls whose wakeAssigned() is to come
     std::atomic<WorkerState> m_state{WorkerState::Blocked}; ///< for the monitor
-    std::atomic<qint64> m_jobs{0};         ///< process() calls finished
-    LatencyHistogram m_queueWait;          ///< submit -> process() start, per job
-    LatencyHistogram m_service;            ///< process() duration, per job
+    std::atomic<qint64> m_jobs{0};                          ///< process() calls finished
+    /// Released by the thread as its last act and acquired by join(): the happens-before edge
+    /// of the join, stated in atomics that every tool (and reader) can see.
+    std::atomic<bool> m_finished{false};
+    LatencyHistogram m_queueWait; ///< submit -> process() start, per job
+    LatencyHistogram m_service;   ///< process() duration, per job
 };
 
 } // namespace shoal::detail
