@@ -56,11 +56,13 @@ struct Call {
     Context::Subscription contextLink;
 };
 
-inline void retain(Call* call) noexcept {
+inline void retain(Call* call) noexcept
+{
     call->refs.fetch_add(1, std::memory_order_relaxed);
 }
 
-inline void release(Call* call) noexcept {
+inline void release(Call* call) noexcept
+{
     if (call->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
         delete call;
 }

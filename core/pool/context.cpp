@@ -15,7 +15,8 @@ namespace detail {
 class ContextLink {
 public:
     ContextLink(std::stop_token token, std::function<void()> callback)
-        : m_callback(std::move(token), std::move(callback)) {}
+        : m_callback(std::move(token), std::move(callback))
+    {}
 
 private:
     std::stop_callback<std::function<void()>> m_callback; ///< registered while this lives
@@ -29,19 +30,22 @@ struct ContextState {
     std::unique_ptr<ContextLink> parentLink;            ///< propagates the parent's cancel
     std::optional<DeadlineTimer::Handle> timer;         ///< fires DeadlineExceeded
 
-    ~ContextState() {
+    ~ContextState()
+    {
         if (timer)
             DeadlineTimer::instance().cancel(*timer);
     }
 
-    void finish(PoolErrc why) {
+    void finish(PoolErrc why)
+    {
         int expected = 0;
         if (reason.compare_exchange_strong(expected, static_cast<int>(why),
                                            std::memory_order_acq_rel))
             source.request_stop();
     }
 
-    std::error_code err() {
+    std::error_code err()
+    {
         if (const int r = reason.load(std::memory_order_acquire))
             return make_error_code(static_cast<PoolErrc>(r));
         // A deadline is honoured even if the timer thread has not fired yet.
@@ -60,7 +64,8 @@ Context::Subscription::Subscription(Subscription&&) noexcept = default;
 Context::Subscription& Context::Subscription::operator=(Subscription&&) noexcept = default;
 Context::Subscription::~Subscription() = default;
 
-Context Context::makeChild(const Context& parent, std::optional<Clock::time_point> deadline) {
+Context Context::makeChild(const Context& parent, std::optional<Clock::time_point> deadline)
+{
     auto state = std::make_shared<detail::ContextState>();
     state->parent = parent.m_state;
     if (parent.m_state) {
@@ -89,32 +94,39 @@ Context Context::makeChild(const Context& parent, std::optional<Clock::time_poin
     return Context(std::move(state));
 }
 
-Context Context::withCancel(const Context& parent) {
+Context Context::withCancel(const Context& parent)
+{
     return makeChild(parent, std::nullopt);
 }
 
-Context Context::withDeadline(const Context& parent, Clock::time_point deadline) {
+Context Context::withDeadline(const Context& parent, Clock::time_point deadline)
+{
     return makeChild(parent, deadline);
 }
 
-Context Context::withTimeout(const Context& parent, std::chrono::nanoseconds timeout) {
+Context Context::withTimeout(const Context& parent, std::chrono::nanoseconds timeout)
+{
     return makeChild(parent, Clock::now() + timeout);
 }
 
-void Context::cancel() const {
+void Context::cancel() const
+{
     if (m_state)
         m_state->finish(PoolErrc::Canceled);
 }
 
-std::error_code Context::err() const {
+std::error_code Context::err() const
+{
     return m_state ? m_state->err() : std::error_code{};
 }
 
-std::optional<Context::Clock::time_point> Context::deadline() const {
+std::optional<Context::Clock::time_point> Context::deadline() const
+{
     return m_state ? m_state->deadline : std::nullopt;
 }
 
-bool Context::waitUntil(std::optional<Clock::time_point> until) const {
+bool Context::waitUntil(std::optional<Clock::time_point> until) const
+{
     if (!m_state)
         return false;
     if (m_state->deadline && (!until || *m_state->deadline < *until))
@@ -130,7 +142,8 @@ bool Context::waitUntil(std::optional<Clock::time_point> until) const {
     return isDone();
 }
 
-Context::Subscription Context::onDone(std::function<void()> callback) const {
+Context::Subscription Context::onDone(std::function<void()> callback) const
+{
     Subscription subscription;
     if (m_state) {
         // A passed deadline is noticed here even when the timer thread is late.

@@ -67,7 +67,8 @@ public:
 
 private:
     explicit Context(std::shared_ptr<detail::ContextState> state)
-        : m_state(std::move(state)) {}
+        : m_state(std::move(state))
+    {}
     static Context makeChild(const Context& parent, std::optional<Clock::time_point> deadline);
 
     std::shared_ptr<detail::ContextState> m_state; ///< null for background()

@@ -2,15 +2,18 @@
 
 namespace shoal {
 
-DeadlineTimer& DeadlineTimer::instance() {
+DeadlineTimer& DeadlineTimer::instance()
+{
     static DeadlineTimer timer;
     return timer;
 }
 
 DeadlineTimer::DeadlineTimer()
-    : m_thread([this] { run(); }) {}
+    : m_thread([this] { run(); })
+{}
 
-DeadlineTimer::~DeadlineTimer() {
+DeadlineTimer::~DeadlineTimer()
+{
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
@@ -20,7 +23,8 @@ DeadlineTimer::~DeadlineTimer() {
 }
 
 DeadlineTimer::Handle DeadlineTimer::schedule(Clock::time_point when,
-                                              std::function<void()> callback) {
+                                              std::function<void()> callback)
+{
     bool earliest = false;
     Handle handle;
     {
@@ -34,7 +38,8 @@ DeadlineTimer::Handle DeadlineTimer::schedule(Clock::time_point when,
     return handle;
 }
 
-bool DeadlineTimer::cancel(const Handle& handle) {
+bool DeadlineTimer::cancel(const Handle& handle)
+{
     std::function<void()> removed; // destroyed outside the lock: it may own arbitrary state
     std::lock_guard lock(m_mutex);
     const auto it = m_callbacks.find(handle);
@@ -45,7 +50,8 @@ bool DeadlineTimer::cancel(const Handle& handle) {
     return true;
 }
 
-void DeadlineTimer::run() {
+void DeadlineTimer::run()
+{
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         if (m_callbacks.empty()) {

@@ -11,9 +11,11 @@
 namespace shoal::detail {
 
 Dispatcher::Dispatcher()
-    : m_maxSpinners(std::max(1, QThread::idealThreadCount())) {}
+    : m_maxSpinners(std::max(1, QThread::idealThreadCount()))
+{}
 
-void Dispatcher::submit(Call* call) {
+void Dispatcher::submit(Call* call)
+{
     call->submittedAt = Call::Clock::now();
     WorkerRunner* runner = nullptr;
     std::error_code refusal;
@@ -42,7 +44,6 @@ void Dispatcher::submit(Call* call) {
         }
     }
     if (published) {
-        m_waiting.value.fetch_add(1, std::memory_order_relaxed);
         if (runner)
             runner->wakeAssigned();
         return;
@@ -50,20 +51,25 @@ void Dispatcher::submit(Call* call) {
     if (refusal) {
         CallPhase expected = CallPhase::New;
         if (call->phase.compare_exchange_strong(expected, CallPhase::Dropped,
-                                                std::memory_order_acq_rel))
+                                                std::memory_order_acq_rel)) {
+            count(refusal);
             settle(call, refusal, {}, false);
+        }
     }
     // Refused, or abandoned while New (its abandoner settled it): the pool lets go.
     release(call);
 }
 
-void Dispatcher::refuse(Call* call, std::error_code why) {
+void Dispatcher::refuse(Call* call, std::error_code why)
+{
     call->phase.store(CallPhase::Dropped, std::memory_order_relaxed);
+    count(why);
     settle(call, why, {}, false);
     release(call);
 }
 
-void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer) {
+void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer)
+{
     CallPhase phase = call->phase.load(std::memory_order_acquire);
     for (;;) {
         switch (phase) {
@@ -71,6 +77,7 @@ void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer) {
             // Not yet published; submit() will see Dropped and let go of the pool's reference.
             if (call->phase.compare_exchange_weak(phase, CallPhase::Dropped,
                                                   std::memory_order_acq_rel)) {
+                count(why);
                 settle(call, why, {}, fromTimer);
                 return;
             }
@@ -83,7 +90,7 @@ void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer) {
             unlink(call);
             call->phase.store(CallPhase::Dropped, std::memory_order_relaxed);
             lock.unlock();
-            m_waiting.value.fetch_sub(1, std::memory_order_relaxed);
+            count(why);
             settle(call, why, {}, fromTimer);
             release(call); // the pool's reference: the list held it
             return;
@@ -92,7 +99,7 @@ void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer) {
             // The worker has not called process(); it will see Dropped and skip the call.
             if (call->phase.compare_exchange_weak(phase, CallPhase::Dropped,
                                                   std::memory_order_acq_rel)) {
-                m_waiting.value.fetch_sub(1, std::memory_order_relaxed);
+                count(why);
                 settle(call, why, {}, fromTimer);
                 return;
             }
@@ -100,13 +107,13 @@ void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer) {
         case CallPhase::Running:
             if (call->phase.compare_exchange_weak(phase, CallPhase::Interrupting,
                                                   std::memory_order_acq_rel)) {
-                m_inFlight.value.fetch_sub(1, std::memory_order_relaxed);
                 WorkerRunner* runner = call->runner;
                 runner->interruptWorker();
                 // The runner waits for Abandoned on the call's parker: the call outlives this
                 // (we hold a reference until settle()), the runner may not.
                 call->phase.store(CallPhase::Abandoned, std::memory_order_release);
                 call->parker.unpark();
+                count(why);
                 settle(call, why, {}, fromTimer);
                 return;
             }
@@ -117,7 +124,8 @@ void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer) {
     }
 }
 
-Call* Dispatcher::take(WorkerRunner* runner, bool& stopping) {
+Call* Dispatcher::take(WorkerRunner* runner, bool& stopping)
+{
     std::lock_guard lock(m_mutex);
     stopping = runner->isRetiring();
     if (stopping)
@@ -132,28 +140,26 @@ Call* Dispatcher::take(WorkerRunner* runner, bool& stopping) {
     return nullptr;
 }
 
-bool Dispatcher::begin(Call* call) {
+bool Dispatcher::begin(Call* call)
+{
     CallPhase expected = CallPhase::Taken;
-    if (!call->phase.compare_exchange_strong(expected, CallPhase::Running,
-                                             std::memory_order_acq_rel))
-        return false;
-    m_waiting.value.fetch_sub(1, std::memory_order_relaxed);
-    m_inFlight.value.fetch_add(1, std::memory_order_relaxed);
-    return true;
+    return call->phase.compare_exchange_strong(expected, CallPhase::Running,
+                                               std::memory_order_acq_rel);
 }
 
-bool Dispatcher::complete(Call* call, std::any value, std::error_code error, std::string message) {
+bool Dispatcher::complete(Call* call, std::any value, std::error_code error, std::string message)
+{
     CallPhase expected = CallPhase::Running;
     if (!call->phase.compare_exchange_strong(expected, CallPhase::Completed,
                                              std::memory_order_acq_rel))
         return false;
-    m_inFlight.value.fetch_sub(1, std::memory_order_relaxed);
     call->value = std::move(value);
     settle(call, error, std::move(message), false);
     return true;
 }
 
-bool Dispatcher::tryStartSpinning() noexcept {
+bool Dispatcher::tryStartSpinning() noexcept
+{
     int spinners = m_spinners.load(std::memory_order_relaxed);
     while (spinners < m_maxSpinners) {
         if (m_spinners.compare_exchange_weak(spinners, spinners + 1, std::memory_order_relaxed))
@@ -162,7 +168,8 @@ bool Dispatcher::tryStartSpinning() noexcept {
     return false;
 }
 
-void Dispatcher::retire(WorkerRunner* runner) {
+void Dispatcher::retire(WorkerRunner* runner)
+{
     std::lock_guard lock(m_mutex);
     runner->markRetiring();
     const auto it = std::find(m_idle.begin(), m_idle.end(), runner);
@@ -170,7 +177,8 @@ void Dispatcher::retire(WorkerRunner* runner) {
         m_idle.erase(it);
 }
 
-void Dispatcher::close() {
+void Dispatcher::close()
+{
     std::vector<Call*> drained;
     {
         std::lock_guard lock(m_mutex);
@@ -184,66 +192,57 @@ void Dispatcher::close() {
         }
     }
     for (Call* call : drained) {
-        m_waiting.value.fetch_sub(1, std::memory_order_relaxed);
+        count(PoolErrc::PoolNotRunning);
         settle(call, PoolErrc::PoolNotRunning, {}, false);
         release(call); // the list's reference
     }
 }
 
-bool Dispatcher::isOpen() const {
+bool Dispatcher::isOpen() const
+{
     std::lock_guard lock(m_mutex);
     return !m_closed;
 }
 
-void Dispatcher::setMaxWaiting(qint64 bound) {
+void Dispatcher::setMaxWaiting(qint64 bound)
+{
     m_maxWaiting.store(bound < 0 ? -1 : bound, std::memory_order_relaxed);
 }
 
-PoolCounters Dispatcher::counters() const noexcept {
+PoolCounters Dispatcher::counters() const noexcept
+{
     PoolCounters c;
-    // Outcomes first, submissions last: a concurrent reader then never sees more outcomes than
-    // submissions.
-    c.completed = m_completed.value.load(std::memory_order_acquire);
     c.timedOut = m_timedOut.value.load(std::memory_order_acquire);
     c.canceled = m_canceled.value.load(std::memory_order_acquire);
-    c.failed = m_failed.value.load(std::memory_order_acquire);
     c.rejected = m_rejected.value.load(std::memory_order_acquire);
     c.notRunning = m_notRunning.value.load(std::memory_order_acquire);
     c.submitted = m_submitted.value.load(std::memory_order_acquire);
     return c;
 }
 
-void Dispatcher::count(std::error_code error) noexcept {
-    Counter* counter = &m_completed;
-    if (error && error.category() != poolCategory()) {
-        counter = &m_failed;
-    } else if (error) {
-        switch (static_cast<PoolErrc>(error.value())) {
-        case PoolErrc::JobTimedOut:
-            counter = &m_timedOut;
-            break;
-        case PoolErrc::Canceled:
-        case PoolErrc::DeadlineExceeded:
-            counter = &m_canceled;
-            break;
-        case PoolErrc::QueueFull:
-            counter = &m_rejected;
-            break;
-        case PoolErrc::PoolNotRunning:
-            counter = &m_notRunning;
-            break;
-        default:
-            counter = &m_failed;
-            break;
-        }
+void Dispatcher::count(std::error_code error) noexcept
+{
+    Counter* counter = &m_canceled; // Canceled or DeadlineExceeded, unless one of these
+    switch (static_cast<PoolErrc>(error.value())) {
+    case PoolErrc::JobTimedOut:
+        counter = &m_timedOut;
+        break;
+    case PoolErrc::QueueFull:
+        counter = &m_rejected;
+        break;
+    case PoolErrc::PoolNotRunning:
+        counter = &m_notRunning;
+        break;
+    default:
+        break;
     }
     counter->value.fetch_add(1, std::memory_order_release);
 }
 
-void Dispatcher::settle(Call* call, std::error_code error, std::string message, bool fromTimer) {
+void Dispatcher::settle(Call* call, std::error_code error, std::string message, bool fromTimer)
+{
     call->error = error;
     call->message = std::move(message);
-    count(error);
     if (!call->onDone) {
         call->settled.store(true, std::memory_order_release);
         call->parker.unpark();
@@ -266,7 +265,8 @@ void Dispatcher::settle(Call* call, std::error_code error, std::string message, 
     release(call); // the settlement's reference
 }
 
-void Dispatcher::link(Call* call) {
+void Dispatcher::link(Call* call)
+{
     call->prev = m_tail;
     call->next = nullptr;
     if (m_tail)
@@ -274,10 +274,11 @@ void Dispatcher::link(Call* call) {
     else
         m_head = call;
     m_tail = call;
-    ++m_queued;
+    m_queuedMirror.store(++m_queued, std::memory_order_relaxed);
 }
 
-void Dispatcher::unlink(Call* call) {
+void Dispatcher::unlink(Call* call)
+{
     if (call->prev)
         call->prev->next = call->next;
     else
@@ -287,7 +288,7 @@ void Dispatcher::unlink(Call* call) {
     else
         m_tail = call->prev;
     call->prev = call->next = nullptr;
-    --m_queued;
+    m_queuedMirror.store(--m_queued, std::memory_order_relaxed);
 }
 
 } // namespace shoal::detail

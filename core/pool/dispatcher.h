@@ -41,8 +41,8 @@ public:
     Call* take(WorkerRunner* runner, bool& stopping);
     /// Taken -> Running. False when the call was abandoned before it started.
     bool begin(Call* call);
-    /// Running -> Completed and settle with the outcome. False when the caller gave up; then the
-    /// runner must wait for the phase to reach Abandoned before it moves on.
+    /// Running -> Completed and settle with the outcome (the runner counts it). False when the
+    /// caller gave up; then the runner must wait for the phase to reach Abandoned.
     bool complete(Call* call, std::any value, std::error_code error, std::string message);
     /// Whether an idle worker may spin before sleeping; bounded so idle workers do not crowd out
     /// busy threads. A true answer must be paired with stopSpinning().
@@ -59,9 +59,11 @@ public:
     qint64 maxWaiting() const { return m_maxWaiting.load(std::memory_order_relaxed); }
 
     // --- probes (any thread, lock-free) -------------------------------------------------------
+    /// The outcomes settled here (completed and failed are counted by the runners) and the
+    /// number of calls made.
     PoolCounters counters() const noexcept;
-    qint64 waiting() const noexcept { return m_waiting.value.load(std::memory_order_relaxed); }
-    qint64 inFlight() const noexcept { return m_inFlight.value.load(std::memory_order_relaxed); }
+    /// Calls in the waiting list.
+    qint64 waiting() const noexcept { return m_queuedMirror.load(std::memory_order_relaxed); }
 
 private:
     /// A counter alone on its cache line, so counters written by different threads do not
@@ -71,29 +73,29 @@ private:
     };
 
     void settle(Call* call, std::error_code error, std::string message, bool fromTimer);
+    /// Counts a call that its caller gave up on or that was refused.
     void count(std::error_code error) noexcept;
     void link(Call* call);
     void unlink(Call* call);
 
-    mutable std::mutex m_mutex;           ///< guards the list, the idle stack, m_closed, m_queued
-    Call* m_head = nullptr;               ///< oldest waiting call
-    Call* m_tail = nullptr;               ///< newest waiting call
-    qint64 m_queued = 0;                  ///< length of the list
-    std::vector<WorkerRunner*> m_idle;    ///< idle workers, newest last
-    bool m_closed = false;                ///< close() was called
-    std::atomic<qint64> m_maxWaiting{-1}; ///< bound on m_queued; -1 for none
-    std::atomic<int> m_spinners{0};       ///< idle workers currently spinning
-    const int m_maxSpinners;              ///< the most that may spin at once
+    mutable std::mutex m_mutex;            ///< guards the list, the idle stack, m_closed, m_queued
+    Call* m_head = nullptr;                ///< oldest waiting call
+    Call* m_tail = nullptr;                ///< newest waiting call
+    std::atomic<qint64> m_queuedMirror{0}; ///< m_queued, for lock-free readers
+    qint64 m_queued = 0;                   ///< length of the list
+    std::vector<WorkerRunner*> m_idle;     ///< idle workers, newest last
+    bool m_closed = false;                 ///< close() was called
+    std::atomic<qint64> m_maxWaiting{-1};  ///< bound on m_queued; -1 for none
+    std::atomic<int> m_spinners{0};        ///< idle workers currently spinning
+    const int m_maxSpinners;               ///< the most that may spin at once
 
-    Counter m_submitted;  ///< calls made
-    Counter m_completed;  ///< results delivered
-    Counter m_timedOut;   ///< JobTimedOut
-    Counter m_canceled;   ///< Canceled, DeadlineExceeded
-    Counter m_failed;     ///< thrown by a worker
+    Counter m_submitted; ///< calls made
+
+    Counter m_timedOut; ///< JobTimedOut
+    Counter m_canceled; ///< Canceled, DeadlineExceeded
+
     Counter m_rejected;   ///< QueueFull
     Counter m_notRunning; ///< PoolNotRunning
-    Counter m_waiting;    ///< published calls whose process() has not begun
-    Counter m_inFlight;   ///< calls in process() whose caller still waits
 };
 
 } // namespace shoal::detail

@@ -6,14 +6,16 @@
 
 namespace shoal {
 
-LatencyHistogram& LatencyHistogram::operator=(const LatencyHistogram& other) {
+LatencyHistogram& LatencyHistogram::operator=(const LatencyHistogram& other)
+{
     for (int i = 0; i < BucketCount; ++i)
         m_buckets[i].store(other.m_buckets[i].load(std::memory_order_relaxed),
                            std::memory_order_relaxed);
     return *this;
 }
 
-int LatencyHistogram::bucketOf(std::uint64_t ns) noexcept {
+int LatencyHistogram::bucketOf(std::uint64_t ns) noexcept
+{
     if (ns < SubBuckets)
         return static_cast<int>(ns);
     const int exponent = std::bit_width(ns) - 1; // >= SubBucketBits
@@ -24,7 +26,8 @@ int LatencyHistogram::bucketOf(std::uint64_t ns) noexcept {
     return (shift + 1) * SubBuckets + sub;
 }
 
-std::uint64_t LatencyHistogram::valueOf(int bucket) noexcept {
+std::uint64_t LatencyHistogram::valueOf(int bucket) noexcept
+{
     if (bucket < SubBuckets)
         return static_cast<std::uint64_t>(bucket);
     const int shift = bucket / SubBuckets - 1;
@@ -34,18 +37,21 @@ std::uint64_t LatencyHistogram::valueOf(int bucket) noexcept {
     return low + width / 2;
 }
 
-void LatencyHistogram::record(std::chrono::nanoseconds value) noexcept {
+void LatencyHistogram::record(std::chrono::nanoseconds value) noexcept
+{
     auto& bucket =
         m_buckets[bucketOf(static_cast<std::uint64_t>(std::max<long long>(0, value.count())))];
     bucket.store(bucket.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
 }
 
-void LatencyHistogram::recordShared(std::chrono::nanoseconds value) noexcept {
+void LatencyHistogram::recordShared(std::chrono::nanoseconds value) noexcept
+{
     m_buckets[bucketOf(static_cast<std::uint64_t>(std::max<long long>(0, value.count())))]
         .fetch_add(1, std::memory_order_relaxed);
 }
 
-void LatencyHistogram::add(const LatencyHistogram& other) noexcept {
+void LatencyHistogram::add(const LatencyHistogram& other) noexcept
+{
     for (int i = 0; i < BucketCount; ++i) {
         const auto n = other.m_buckets[i].load(std::memory_order_relaxed);
         if (n)
@@ -54,7 +60,8 @@ void LatencyHistogram::add(const LatencyHistogram& other) noexcept {
     }
 }
 
-void LatencyHistogram::subtract(const LatencyHistogram& earlier) noexcept {
+void LatencyHistogram::subtract(const LatencyHistogram& earlier) noexcept
+{
     for (int i = 0; i < BucketCount; ++i) {
         const auto mine = m_buckets[i].load(std::memory_order_relaxed);
         const auto theirs = earlier.m_buckets[i].load(std::memory_order_relaxed);
@@ -62,19 +69,22 @@ void LatencyHistogram::subtract(const LatencyHistogram& earlier) noexcept {
     }
 }
 
-void LatencyHistogram::clear() noexcept {
+void LatencyHistogram::clear() noexcept
+{
     for (auto& bucket : m_buckets)
         bucket.store(0, std::memory_order_relaxed);
 }
 
-std::uint64_t LatencyHistogram::count() const noexcept {
+std::uint64_t LatencyHistogram::count() const noexcept
+{
     std::uint64_t total = 0;
     for (const auto& bucket : m_buckets)
         total += bucket.load(std::memory_order_relaxed);
     return total;
 }
 
-std::chrono::nanoseconds LatencyHistogram::percentile(double q) const noexcept {
+std::chrono::nanoseconds LatencyHistogram::percentile(double q) const noexcept
+{
     const auto total = count();
     if (total == 0)
         return std::chrono::nanoseconds{0};
@@ -91,7 +101,8 @@ std::chrono::nanoseconds LatencyHistogram::percentile(double q) const noexcept {
     return max();
 }
 
-std::chrono::nanoseconds LatencyHistogram::max() const noexcept {
+std::chrono::nanoseconds LatencyHistogram::max() const noexcept
+{
     for (int i = BucketCount - 1; i >= 0; --i)
         if (m_buckets[i].load(std::memory_order_relaxed))
             return std::chrono::nanoseconds{static_cast<long long>(valueOf(i))};

@@ -16,7 +16,8 @@ namespace shoal {
 namespace {
 
 // steady_clock is CLOCK_MONOTONIC on Linux, which FUTEX_WAIT_BITSET uses for absolute timeouts.
-timespec toTimespec(Parker::Clock::time_point t) {
+timespec toTimespec(Parker::Clock::time_point t)
+{
     const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch());
     const auto count = ns.count() < 0 ? 0 : ns.count();
     return timespec{static_cast<time_t>(count / 1'000'000'000),
@@ -24,7 +25,8 @@ timespec toTimespec(Parker::Clock::time_point t) {
 }
 
 void futexWait(std::atomic<std::uint32_t>* word, std::uint32_t expected,
-               const std::optional<Parker::Clock::time_point>& deadline) {
+               const std::optional<Parker::Clock::time_point>& deadline)
+{
     timespec ts{};
     if (deadline)
         ts = toTimespec(*deadline);
@@ -33,7 +35,8 @@ void futexWait(std::atomic<std::uint32_t>* word, std::uint32_t expected,
             FUTEX_BITSET_MATCH_ANY);
 }
 
-void futexWakeOne(std::atomic<std::uint32_t>* word) {
+void futexWakeOne(std::atomic<std::uint32_t>* word)
+{
     syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1,
             nullptr, nullptr, 0);
 }
@@ -42,7 +45,8 @@ static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t));
 
 } // namespace
 
-void cpuRelax() noexcept {
+void cpuRelax() noexcept
+{
 #if defined(__x86_64__) || defined(__i386__)
     _mm_pause();
 #else
@@ -50,19 +54,21 @@ void cpuRelax() noexcept {
 #endif
 }
 
-void Parker::unpark() noexcept {
+void Parker::unpark() noexcept
+{
     if (m_state.exchange(Notified, std::memory_order_acq_rel) == Sleeping)
         futexWakeOne(&m_state);
 }
 
-bool Parker::consume() noexcept {
+bool Parker::consume() noexcept
+{
     std::uint32_t expected = Notified;
     return m_state.compare_exchange_strong(expected, Empty, std::memory_order_acquire,
                                            std::memory_order_relaxed);
 }
 
-bool Parker::park(std::optional<Clock::time_point> deadline,
-                  std::chrono::nanoseconds spin) noexcept {
+bool Parker::park(std::optional<Clock::time_point> deadline, std::chrono::nanoseconds spin) noexcept
+{
     // Spin phase: check the clock only every 64 pauses; now() is cheap but not free.
     if (spin.count() > 0) {
         const auto spinUntil = Clock::now() + spin;

@@ -16,7 +16,8 @@ namespace {
 class FunctionWorker final : public Worker {
 public:
     explicit FunctionWorker(std::function<std::any(std::any)> fn)
-        : m_fn(std::move(fn)) {}
+        : m_fn(std::move(fn))
+    {}
     std::any process(std::any payload) override { return m_fn(std::move(payload)); }
 
 private:
@@ -26,7 +27,8 @@ private:
 /// tunny.NewCallback's worker: the payload is the job.
 class CallbackWorker final : public Worker {
 public:
-    std::any process(std::any payload) override {
+    std::any process(std::any payload) override
+    {
         auto* callback = std::any_cast<std::function<void()>>(&payload);
         if (!callback || !*callback)
             throw PoolError(PoolErrc::JobNotFunc);
@@ -39,7 +41,8 @@ public:
 
 Pool::Pool(int size, Factory factory)
     : m_factory(std::move(factory))
-    , m_dispatcher(std::make_unique<detail::Dispatcher>()) {
+    , m_dispatcher(std::make_unique<detail::Dispatcher>())
+{
     if (size < 0)
         throw std::invalid_argument("shoal::Pool: size must not be negative");
     if (!m_factory)
@@ -53,21 +56,25 @@ Pool::Pool(int size, Factory factory)
     }
 }
 
-Pool::~Pool() {
+Pool::~Pool()
+{
     close();
 }
 
-std::unique_ptr<Pool> Pool::fromFunction(int size, std::function<std::any(std::any)> fn) {
+std::unique_ptr<Pool> Pool::fromFunction(int size, std::function<std::any(std::any)> fn)
+{
     if (!fn)
         throw std::invalid_argument("shoal::Pool::fromFunction: no function");
     return std::make_unique<Pool>(size, [fn] { return std::make_unique<FunctionWorker>(fn); });
 }
 
-std::unique_ptr<Pool> Pool::forCallbacks(int size) {
+std::unique_ptr<Pool> Pool::forCallbacks(int size)
+{
     return std::make_unique<Pool>(size, [] { return std::make_unique<CallbackWorker>(); });
 }
 
-detail::Call* Pool::makeCall(std::any payload) {
+detail::Call* Pool::makeCall(std::any payload)
+{
     m_dispatcher->noteSubmitted();
     auto* call = new detail::Call;
     call->payload = std::move(payload);
@@ -76,7 +83,8 @@ detail::Call* Pool::makeCall(std::any payload) {
 
 Result<std::any> Pool::await(detail::Call* call, std::optional<Context::Clock::time_point> deadline,
                              const Context* ctx, std::error_code onDeadline,
-                             Context::Subscription wakeOnDone) {
+                             Context::Subscription wakeOnDone)
+{
     bool abandoned = false;
     while (!call->settled.load(std::memory_order_acquire)) {
         const bool woken = call->parker.park(deadline);
@@ -100,20 +108,23 @@ Result<std::any> Pool::await(detail::Call* call, std::optional<Context::Clock::t
     return result;
 }
 
-std::any Pool::process(std::any payload) {
+std::any Pool::process(std::any payload)
+{
     detail::Call* call = makeCall(std::move(payload));
     m_dispatcher->submit(call);
     return await(call, std::nullopt, nullptr, {}).value();
 }
 
-Result<std::any> Pool::processTimed(std::any payload, std::chrono::nanoseconds timeout) {
+Result<std::any> Pool::processTimed(std::any payload, std::chrono::nanoseconds timeout)
+{
     const auto deadline = Context::Clock::now() + timeout;
     detail::Call* call = makeCall(std::move(payload));
     m_dispatcher->submit(call);
     return await(call, deadline, nullptr, PoolErrc::JobTimedOut);
 }
 
-Result<std::any> Pool::processCtx(const Context& ctx, std::any payload) {
+Result<std::any> Pool::processCtx(const Context& ctx, std::any payload)
+{
     detail::Call* call = makeCall(std::move(payload));
     if (const auto err = ctx.err()) {
         m_dispatcher->refuse(call, err);
@@ -124,7 +135,8 @@ Result<std::any> Pool::processCtx(const Context& ctx, std::any payload) {
     return await(call, ctx.deadline(), &ctx, PoolErrc::DeadlineExceeded, std::move(wakeOnDone));
 }
 
-void Pool::submit(const Context& ctx, std::any payload, Callback onDone) {
+void Pool::submit(const Context& ctx, std::any payload, Callback onDone)
+{
     detail::Call* call = makeCall(std::move(payload));
     call->onDone = std::move(onDone);
     if (const auto err = ctx.err()) {
@@ -140,7 +152,8 @@ void Pool::submit(const Context& ctx, std::any payload, Callback onDone) {
     m_dispatcher->submit(call);
 }
 
-void Pool::submitTimed(std::any payload, std::chrono::nanoseconds timeout, Callback onDone) {
+void Pool::submitTimed(std::any payload, std::chrono::nanoseconds timeout, Callback onDone)
+{
     detail::Call* call = makeCall(std::move(payload));
     call->onDone = std::move(onDone);
     detail::retain(call); // the timer's reference
@@ -155,7 +168,8 @@ void Pool::submitTimed(std::any payload, std::chrono::nanoseconds timeout, Callb
     m_dispatcher->submit(call);
 }
 
-QFuture<Result<std::any>> Pool::submit(const Context& ctx, std::any payload) {
+QFuture<Result<std::any>> Pool::submit(const Context& ctx, std::any payload)
+{
     auto promise = std::make_shared<QPromise<Result<std::any>>>();
     QFuture<Result<std::any>> future = promise->future();
     promise->start();
@@ -166,19 +180,27 @@ QFuture<Result<std::any>> Pool::submit(const Context& ctx, std::any payload) {
     return future;
 }
 
-qint64 Pool::queueLength() const noexcept {
+qint64 Pool::queueLength() const
+{
     return waiting() + inFlight();
 }
 
-qint64 Pool::waiting() const noexcept {
+qint64 Pool::waiting() const noexcept
+{
     return m_dispatcher->waiting();
 }
 
-qint64 Pool::inFlight() const noexcept {
-    return m_dispatcher->inFlight();
+qint64 Pool::inFlight() const
+{
+    std::lock_guard lock(m_registryMutex);
+    qint64 serving = 0;
+    for (const auto& runner : m_runners)
+        serving += runner->isServing();
+    return serving;
 }
 
-void Pool::setSize(int n) {
+void Pool::setSize(int n)
+{
     if (n < 0)
         throw std::invalid_argument("shoal::Pool::setSize: size must not be negative");
     std::lock_guard lock(m_sizeMutex);
@@ -186,7 +208,8 @@ void Pool::setSize(int n) {
         resize(n);
 }
 
-void Pool::resize(int n) {
+void Pool::resize(int n)
+{
     const auto target = static_cast<std::size_t>(n);
     if (target < m_runners.size()) {
         m_size.store(n, std::memory_order_relaxed);
@@ -206,7 +229,8 @@ void Pool::resize(int n) {
     }
 }
 
-void Pool::retireFrom(std::size_t first) {
+void Pool::retireFrom(std::size_t first)
+{
     for (std::size_t i = first; i < m_runners.size(); ++i) {
         m_dispatcher->retire(m_runners[i].get());
         m_runners[i]->requestStop();
@@ -217,34 +241,54 @@ void Pool::retireFrom(std::size_t first) {
     for (std::size_t i = first; i < m_runners.size(); ++i) {
         m_retiredQueueWait.add(m_runners[i]->queueWait());
         m_retiredService.add(m_runners[i]->service());
+        m_retiredCompleted += m_runners[i]->completed();
+        m_retiredFailed += m_runners[i]->failed();
     }
     m_runners.erase(m_runners.begin() + static_cast<std::ptrdiff_t>(first), m_runners.end());
 }
 
-void Pool::setMaxWaiting(qint64 bound) {
+void Pool::setMaxWaiting(qint64 bound)
+{
     m_dispatcher->setMaxWaiting(bound);
 }
 
-qint64 Pool::maxWaiting() const noexcept {
+qint64 Pool::maxWaiting() const noexcept
+{
     return m_dispatcher->maxWaiting();
 }
 
-void Pool::close() {
+void Pool::close()
+{
     std::lock_guard lock(m_sizeMutex);
     m_dispatcher->close();
     m_size.store(0, std::memory_order_relaxed);
     retireFrom(0);
 }
 
-bool Pool::isRunning() const {
+bool Pool::isRunning() const
+{
     return m_dispatcher->isOpen();
 }
 
-PoolCounters Pool::counters() const noexcept {
-    return m_dispatcher->counters();
+PoolCounters Pool::counters() const
+{
+    std::lock_guard lock(m_registryMutex);
+    // Workers' outcomes first, calls made (in the dispatcher's read) last: a concurrent reader
+    // then never sees more outcomes than calls.
+    qint64 completed = m_retiredCompleted;
+    qint64 failed = m_retiredFailed;
+    for (const auto& runner : m_runners) {
+        completed += runner->completed();
+        failed += runner->failed();
+    }
+    PoolCounters c = m_dispatcher->counters();
+    c.completed = completed;
+    c.failed = failed;
+    return c;
 }
 
-std::vector<WorkerProbe> Pool::workers() const {
+std::vector<WorkerProbe> Pool::workers() const
+{
     std::vector<WorkerProbe> probes;
     std::lock_guard lock(m_registryMutex);
     probes.reserve(m_runners.size());
@@ -253,7 +297,8 @@ std::vector<WorkerProbe> Pool::workers() const {
     return probes;
 }
 
-LatencyHistogram Pool::queueWaitHistogram() const {
+LatencyHistogram Pool::queueWaitHistogram() const
+{
     std::lock_guard lock(m_registryMutex);
     LatencyHistogram total = m_retiredQueueWait;
     for (const auto& runner : m_runners)
@@ -261,7 +306,8 @@ LatencyHistogram Pool::queueWaitHistogram() const {
     return total;
 }
 
-LatencyHistogram Pool::serviceHistogram() const {
+LatencyHistogram Pool::serviceHistogram() const
+{
     std::lock_guard lock(m_registryMutex);
     LatencyHistogram total = m_retiredService;
     for (const auto& runner : m_runners)

@@ -72,11 +72,12 @@ public:
     QFuture<Result<std::any>> submit(const Context& ctx, std::any payload);
 
     /// tunny's QueueLength: calls made and not yet answered, waiting() + inFlight().
-    qint64 queueLength() const noexcept;
-    /// Calls whose process() has not begun.
+    qint64 queueLength() const;
+    /// Calls waiting for a worker. Lock-free.
     qint64 waiting() const noexcept;
-    /// Calls inside process() whose caller still waits (abandoned jobs are not counted).
-    qint64 inFlight() const noexcept;
+    /// Calls inside process() whose caller still waits (abandoned jobs are not counted). Scans
+    /// the workers under the registry lock, which the workers never take.
+    qint64 inFlight() const;
 
     /// Grows (running the factory here for each new slot) or shrinks. Shrinking retires the
     /// newest workers after their current job, wakes them from stopContext()-aware waits, runs
@@ -98,7 +99,8 @@ public:
     bool isRunning() const;
 
     // --- probes for the monitor: any thread, lock-free for the pool's hot path ----------------
-    PoolCounters counters() const noexcept;
+    /// Sums the dispatcher's and every worker's counts (registry lock, as inFlight()).
+    PoolCounters counters() const;
     /// Each worker's state, retiring ones included, oldest first. Takes a registry lock the
     /// workers never touch.
     std::vector<WorkerProbe> workers() const;
@@ -123,9 +125,12 @@ private:
     mutable std::mutex m_registryMutex;                           ///< guards m_runners for probes
     std::vector<std::unique_ptr<detail::WorkerRunner>> m_runners; ///< live and retiring workers
     LatencyHistogram m_retiredQueueWait;                          ///< from workers already gone
-    LatencyHistogram m_retiredService;                            ///< from workers already gone
-    std::atomic<int> m_size{0};                                   ///< the target number of workers
-    int m_nextWorkerId = 0;                                       ///< under m_sizeMutex
+    LatencyHistogram m_retiredService;
+    qint64 m_retiredCompleted = 0; ///< from workers already gone
+    qint64 m_retiredFailed =
+        0; ///< from workers already gone                            ///< from workers already gone
+    std::atomic<int> m_size{0}; ///< the target number of workers
+    int m_nextWorkerId = 0;     ///< under m_sizeMutex
 };
 
 } // namespace shoal

@@ -6,7 +6,8 @@ namespace {
 class PoolCategory final : public std::error_category {
 public:
     const char* name() const noexcept override { return "shoal"; }
-    std::string message(int value) const override {
+    std::string message(int value) const override
+    {
         switch (static_cast<PoolErrc>(value)) {
         case PoolErrc::JobTimedOut:
             return "job request timed out";
@@ -31,13 +32,15 @@ public:
 
 } // namespace
 
-const std::error_category& poolCategory() noexcept {
+const std::error_category& poolCategory() noexcept
+{
     static const PoolCategory category;
     return category;
 }
 
 PoolError::PoolError(std::error_code code, const std::string& detail)
     : std::runtime_error(detail.empty() ? code.message() : code.message() + ": " + detail)
-    , m_code(code) {}
+    , m_code(code)
+{}
 
 } // namespace shoal

@@ -22,7 +22,8 @@ enum class PoolErrc {
 /// made (and translated) in ui/app.
 const std::error_category& poolCategory() noexcept;
 
-inline std::error_code make_error_code(PoolErrc e) noexcept {
+inline std::error_code make_error_code(PoolErrc e) noexcept
+{
     return {static_cast<int>(e), poolCategory()};
 }
 

@@ -27,7 +27,8 @@ struct PoolCounters {
     qint64 rejected = 0;   ///< QueueFull
     qint64 notRunning = 0; ///< PoolNotRunning
 
-    qint64 finished() const {
+    qint64 finished() const
+    {
         return completed + timedOut + canceled + failed + rejected + notRunning;
     }
 };

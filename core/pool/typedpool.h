@@ -16,7 +16,8 @@ public:
     virtual Out work(In input) = 0;
 
 private:
-    std::any process(std::any payload) final {
+    std::any process(std::any payload) final
+    {
         return std::any(work(std::any_cast<In>(std::move(payload))));
     }
 };
@@ -33,21 +34,25 @@ public:
     TypedPool(int size, std::function<Out(In)> fn)
         : m_pool(Pool::fromFunction(size, [fn = std::move(fn)](std::any payload) {
             return std::any(fn(std::any_cast<In>(std::move(payload))));
-        })) {}
+        }))
+    {}
     /// One stateful worker per slot (tunny.New, typed).
     TypedPool(int size, Factory factory)
-        : m_pool(std::make_unique<Pool>(size, [factory = std::move(factory)] {
-            return std::unique_ptr<Worker>(factory());
-        })) {}
+        : m_pool(std::make_unique<Pool>(
+              size, [factory = std::move(factory)] { return std::unique_ptr<Worker>(factory()); }))
+    {}
 
     Out process(In input) { return std::any_cast<Out>(m_pool->process(std::move(input))); }
-    Result<Out> processTimed(In input, std::chrono::nanoseconds timeout) {
+    Result<Out> processTimed(In input, std::chrono::nanoseconds timeout)
+    {
         return typed(m_pool->processTimed(std::move(input), timeout));
     }
-    Result<Out> processCtx(const Context& ctx, In input) {
+    Result<Out> processCtx(const Context& ctx, In input)
+    {
         return typed(m_pool->processCtx(ctx, std::move(input)));
     }
-    void submit(const Context& ctx, In input, Callback onDone) {
+    void submit(const Context& ctx, In input, Callback onDone)
+    {
         m_pool->submit(ctx, std::move(input), [onDone = std::move(onDone)](Result<std::any> r) {
             onDone(typed(std::move(r)));
         });
@@ -57,7 +62,8 @@ public:
     const Pool& pool() const noexcept { return *m_pool; }
 
 private:
-    static Result<Out> typed(Result<std::any> result) {
+    static Result<Out> typed(Result<std::any> result)
+    {
         if (!result.ok())
             return Result<Out>(result.error(), result.message());
         return Result<Out>(std::any_cast<Out>(std::move(result).value()));

@@ -13,29 +13,34 @@ namespace shoal::detail {
 WorkerRunner::WorkerRunner(int id, std::unique_ptr<Worker> worker, Dispatcher& dispatcher)
     : m_id(id)
     , m_worker(std::move(worker))
-    , m_dispatcher(dispatcher) {
+    , m_dispatcher(dispatcher)
+{
     m_worker->m_stop = Context::withCancel(Context::background());
 }
 
-WorkerRunner::~WorkerRunner() {
+WorkerRunner::~WorkerRunner()
+{
     join();
     // A submitter that handed this worker its last call may not have finished waking it.
     while (m_pendingWakes.load(std::memory_order_acquire) != 0)
         std::this_thread::yield();
 }
 
-void WorkerRunner::start() {
+void WorkerRunner::start()
+{
     m_thread.reset(QThread::create([this] { run(); }));
     m_thread->setObjectName(QStringLiteral("shoal-worker-%1").arg(m_id));
     m_thread->start();
 }
 
-void WorkerRunner::requestStop() {
+void WorkerRunner::requestStop()
+{
     m_worker->m_stop.cancel();
     m_parker.unpark();
 }
 
-void WorkerRunner::join() {
+void WorkerRunner::join()
+{
     if (!m_thread)
         return;
     m_thread->wait();
@@ -44,7 +49,8 @@ void WorkerRunner::join() {
     Q_UNUSED(finished);
 }
 
-void WorkerRunner::markRetiring() noexcept {
+void WorkerRunner::markRetiring() noexcept
+{
     m_retiring.store(true, std::memory_order_seq_cst);
     // A busy or idle worker shows as Retiring at once; an abandoned one keeps that state.
     WorkerState state = m_state.load(std::memory_order_seq_cst);
@@ -54,20 +60,24 @@ void WorkerRunner::markRetiring() noexcept {
     }
 }
 
-void WorkerRunner::setState(WorkerState state) noexcept {
+void WorkerRunner::setState(WorkerState state) noexcept
+{
     m_state.store(state, std::memory_order_seq_cst);
     if (state != WorkerState::Abandoned && m_retiring.load(std::memory_order_seq_cst))
         m_state.store(WorkerState::Retiring, std::memory_order_seq_cst);
 }
 
-void WorkerRunner::interruptWorker() {
+void WorkerRunner::interruptWorker()
+{
     m_state.store(WorkerState::Abandoned, std::memory_order_seq_cst);
+    m_serving.store(false, std::memory_order_relaxed);
     m_worker->m_interrupted.store(true, std::memory_order_release);
     guarded("interrupt", [this] { m_worker->interrupt(); });
 }
 
 template <class Fn>
-void WorkerRunner::guarded(const char* what, Fn&& fn) noexcept {
+void WorkerRunner::guarded(const char* what, Fn&& fn) noexcept
+{
     try {
         fn();
     } catch (const std::exception& e) {
@@ -77,7 +87,8 @@ void WorkerRunner::guarded(const char* what, Fn&& fn) noexcept {
     }
 }
 
-void WorkerRunner::run() {
+void WorkerRunner::run()
+{
     for (;;) {
         setState(WorkerState::Blocked);
         guarded("blockUntilReady", [this] { m_worker->blockUntilReady(); });
@@ -91,7 +102,8 @@ void WorkerRunner::run() {
     m_finished.store(true, std::memory_order_release);
 }
 
-Call* WorkerRunner::nextCall() {
+Call* WorkerRunner::nextCall()
+{
     bool stopping = false;
     if (Call* call = m_dispatcher.take(this, stopping))
         return call;
@@ -125,11 +137,14 @@ Call* WorkerRunner::nextCall() {
     }
 }
 
-void WorkerRunner::runCall(Call* call) {
+void WorkerRunner::runCall(Call* call)
+{
     // Cleared before the job becomes Running, so an abandoner's set (which needs Running) is
     // ordered after it.
     m_worker->m_interrupted.store(false, std::memory_order_relaxed);
+    m_serving.store(true, std::memory_order_relaxed); // before Running: an abandoner's clear wins
     if (!m_dispatcher.begin(call)) {
+        m_serving.store(false, std::memory_order_relaxed);
         release(call); // given up before it started: never dispatched
         return;
     }
@@ -155,7 +170,12 @@ void WorkerRunner::runCall(Call* call) {
     m_service.record(Call::Clock::now() - started);
     m_jobs.store(m_jobs.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
 
-    if (!m_dispatcher.complete(call, std::move(value), error, std::move(message))) {
+    const bool failed = static_cast<bool>(error);
+    if (m_dispatcher.complete(call, std::move(value), error, std::move(message))) {
+        m_serving.store(false, std::memory_order_relaxed);
+        auto& counter = failed ? m_failed : m_completed;
+        counter.store(counter.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+    } else {
         // Abandoned: the abandoning thread may still be inside interrupt(); serve no one until
         // it has returned, so interrupt() never overlaps another job.
         while (call->phase.load(std::memory_order_acquire) != CallPhase::Abandoned)

@@ -36,13 +36,15 @@ public:
     // --- the dispatcher's side ----------------------------------------------------------------
     /// Hands a Taken call to this idle worker. Under the dispatcher's mutex; the caller must
     /// then call wakeAssigned() once, after unlocking.
-    void assign(Call* call) noexcept {
+    void assign(Call* call) noexcept
+    {
         m_pendingWakes.fetch_add(1, std::memory_order_relaxed);
         m_assigned.store(call, std::memory_order_release);
     }
     /// Wakes the worker for an assigned call. The worker may finish the call, retire and be
     /// joined before this runs; the destructor waits for pending wakes, so this stays safe.
-    void wakeAssigned() noexcept {
+    void wakeAssigned() noexcept
+    {
         m_parker.unpark();
         m_pendingWakes.fetch_sub(1, std::memory_order_release);
     }
@@ -56,6 +58,11 @@ public:
     int id() const noexcept { return m_id; }
     WorkerState state() const noexcept { return m_state.load(std::memory_order_relaxed); }
     qint64 jobs() const noexcept { return m_jobs.load(std::memory_order_relaxed); }
+    /// Results delivered and process() failures, counted by this worker alone.
+    qint64 completed() const noexcept { return m_completed.load(std::memory_order_acquire); }
+    qint64 failed() const noexcept { return m_failed.load(std::memory_order_acquire); }
+    /// True while process() runs a job whose caller still waits.
+    bool isServing() const noexcept { return m_serving.load(std::memory_order_relaxed); }
     const LatencyHistogram& queueWait() const noexcept { return m_queueWait; }
     const LatencyHistogram& service() const noexcept { return m_service; }
 
@@ -76,7 +83,10 @@ private:
     std::atomic<bool> m_retiring{false};    ///< leave after the current job
     std::atomic<int> m_pendingWakes{0};     ///< assign() calls whose wakeAssigned() is to come
     std::atomic<WorkerState> m_state{WorkerState::Blocked}; ///< for the monitor
-    std::atomic<qint64> m_jobs{0};                          ///< process() calls finished
+    std::atomic<qint64> m_completed{0};                     ///< results this worker delivered
+    std::atomic<qint64> m_failed{0};    ///< calls this worker failed (process() threw)
+    std::atomic<bool> m_serving{false}; ///< inside process() for a caller who waits
+    std::atomic<qint64> m_jobs{0};      ///< process() calls finished
     /// Released by the thread as its last act and acquired by join(): the happens-before edge
     /// of the join, stated in atomics that every tool (and reader) can see.
     std::atomic<bool> m_finished{false};

@@ -20,16 +20,19 @@ namespace shoal::test {
 class Gate {
 public:
     /// Notifies under the lock: a waiter may destroy the gate as soon as it sees it open.
-    void open() {
+    void open()
+    {
         std::lock_guard lock(m_mutex);
         m_open = true;
         m_changed.notify_all();
     }
-    bool wait(std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
+    bool wait(std::chrono::milliseconds timeout = std::chrono::seconds(20))
+    {
         std::unique_lock lock(m_mutex);
         return m_changed.wait_for(lock, timeout, [this] { return m_open; });
     }
-    bool isOpen() {
+    bool isOpen()
+    {
         std::lock_guard lock(m_mutex);
         return m_open;
     }
@@ -44,16 +47,19 @@ private:
 class Counter {
 public:
     /// Notifies under the lock: a waiter may destroy the counter as soon as it sees the value.
-    void add(int n = 1) {
+    void add(int n = 1)
+    {
         std::lock_guard lock(m_mutex);
         m_value += n;
         m_changed.notify_all();
     }
-    int value() {
+    int value()
+    {
         std::lock_guard lock(m_mutex);
         return m_value;
     }
-    bool waitFor(int atLeast, std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
+    bool waitFor(int atLeast, std::chrono::milliseconds timeout = std::chrono::seconds(20))
+    {
         std::unique_lock lock(m_mutex);
         return m_changed.wait_for(lock, timeout, [&] { return m_value >= atLeast; });
     }
@@ -75,7 +81,8 @@ struct Script {
     bool processReleased = false;        ///< under processMutex
 
     /// Lets every blocked and future process() run to its end.
-    void releaseProcess() {
+    void releaseProcess()
+    {
         {
             std::lock_guard lock(processMutex);
             processReleased = true;
@@ -107,12 +114,14 @@ struct Script {
 class ScriptedWorker : public Worker {
 public:
     explicit ScriptedWorker(Script& script)
-        : m_script(script) {
+        : m_script(script)
+    {
         m_script.factoryThread = QThread::currentThreadId();
         m_script.made.add();
     }
 
-    void blockUntilReady() override {
+    void blockUntilReady() override
+    {
         checkNotInsideInterrupt();
         m_inProcess = false; // the previous job is over: the pool has moved on
         m_script.readyEntered.add();
@@ -127,7 +136,8 @@ public:
         }
     }
 
-    std::any process(std::any payload) override {
+    std::any process(std::any payload) override
+    {
         checkNotInsideInterrupt();
         m_inProcess = true;
         {
@@ -160,7 +170,8 @@ public:
         return payload;
     }
 
-    void interrupt() override {
+    void interrupt() override
+    {
         m_insideInterrupt = true;
         if (!m_inProcess)
             ++m_script.violations;
@@ -176,7 +187,8 @@ public:
         m_insideInterrupt = false;
     }
 
-    void terminate() override {
+    void terminate() override
+    {
         checkNotInsideInterrupt();
         m_inProcess = false;
         {
@@ -187,7 +199,8 @@ public:
     }
 
 private:
-    void checkNotInsideInterrupt() {
+    void checkNotInsideInterrupt()
+    {
         if (m_insideInterrupt)
             ++m_script.violations;
     }

@@ -28,7 +28,8 @@ private Q_SLOTS:
     void concurrentCancelsRunCallbackOnce();
 };
 
-void TestContext::backgroundIsNeverDone() {
+void TestContext::backgroundIsNeverDone()
+{
     const Context ctx = Context::background();
     QVERIFY(!ctx.isDone());
     QVERIFY(!ctx.err());
@@ -39,7 +40,8 @@ void TestContext::backgroundIsNeverDone() {
     QVERIFY(!ctx.waitUntil(std::chrono::steady_clock::now() + 1ms));
 }
 
-void TestContext::cancelMakesItDoneWithCanceled() {
+void TestContext::cancelMakesItDoneWithCanceled()
+{
     const Context ctx = Context::withCancel(Context());
     QVERIFY(!ctx.isDone());
     const Context copy = ctx;
@@ -49,7 +51,8 @@ void TestContext::cancelMakesItDoneWithCanceled() {
     QCOMPARE(ctx.err(), make_error_code(PoolErrc::Canceled));
 }
 
-void TestContext::parentCancelReachesChildAndGrandchild() {
+void TestContext::parentCancelReachesChildAndGrandchild()
+{
     const Context parent = Context::withCancel(Context());
     const Context child = Context::withCancel(parent);
     const Context grandchild = Context::withTimeout(child, 1h);
@@ -58,7 +61,8 @@ void TestContext::parentCancelReachesChildAndGrandchild() {
     QCOMPARE(grandchild.err(), make_error_code(PoolErrc::Canceled));
 }
 
-void TestContext::childCancelLeavesParentAlone() {
+void TestContext::childCancelLeavesParentAlone()
+{
     const Context parent = Context::withCancel(Context());
     const Context child = Context::withCancel(parent);
     child.cancel();
@@ -66,7 +70,8 @@ void TestContext::childCancelLeavesParentAlone() {
     QVERIFY(!parent.isDone());
 }
 
-void TestContext::timeoutBecomesDeadlineExceeded() {
+void TestContext::timeoutBecomesDeadlineExceeded()
+{
     const Context ctx = Context::withTimeout(Context(), 20ms);
     QVERIFY(!ctx.isDone());
     std::atomic<bool> fired{false};
@@ -76,7 +81,8 @@ void TestContext::timeoutBecomesDeadlineExceeded() {
     QTRY_VERIFY_WITH_TIMEOUT(fired.load(), 20000); // the timer thread fires the callback
 }
 
-void TestContext::childInheritsEarlierParentDeadline() {
+void TestContext::childInheritsEarlierParentDeadline()
+{
     const auto soon = std::chrono::steady_clock::now() + 50ms;
     const Context parent = Context::withDeadline(Context(), soon);
     const Context child = Context::withTimeout(parent, 1h);
@@ -86,12 +92,14 @@ void TestContext::childInheritsEarlierParentDeadline() {
     QCOMPARE(child.err(), make_error_code(PoolErrc::DeadlineExceeded));
 }
 
-void TestContext::pastDeadlineIsDoneAtOnce() {
+void TestContext::pastDeadlineIsDoneAtOnce()
+{
     const Context ctx = Context::withDeadline(Context(), std::chrono::steady_clock::now() - 1s);
     QCOMPARE(ctx.err(), make_error_code(PoolErrc::DeadlineExceeded));
 }
 
-void TestContext::onDoneRunsOnceWhenCanceled() {
+void TestContext::onDoneRunsOnceWhenCanceled()
+{
     const Context ctx = Context::withCancel(Context());
     std::atomic<int> runs{0};
     auto subscription = ctx.onDone([&] { ++runs; });
@@ -101,7 +109,8 @@ void TestContext::onDoneRunsOnceWhenCanceled() {
     QCOMPARE(runs.load(), 1);
 }
 
-void TestContext::onDoneRunsAtOnceWhenAlreadyDone() {
+void TestContext::onDoneRunsAtOnceWhenAlreadyDone()
+{
     const Context ctx = Context::withCancel(Context());
     ctx.cancel();
     std::atomic<int> runs{0};
@@ -109,7 +118,8 @@ void TestContext::onDoneRunsAtOnceWhenAlreadyDone() {
     QCOMPARE(runs.load(), 1);
 }
 
-void TestContext::droppedSubscriptionDoesNotRun() {
+void TestContext::droppedSubscriptionDoesNotRun()
+{
     const Context ctx = Context::withCancel(Context());
     std::atomic<int> runs{0};
     {
@@ -119,19 +129,22 @@ void TestContext::droppedSubscriptionDoesNotRun() {
     QCOMPARE(runs.load(), 0);
 }
 
-void TestContext::waitUntilReturnsWhenCanceledFromAnotherThread() {
+void TestContext::waitUntilReturnsWhenCanceledFromAnotherThread()
+{
     const Context ctx = Context::withCancel(Context());
     std::thread canceler([ctx] { ctx.cancel(); });
     QVERIFY(ctx.waitUntil(std::chrono::steady_clock::now() + 20s));
     canceler.join();
 }
 
-void TestContext::waitUntilTimesOut() {
+void TestContext::waitUntilTimesOut()
+{
     const Context ctx = Context::withCancel(Context());
     QVERIFY(!ctx.waitUntil(std::chrono::steady_clock::now() + 5ms));
 }
 
-void TestContext::concurrentCancelsRunCallbackOnce() {
+void TestContext::concurrentCancelsRunCallbackOnce()
+{
     for (int round = 0; round < 200; ++round) {
         const Context parent = Context::withCancel(Context());
         const Context ctx = Context::withTimeout(parent, std::chrono::microseconds(round % 50));

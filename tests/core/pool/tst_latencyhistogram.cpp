@@ -22,14 +22,16 @@ private Q_SLOTS:
     void hugeValuesLandInTheLastBucket();
 };
 
-void TestLatencyHistogram::emptyReportsZero() {
+void TestLatencyHistogram::emptyReportsZero()
+{
     const LatencyHistogram h;
     QCOMPARE(h.count(), 0u);
     QCOMPARE(h.percentile(0.99), 0ns);
     QCOMPARE(h.max(), 0ns);
 }
 
-void TestLatencyHistogram::bucketsAreMonotonicAndCoverTheirValues() {
+void TestLatencyHistogram::bucketsAreMonotonicAndCoverTheirValues()
+{
     int previous = -1;
     for (std::uint64_t v = 0; v < (std::uint64_t{1} << 40); v = v * 3 / 2 + 1) {
         const int b = LatencyHistogram::bucketOf(v);
@@ -42,14 +44,16 @@ void TestLatencyHistogram::bucketsAreMonotonicAndCoverTheirValues() {
     }
 }
 
-void TestLatencyHistogram::percentilesMatchBruteForceWithinOnePercent_data() {
+void TestLatencyHistogram::percentilesMatchBruteForceWithinOnePercent_data()
+{
     QTest::addColumn<int>("distribution");
     QTest::newRow("uniform 1us-10ms") << 0;
     QTest::newRow("lognormal around 2ms") << 1;
     QTest::newRow("bimodal 50us and 80ms") << 2;
 }
 
-void TestLatencyHistogram::percentilesMatchBruteForceWithinOnePercent() {
+void TestLatencyHistogram::percentilesMatchBruteForceWithinOnePercent()
+{
     QFETCH(int, distribution);
     std::mt19937_64 rng(42 + distribution);
     std::uniform_real_distribution<double> uniform(1e3, 1e7);
@@ -84,7 +88,8 @@ void TestLatencyHistogram::percentilesMatchBruteForceWithinOnePercent() {
     QCOMPARE(h.count(), 100000u);
 }
 
-void TestLatencyHistogram::addMergesAndSubtractGivesTheInterval() {
+void TestLatencyHistogram::addMergesAndSubtractGivesTheInterval()
+{
     LatencyHistogram a;
     LatencyHistogram b;
     for (int i = 0; i < 100; ++i)
@@ -102,7 +107,8 @@ void TestLatencyHistogram::addMergesAndSubtractGivesTheInterval() {
     QVERIFY(interval.percentile(0.0) > 8900us);
 }
 
-void TestLatencyHistogram::hugeValuesLandInTheLastBucket() {
+void TestLatencyHistogram::hugeValuesLandInTheLastBucket()
+{
     LatencyHistogram h;
     h.record(std::chrono::hours(100));
     h.record(-5ns);

@@ -13,12 +13,14 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::unique_ptr<Pool> scriptedPool(int size, Script& script) {
+std::unique_ptr<Pool> scriptedPool(int size, Script& script)
+{
     return std::make_unique<Pool>(size,
                                   [&script] { return std::make_unique<ScriptedWorker>(script); });
 }
 
-int threadCount() {
+int threadCount()
+{
     return static_cast<int>(QDir(QStringLiteral("/proc/self/task"))
                                 .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
                                 .size());
@@ -26,7 +28,8 @@ int threadCount() {
 
 /// Waits (with a generous deadline) until \a pred holds.
 template <class Pred>
-bool eventually(Pred pred, std::chrono::milliseconds timeout = 20s) {
+bool eventually(Pred pred, std::chrono::milliseconds timeout = 20s)
+{
     const auto until = std::chrono::steady_clock::now() + timeout;
     while (!pred()) {
         if (std::chrono::steady_clock::now() > until)
@@ -36,7 +39,8 @@ bool eventually(Pred pred, std::chrono::milliseconds timeout = 20s) {
     return true;
 }
 
-bool hasState(const Pool& pool, WorkerState state, int count = 1) {
+bool hasState(const Pool& pool, WorkerState state, int count = 1)
+{
     int n = 0;
     for (const auto& w : pool.workers())
         n += w.state == state;
@@ -98,7 +102,8 @@ private Q_SLOTS:
     void submitFutureResolves();
 };
 
-void TestPool::factoryRunsSizeTimesOnConstructingThread() {
+void TestPool::factoryRunsSizeTimesOnConstructingThread()
+{
     Script script;
     auto pool = scriptedPool(5, script);
     QCOMPARE(script.made.value(), 5);
@@ -107,7 +112,8 @@ void TestPool::factoryRunsSizeTimesOnConstructingThread() {
     QCOMPARE(std::any_cast<int>(pool->process(21)), 42);
 }
 
-void TestPool::factoryThrowingThrowsAndLeavesNoThread() {
+void TestPool::factoryThrowingThrowsAndLeavesNoThread()
+{
     const int before = threadCount();
     Script script;
     int made = 0;
@@ -130,7 +136,8 @@ void TestPool::factoryThrowingThrowsAndLeavesNoThread() {
     QVERIFY(eventually([&] { return threadCount() <= before + 1; }));
 }
 
-void TestPool::setSizeGrowingCallsFactoryForNewSlots() {
+void TestPool::setSizeGrowingCallsFactoryForNewSlots()
+{
     Script script;
     auto pool = scriptedPool(2, script);
     pool->setSize(6);
@@ -139,7 +146,8 @@ void TestPool::setSizeGrowingCallsFactoryForNewSlots() {
     QCOMPARE(static_cast<int>(pool->workers().size()), 6);
 }
 
-void TestPool::negativeSizeIsRefused() {
+void TestPool::negativeSizeIsRefused()
+{
     Script script;
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, scriptedPool(-1, script));
     auto pool = scriptedPool(1, script);
@@ -147,7 +155,8 @@ void TestPool::negativeSizeIsRefused() {
     QCOMPARE(pool->size(), 1);
 }
 
-void TestPool::blockUntilReadyRunsBeforeEachJob() {
+void TestPool::blockUntilReadyRunsBeforeEachJob()
+{
     Script script;
     auto pool = scriptedPool(1, script);
     QVERIFY(script.readyEntered.waitFor(1));
@@ -158,7 +167,8 @@ void TestPool::blockUntilReadyRunsBeforeEachJob() {
     QCOMPARE(script.processEntered.value(), 5);
 }
 
-void TestPool::callersAreServedInArrivalOrder() {
+void TestPool::callersAreServedInArrivalOrder()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(1, script);
@@ -177,7 +187,8 @@ void TestPool::callersAreServedInArrivalOrder() {
     QCOMPARE(script.processedPayloads, expected);
 }
 
-void TestPool::eachJobRunsOnAWorkerThread() {
+void TestPool::eachJobRunsOnAWorkerThread()
+{
     Script script;
     auto pool = scriptedPool(3, script);
     for (int i = 0; i < 50; ++i)
@@ -187,7 +198,8 @@ void TestPool::eachJobRunsOnAWorkerThread() {
     QVERIFY(script.workerThreads.size() >= 1 && script.workerThreads.size() <= 3);
 }
 
-void TestPool::processTimedTimesOutWhileQueued() {
+void TestPool::processTimedTimesOutWhileQueued()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(1, script);
@@ -206,7 +218,8 @@ void TestPool::processTimedTimesOutWhileQueued() {
     QCOMPARE(script.interrupts.value(), 0);
 }
 
-void TestPool::processTimedTimesOutWhileBlockedInReady() {
+void TestPool::processTimedTimesOutWhileBlockedInReady()
+{
     Script script;
     script.readyOpen = false;
     auto pool = scriptedPool(1, script);
@@ -220,7 +233,8 @@ void TestPool::processTimedTimesOutWhileBlockedInReady() {
     QCOMPARE(script.processedPayloads, std::vector<int>{8});
 }
 
-void TestPool::processTimedInterruptsRunningJobOnce() {
+void TestPool::processTimedInterruptsRunningJobOnce()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(1, script);
@@ -237,7 +251,8 @@ void TestPool::processTimedInterruptsRunningJobOnce() {
     QCOMPARE(c.completed, 1);
 }
 
-void TestPool::abandonedWorkerServesNoOneUntilProcessReturns() {
+void TestPool::abandonedWorkerServesNoOneUntilProcessReturns()
+{
     Script script;
     script.processOpen = false;
     script.processHonoursInterrupt = false;
@@ -260,7 +275,8 @@ void TestPool::abandonedWorkerServesNoOneUntilProcessReturns() {
     QCOMPARE(script.violations.load(), 0);
 }
 
-void TestPool::processCtxCanceledWhileQueuedIsNeverDispatched() {
+void TestPool::processCtxCanceledWhileQueuedIsNeverDispatched()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(1, script);
@@ -283,7 +299,8 @@ void TestPool::processCtxCanceledWhileQueuedIsNeverDispatched() {
     QCOMPARE(script.processedPayloads, (std::vector<int>{1, 3}));
 }
 
-void TestPool::processCtxDeadlineWhileRunningInterrupts() {
+void TestPool::processCtxDeadlineWhileRunningInterrupts()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(1, script);
@@ -294,7 +311,8 @@ void TestPool::processCtxDeadlineWhileRunningInterrupts() {
     QCOMPARE(pool->counters().canceled, 1);
 }
 
-void TestPool::processCtxWithDoneContextReturnsAtOnce() {
+void TestPool::processCtxWithDoneContextReturnsAtOnce()
+{
     Script script;
     auto pool = scriptedPool(1, script);
     const auto ctx = Context::withCancel(Context());
@@ -307,7 +325,8 @@ void TestPool::processCtxWithDoneContextReturnsAtOnce() {
     QCOMPARE(pool->counters().submitted, 2);
 }
 
-void TestPool::processCtxCompletes() {
+void TestPool::processCtxCompletes()
+{
     Script script;
     auto pool = scriptedPool(2, script);
     const auto ctx = Context::withTimeout(Context(), 10s);
@@ -316,10 +335,12 @@ void TestPool::processCtxCompletes() {
     QCOMPARE(std::any_cast<int>(result.value()), 8);
 }
 
-void TestPool::isInterruptedIsSetForAnAbandonedJob() {
+void TestPool::isInterruptedIsSetForAnAbandonedJob()
+{
     // A worker that only polls isInterrupted(), with no interrupt() of its own.
     struct PollingWorker : Worker {
-        std::any process(std::any) override {
+        std::any process(std::any) override
+        {
             const auto until = std::chrono::steady_clock::now() + 20s;
             while (!isInterrupted() && std::chrono::steady_clock::now() < until)
                 std::this_thread::yield();
@@ -334,7 +355,8 @@ void TestPool::isInterruptedIsSetForAnAbandonedJob() {
     QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Idle); }, 10s));
 }
 
-void TestPool::interruptOnlyWhileProcessRunsUnderRaces() {
+void TestPool::interruptOnlyWhileProcessRunsUnderRaces()
+{
     // Jobs whose length is close to the timeout, so expiry races with completion at every step.
     std::atomic<int> interrupts{0};
     std::atomic<int> violations{0};
@@ -345,14 +367,17 @@ void TestPool::interruptOnlyWhileProcessRunsUnderRaces() {
         std::atomic<bool> inInterrupt{false};
         RacyWorker(std::atomic<int>& i, std::atomic<int>& v)
             : interrupts(i)
-            , violations(v) {}
-        void blockUntilReady() override {
+            , violations(v)
+        {}
+        void blockUntilReady() override
+        {
             violations += inInterrupt.load();
             inReady = true;
             std::this_thread::yield();
             inReady = false;
         }
-        std::any process(std::any payload) override {
+        std::any process(std::any payload) override
+        {
             // An interrupt may arrive as this job starts (the flag is then already set); one
             // still running for an earlier job while this one starts would be a broken promise.
             violations += inInterrupt.load() && !isInterrupted();
@@ -362,7 +387,8 @@ void TestPool::interruptOnlyWhileProcessRunsUnderRaces() {
             }
             return payload;
         }
-        void interrupt() override {
+        void interrupt() override
+        {
             inInterrupt = true;
             violations += inReady.load() || !isInterrupted();
             ++interrupts;
@@ -393,7 +419,8 @@ void TestPool::interruptOnlyWhileProcessRunsUnderRaces() {
     QCOMPARE(violations.load(), 0);
 }
 
-void TestPool::workerThrowingBecomesWorkerThrewAndWorkerLivesOn() {
+void TestPool::workerThrowingBecomesWorkerThrewAndWorkerLivesOn()
+{
     Script script;
     auto pool = scriptedPool(1, script);
     const auto failed = pool->processTimed(std::string("throw"), 10s);
@@ -404,7 +431,8 @@ void TestPool::workerThrowingBecomesWorkerThrewAndWorkerLivesOn() {
     QCOMPARE(pool->counters().failed, 1);
 }
 
-void TestPool::processRethrowsWorkerErrorAsPoolError() {
+void TestPool::processRethrowsWorkerErrorAsPoolError()
+{
     Script script;
     auto pool = scriptedPool(1, script);
     try {
@@ -416,7 +444,8 @@ void TestPool::processRethrowsWorkerErrorAsPoolError() {
     }
 }
 
-void TestPool::callbackPoolRejectsNonCallback() {
+void TestPool::callbackPoolRejectsNonCallback()
+{
     auto pool = Pool::forCallbacks(2);
     std::atomic<int> ran{0};
     const auto ok = pool->processTimed(std::function<void()>([&] { ++ran; }), 10s);
@@ -428,7 +457,8 @@ void TestPool::callbackPoolRejectsNonCallback() {
              make_error_code(PoolErrc::JobNotFunc));
 }
 
-void TestPool::setSizeShrinksAfterCurrentJob() {
+void TestPool::setSizeShrinksAfterCurrentJob()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(2, script);
@@ -458,7 +488,8 @@ void TestPool::setSizeShrinksAfterCurrentJob() {
     QCOMPARE(script.terminateThreads, script.workerThreads); // terminate() on the worker's thread
 }
 
-void TestPool::setSizeWakesWorkerWaitingOnStopContext() {
+void TestPool::setSizeWakesWorkerWaitingOnStopContext()
+{
     Script script;
     script.readyOpen = false;
     script.readyHonoursStop = true;
@@ -471,7 +502,8 @@ void TestPool::setSizeWakesWorkerWaitingOnStopContext() {
     QCOMPARE(script.terminated.value(), 3);
 }
 
-void TestPool::shrinkKeepsWaitingCallsForRemainingWorkers() {
+void TestPool::shrinkKeepsWaitingCallsForRemainingWorkers()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(2, script);
@@ -492,7 +524,8 @@ void TestPool::shrinkKeepsWaitingCallsForRemainingWorkers() {
     QCOMPARE(pool->size(), 1);
 }
 
-void TestPool::closeFailsWaitingAndFinishesRunning() {
+void TestPool::closeFailsWaitingAndFinishesRunning()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(1, script);
@@ -528,7 +561,8 @@ void TestPool::closeFailsWaitingAndFinishesRunning() {
     QVERIFY(!pool->isRunning());
 }
 
-void TestPool::callsAfterCloseFail() {
+void TestPool::callsAfterCloseFail()
+{
     Script script;
     auto pool = scriptedPool(2, script);
     pool->close();
@@ -548,7 +582,8 @@ void TestPool::callsAfterCloseFail() {
     QCOMPARE(pool->counters().notRunning, 4);
 }
 
-void TestPool::closeIsIdempotentAndConcurrent() {
+void TestPool::closeIsIdempotentAndConcurrent()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(3, script);
@@ -574,7 +609,8 @@ void TestPool::closeIsIdempotentAndConcurrent() {
     QCOMPARE(script.terminated.value(), 3);
 }
 
-void TestPool::destructorCloses() {
+void TestPool::destructorCloses()
+{
     Script script;
     {
         auto pool = scriptedPool(4, script);
@@ -583,7 +619,8 @@ void TestPool::destructorCloses() {
     QCOMPARE(script.terminated.value(), 4);
 }
 
-void TestPool::setSizeAndCloseFromManyThreads() {
+void TestPool::setSizeAndCloseFromManyThreads()
+{
     Script script;
     auto pool = scriptedPool(4, script);
     std::latch start(9);
@@ -618,7 +655,8 @@ void TestPool::setSizeAndCloseFromManyThreads() {
     QCOMPARE(pool->queueLength(), 0);
 }
 
-void TestPool::countersBalanceAfterMixedOutcomes() {
+void TestPool::countersBalanceAfterMixedOutcomes()
+{
     Script script;
     auto pool = scriptedPool(1, script);
     pool->process(1);                                    // completed
@@ -645,7 +683,8 @@ void TestPool::countersBalanceAfterMixedOutcomes() {
     QCOMPARE(pool->queueLength(), 0);
 }
 
-void TestPool::probesShowWorkerStates() {
+void TestPool::probesShowWorkerStates()
+{
     Script script;
     script.readyOpen = false;
     script.processOpen = false;
@@ -678,7 +717,8 @@ void TestPool::probesShowWorkerStates() {
     QVERIFY(ids.empty());
 }
 
-void TestPool::histogramsRecordEveryJob() {
+void TestPool::histogramsRecordEveryJob()
+{
     auto pool = Pool::fromFunction(2, [](std::any p) {
         std::this_thread::sleep_for(2ms);
         return p;
@@ -700,7 +740,8 @@ void TestPool::histogramsRecordEveryJob() {
     QCOMPARE(pool->serviceHistogram().count(), 21u);
 }
 
-void TestPool::boundedQueueRejectsWithQueueFull() {
+void TestPool::boundedQueueRejectsWithQueueFull()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(1, script);
@@ -726,7 +767,8 @@ void TestPool::boundedQueueRejectsWithQueueFull() {
     QCOMPARE(pool->maxWaiting(), -1);
 }
 
-void TestPool::submitDeliversExactlyOnce() {
+void TestPool::submitDeliversExactlyOnce()
+{
     auto pool = Pool::fromFunction(3, [](std::any p) { return std::any_cast<int>(p) + 1; });
     constexpr int calls = 5000;
     std::vector<std::atomic<int>> seen(calls);
@@ -743,7 +785,8 @@ void TestPool::submitDeliversExactlyOnce() {
     QCOMPARE(pool->counters().completed, calls);
 }
 
-void TestPool::submitTimedTimesOutWhileRunning() {
+void TestPool::submitTimedTimesOutWhileRunning()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(1, script);
@@ -771,7 +814,8 @@ void TestPool::submitTimedTimesOutWhileRunning() {
     QCOMPARE(pool->counters().finished(), 101);
 }
 
-void TestPool::submitCanceledByContextWhileQueued() {
+void TestPool::submitCanceledByContextWhileQueued()
+{
     Script script;
     script.processOpen = false;
     auto pool = scriptedPool(1, script);
@@ -794,7 +838,8 @@ void TestPool::submitCanceledByContextWhileQueued() {
     QCOMPARE(script.processedPayloads, std::vector<int>{0});
 }
 
-void TestPool::submitFutureResolves() {
+void TestPool::submitFutureResolves()
+{
     auto pool = Pool::fromFunction(2, [](std::any p) { return std::any_cast<int>(p) * 3; });
     auto future = pool->submit(Context(), 14);
     future.waitForFinished();

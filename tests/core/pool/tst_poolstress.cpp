@@ -18,14 +18,17 @@ namespace {
 class StressWorker : public Worker {
 public:
     explicit StressWorker(unsigned seed)
-        : m_rng(seed) {}
+        : m_rng(seed)
+    {}
 
-    void blockUntilReady() override {
+    void blockUntilReady() override
+    {
         if (m_rng() % 16 == 0)
             stopContext().waitUntil(std::chrono::steady_clock::now() + 100us);
     }
 
-    std::any process(std::any payload) override {
+    std::any process(std::any payload) override
+    {
         const unsigned roll = m_rng() % 100;
         if (roll < 2)
             throw std::runtime_error("injected failure");
@@ -39,7 +42,8 @@ private:
     std::mt19937 m_rng;
 };
 
-int roundsFromEnvironment() {
+int roundsFromEnvironment()
+{
     bool ok = false;
     const int rounds = qEnvironmentVariableIntValue("SHOAL_STRESS_ROUNDS", &ok);
     return ok && rounds > 0 ? rounds : 50;
@@ -54,7 +58,8 @@ private Q_SLOTS:
     void randomMixesAnswerEveryCallOnce();
 };
 
-void TestPoolStress::randomMixesAnswerEveryCallOnce() {
+void TestPoolStress::randomMixesAnswerEveryCallOnce()
+{
     constexpr int threads = 64;
     constexpr int opsPerThread = 150;
     const int rounds = roundsFromEnvironment();

@@ -30,7 +30,8 @@ private Q_SLOTS:
     void customWorkerTerminatesOnClose();
 };
 
-void TestTunnyPort::poolSizeAdjustment() {
+void TestTunnyPort::poolSizeAdjustment()
+{
     auto pool = Pool::fromFunction(10, [](std::any p) { return p; });
     QCOMPARE(pool->size(), 10);
     for (const int n : {10, 9, 10, 0, 10}) {
@@ -42,13 +43,15 @@ void TestTunnyPort::poolSizeAdjustment() {
     QCOMPARE(std::any_cast<int>(pool->process(10)), 10);
 }
 
-void TestTunnyPort::funcJob() {
+void TestTunnyPort::funcJob()
+{
     auto pool = Pool::fromFunction(10, [](std::any p) { return std::any_cast<int>(p) * 2; });
     for (int i = 0; i < 10; ++i)
         QCOMPARE(std::any_cast<int>(pool->process(10)), 20);
 }
 
-void TestTunnyPort::funcJobTimed() {
+void TestTunnyPort::funcJobTimed()
+{
     auto pool = Pool::fromFunction(10, [](std::any p) { return std::any_cast<int>(p) * 2; });
     for (int i = 0; i < 10; ++i) {
         // tunny uses one millisecond; a loaded 2-core machine needs more to be fair.
@@ -58,7 +61,8 @@ void TestTunnyPort::funcJobTimed() {
     }
 }
 
-void TestTunnyPort::funcJobCtxCompletes() {
+void TestTunnyPort::funcJobCtxCompletes()
+{
     auto pool = Pool::fromFunction(10, [](std::any p) { return std::any_cast<int>(p) * 2; });
     for (int i = 0; i < 10; ++i) {
         const auto r = pool->processCtx(Context::background(), 10);
@@ -67,7 +71,8 @@ void TestTunnyPort::funcJobCtxCompletes() {
     }
 }
 
-void TestTunnyPort::funcJobCtxReturnsDeadlineExceeded() {
+void TestTunnyPort::funcJobCtxReturnsDeadlineExceeded()
+{
     Gate never;
     auto pool = Pool::fromFunction(1, [&](std::any p) {
         never.wait(200ms); // longer than the context's 5 ms
@@ -77,7 +82,8 @@ void TestTunnyPort::funcJobCtxReturnsDeadlineExceeded() {
     QCOMPARE(pool->processCtx(ctx, 10).error(), make_error_code(PoolErrc::DeadlineExceeded));
 }
 
-void TestTunnyPort::callbackJob() {
+void TestTunnyPort::callbackJob()
+{
     auto pool = Pool::forCallbacks(10);
     std::atomic<int> counter{0};
     for (int i = 0; i < 10; ++i) {
@@ -93,7 +99,8 @@ void TestTunnyPort::callbackJob() {
     }
 }
 
-void TestTunnyPort::timeout() {
+void TestTunnyPort::timeout()
+{
     Gate never;
     auto pool = Pool::fromFunction(1, [&](std::any p) {
         never.wait(5ms);
@@ -103,13 +110,15 @@ void TestTunnyPort::timeout() {
              make_error_code(PoolErrc::JobTimedOut));
 }
 
-void TestTunnyPort::timedJobsAfterClose() {
+void TestTunnyPort::timedJobsAfterClose()
+{
     auto pool = Pool::fromFunction(1, [](std::any p) { return p; });
     pool->close();
     QCOMPARE(pool->processTimed(10, 1ms).error(), make_error_code(PoolErrc::PoolNotRunning));
 }
 
-void TestTunnyPort::jobsAfterClose() {
+void TestTunnyPort::jobsAfterClose()
+{
     auto pool = Pool::fromFunction(1, [](std::any p) { return p; });
     pool->close();
     try {
@@ -120,7 +129,8 @@ void TestTunnyPort::jobsAfterClose() {
     }
 }
 
-void TestTunnyPort::parallelJobs() {
+void TestTunnyPort::parallelJobs()
+{
     constexpr int workers = 10;
     std::latch allInside(workers); // every job must be inside process() at the same time
     auto pool = Pool::fromFunction(workers, [&](std::any p) {
@@ -136,7 +146,8 @@ void TestTunnyPort::parallelJobs() {
     QCOMPARE(ok.load(), workers);
 }
 
-void TestTunnyPort::customWorkerTimesOutWhileBlockedInReady() {
+void TestTunnyPort::customWorkerTimesOutWhileBlockedInReady()
+{
     Script script;
     script.readyOpen = false;
     Pool pool(1, [&] { return std::make_unique<ScriptedWorker>(script); });
@@ -147,7 +158,8 @@ void TestTunnyPort::customWorkerTimesOutWhileBlockedInReady() {
     script.readyGate.open();
 }
 
-void TestTunnyPort::customWorkerTimesOutWhileInProcess() {
+void TestTunnyPort::customWorkerTimesOutWhileInProcess()
+{
     Script script;
     script.processOpen = false;
     Pool pool(1, [&] { return std::make_unique<ScriptedWorker>(script); });
@@ -156,7 +168,8 @@ void TestTunnyPort::customWorkerTimesOutWhileInProcess() {
     QCOMPARE(script.interrupts.value(), 1);
 }
 
-void TestTunnyPort::customWorkerTerminatesOnClose() {
+void TestTunnyPort::customWorkerTerminatesOnClose()
+{
     Script script;
     Pool pool(1, [&] { return std::make_unique<ScriptedWorker>(script); });
     QCOMPARE(script.terminated.value(), 0);

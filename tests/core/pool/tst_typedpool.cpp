@@ -30,7 +30,8 @@ private Q_SLOTS:
     void submitDeliversTypedResults();
 };
 
-void TestTypedPool::functionPoolIsTyped() {
+void TestTypedPool::functionPoolIsTyped()
+{
     TypedPool<int, std::string> pool(
         2, [](int n) { return std::string(static_cast<size_t>(n), 'x'); });
     QCOMPARE(pool.process(3), std::string("xxx"));
@@ -39,14 +40,16 @@ void TestTypedPool::functionPoolIsTyped() {
     QCOMPARE(pool.processCtx(Context(), 1).value(), std::string("x"));
 }
 
-void TestTypedPool::workerStateLivesAcrossJobs() {
+void TestTypedPool::workerStateLivesAcrossJobs()
+{
     TypedPool<std::string, std::string> pool(1, [] { return std::make_unique<NumberingWorker>(); });
     QCOMPARE(pool.process("a"), std::string("a#1"));
     QCOMPARE(pool.process("b"), std::string("b#2"));
     QCOMPARE(pool.pool().size(), 1);
 }
 
-void TestTypedPool::errorsPassThrough() {
+void TestTypedPool::errorsPassThrough()
+{
     TypedPool<int, int> pool(1, [](int n) {
         if (n < 0)
             throw std::invalid_argument("negative");
@@ -61,7 +64,8 @@ void TestTypedPool::errorsPassThrough() {
     QCOMPARE(pool.processTimed(1, 5s).error(), make_error_code(PoolErrc::PoolNotRunning));
 }
 
-void TestTypedPool::submitDeliversTypedResults() {
+void TestTypedPool::submitDeliversTypedResults()
+{
     TypedPool<int, int> pool(2, [](int n) { return n * n; });
     std::atomic<int> sum{0};
     std::atomic<int> done{0};
