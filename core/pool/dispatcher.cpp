@@ -147,15 +147,17 @@ bool Dispatcher::begin(Call* call)
                                                std::memory_order_acq_rel);
 }
 
-bool Dispatcher::complete(Call* call, std::any value, std::error_code error, std::string message)
+bool Dispatcher::claim(Call* call)
 {
     CallPhase expected = CallPhase::Running;
-    if (!call->phase.compare_exchange_strong(expected, CallPhase::Completed,
-                                             std::memory_order_acq_rel))
-        return false;
+    return call->phase.compare_exchange_strong(expected, CallPhase::Completed,
+                                               std::memory_order_acq_rel);
+}
+
+void Dispatcher::deliver(Call* call, std::any value, std::error_code error, std::string message)
+{
     call->value = std::move(value);
     settle(call, error, std::move(message), false);
-    return true;
 }
 
 bool Dispatcher::tryStartSpinning() noexcept

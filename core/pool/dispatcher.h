@@ -41,9 +41,12 @@ public:
     Call* take(WorkerRunner* runner, bool& stopping);
     /// Taken -> Running. False when the call was abandoned before it started.
     bool begin(Call* call);
-    /// Running -> Completed and settle with the outcome (the runner counts it). False when the
-    /// caller gave up; then the runner must wait for the phase to reach Abandoned.
-    bool complete(Call* call, std::any value, std::error_code error, std::string message);
+    /// Running -> Completed: the worker's outcome will be delivered. False when the caller gave
+    /// up; then the runner must wait for the phase to reach Abandoned before it moves on.
+    bool claim(Call* call);
+    /// Settles a claimed call with the worker's outcome (which the runner has counted first, so
+    /// a caller that sees its result also sees it counted).
+    void deliver(Call* call, std::any value, std::error_code error, std::string message);
     /// Whether an idle worker may spin before sleeping; bounded so idle workers do not crowd out
     /// busy threads. A true answer must be paired with stopSpinning().
     bool tryStartSpinning() noexcept;

@@ -170,11 +170,11 @@ void WorkerRunner::runCall(Call* call)
     m_service.record(Call::Clock::now() - started);
     m_jobs.store(m_jobs.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
 
-    const bool failed = static_cast<bool>(error);
-    if (m_dispatcher.complete(call, std::move(value), error, std::move(message))) {
+    if (m_dispatcher.claim(call)) {
         m_serving.store(false, std::memory_order_relaxed);
-        auto& counter = failed ? m_failed : m_completed;
+        auto& counter = error ? m_failed : m_completed;
         counter.store(counter.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+        m_dispatcher.deliver(call, std::move(value), error, std::move(message));
     } else {
         // Abandoned: the abandoning thread may still be inside interrupt(); serve no one until
         // it has returned, so interrupt() never overlaps another job.
