@@ -1,0 +1,55 @@
+#pragma once
+
+#include "workload.h"
+
+#include <QStringList>
+#include <QVariant>
+#include <QVariantMap>
+
+#include <vector>
+
+namespace shoal {
+
+/// The parameters one workload kind accepts: name, type, default and allowed range. It checks
+/// values from a preset (a QVariantMap as QJsonDocument::toVariant() makes it) and normalizes
+/// them: integers to qint64 (integral doubles included, since JSON numbers are doubles), numbers
+/// to double, booleans to bool, strings and choices to QString. Immutable once built; any
+/// thread may use a built schema.
+class ParamSchema {
+public:
+    enum class Type { Integer, Number, Bool, String, Choice };
+
+    /// One parameter.
+    struct Spec {
+        QString key;              ///< as the preset spells it
+        Type type = Type::String; ///< what values are accepted
+        QVariant defaultValue;    ///< normalized
+        QVariant minimum;         ///< Integer (qint64) and Number (double) only
+        QVariant maximum;         ///< Integer (qint64) and Number (double) only
+        QStringList allowed;      ///< Choice only
+    };
+
+    ParamSchema& addInteger(const QString& key, qint64 defaultValue, qint64 minimum,
+                            qint64 maximum);
+    ParamSchema& addNumber(const QString& key, double defaultValue, double minimum, double maximum);
+    ParamSchema& addBool(const QString& key, bool defaultValue);
+    ParamSchema& addString(const QString& key, const QString& defaultValue);
+    ParamSchema& addChoice(const QString& key, const QString& defaultValue,
+                           const QStringList& allowed);
+
+    /// Checks \a value for \a key; on success stores the normalized value in \a normalized.
+    ParamError check(const QString& key, const QVariant& value, QVariant* normalized) const;
+    /// Every default overlaid with \a given, each checked; the first bad key (in key order)
+    /// is reported and \a resolved is left untouched.
+    ParamError resolve(const QVariantMap& given, QVariantMap* resolved) const;
+    /// The defaults of every parameter.
+    QVariantMap defaults() const;
+    const std::vector<Spec>& specs() const { return m_specs; }
+
+private:
+    const Spec* find(const QString& key) const;
+
+    std::vector<Spec> m_specs; ///< in the order they were added
+};
+
+} // namespace shoal

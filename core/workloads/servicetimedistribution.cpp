@@ -1,0 +1,63 @@
+#include "servicetimedistribution.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace shoal {
+
+double ServiceTimeDistribution::unit(std::mt19937_64& engine)
+{
+    return static_cast<double>(engine() >> 11) * 0x1.0p-53;
+}
+
+double ServiceTimeDistribution::sampleMs(std::mt19937_64& engine) const
+{
+    switch (shape) {
+    case Shape::Fixed:
+        return meanMs;
+    case Shape::Uniform:
+        return std::max(0.0, meanMs - spreadMs + 2 * spreadMs * unit(engine));
+    case Shape::Exponential:
+        return -meanMs * std::log1p(-unit(engine)); // 1 - u is in (0, 1]
+    case Shape::LogNormal: {
+        if (meanMs <= 0)
+            return 0;
+        // Box-Muller; 1 - u keeps the logarithm finite.
+        const double u1 = 1.0 - unit(engine);
+        const double u2 = unit(engine);
+        const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(2 * std::numbers::pi * u2);
+        const double mu = std::log(meanMs) - sigma * sigma / 2; // so that the mean is meanMs
+        return std::exp(mu + sigma * z);
+    }
+    case Shape::Bimodal:
+        return unit(engine) < slowFraction ? slowMs : meanMs;
+    }
+    return meanMs;
+}
+
+double ServiceTimeDistribution::expectedMs() const
+{
+    if (shape == Shape::Bimodal)
+        return (1 - slowFraction) * meanMs + slowFraction * slowMs;
+    return meanMs;
+}
+
+QStringList ServiceTimeDistribution::shapeNames()
+{
+    return {QStringLiteral("fixed"), QStringLiteral("uniform"), QStringLiteral("exponential"),
+            QStringLiteral("lognormal"), QStringLiteral("bimodal")};
+}
+
+QString ServiceTimeDistribution::shapeName(Shape s)
+{
+    return shapeNames().at(static_cast<int>(s));
+}
+
+ServiceTimeDistribution::Shape ServiceTimeDistribution::shapeFromName(const QString& name)
+{
+    const auto i = shapeNames().indexOf(name);
+    return i < 0 ? Shape::Fixed : static_cast<Shape>(i);
+}
+
+} // namespace shoal

@@ -1,0 +1,32 @@
+#include "workload.h"
+
+#include "hashworkload.h"
+#include "imageworkload.h"
+#include "syntheticworkload.h"
+
+namespace shoal {
+
+Workload::~Workload() = default;
+
+QStringList workloadKinds()
+{
+    return {QStringLiteral("hash"), QStringLiteral("image"), QStringLiteral("synthetic")};
+}
+
+std::unique_ptr<Workload> makeWorkload(const QString& kind, const QVariantMap& params,
+                                       std::shared_ptr<RateLimiter> limiter, ParamError& error)
+{
+    error = {};
+    if (kind == QStringLiteral("hash"))
+        return HashWorkload::create(params, std::move(limiter), error);
+    if (kind == QStringLiteral("image"))
+        return ImageWorkload::create(params, std::move(limiter), error);
+    if (kind == QStringLiteral("synthetic"))
+        return SyntheticWorkload::create(params, std::move(limiter), error);
+    error.code = ParamError::Code::UnknownKind;
+    error.param = kind;
+    error.allowed = workloadKinds();
+    return nullptr;
+}
+
+} // namespace shoal

@@ -1,0 +1,141 @@
+#include "workloads/servicetimedistribution.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+using namespace shoal;
+
+Q_DECLARE_METATYPE(shoal::ServiceTimeDistribution::Shape)
+
+namespace {
+
+using Shape = ServiceTimeDistribution::Shape;
+
+ServiceTimeDistribution make(Shape shape)
+{
+    ServiceTimeDistribution d;
+    d.shape = shape;
+    d.meanMs = 20;
+    d.spreadMs = 10;
+    d.sigma = 0.8;
+    d.slowFraction = 0.05;
+    d.slowMs = 400;
+    return d;
+}
+
+std::vector<double> draws(const ServiceTimeDistribution& d, quint64 seed, int n)
+{
+    std::mt19937_64 engine(seed);
+    std::vector<double> out(static_cast<std::size_t>(n));
+    for (double& x : out)
+        x = d.sampleMs(engine);
+    return out;
+}
+
+double mean(const std::vector<double>& xs)
+{
+    double sum = 0;
+    for (const double x : xs)
+        sum += x;
+    return sum / static_cast<double>(xs.size());
+}
+
+} // namespace
+
+class TestServiceTimeDistribution : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sampleMeanMatchesTheDistribution_data();
+    void sampleMeanMatchesTheDistribution();
+    void sameSeedGivesTheSameTimes();
+    void samplesAreNeverNegative();
+    void exponentialHasItsMedianAtMeanTimesLn2();
+    void lognormalHasItsMedianBelowItsMean();
+    void bimodalTakesOnlyItsTwoValues();
+    void shapesRoundTripThroughTheirNames();
+};
+
+void TestServiceTimeDistribution::sampleMeanMatchesTheDistribution_data()
+{
+    QTest::addColumn<Shape>("shape");
+    QTest::addColumn<double>("tolerance"); // relative; several standard errors for 200k draws
+    QTest::newRow("fixed") << Shape::Fixed << 1e-12;
+    QTest::newRow("uniform") << Shape::Uniform << 0.005;
+    QTest::newRow("exponential") << Shape::Exponential << 0.015;
+    QTest::newRow("lognormal") << Shape::LogNormal << 0.02;
+    QTest::newRow("bimodal") << Shape::Bimodal << 0.02;
+}
+
+void TestServiceTimeDistribution::sampleMeanMatchesTheDistribution()
+{
+    QFETCH(Shape, shape);
+    QFETCH(double, tolerance);
+    const auto d = make(shape);
+    const double m = mean(draws(d, 12345, 200'000));
+    QVERIFY2(std::abs(m - d.expectedMs()) <= tolerance * d.expectedMs(),
+             qPrintable(QStringLiteral("mean %1, expected %2").arg(m).arg(d.expectedMs())));
+}
+
+void TestServiceTimeDistribution::sameSeedGivesTheSameTimes()
+{
+    for (const Shape shape :
+         {Shape::Uniform, Shape::Exponential, Shape::LogNormal, Shape::Bimodal}) {
+        const auto d = make(shape);
+        QCOMPARE(draws(d, 7, 1000), draws(d, 7, 1000));
+        QVERIFY(draws(d, 7, 1000) != draws(d, 8, 1000));
+    }
+}
+
+void TestServiceTimeDistribution::samplesAreNeverNegative()
+{
+    auto d = make(Shape::Uniform);
+    d.spreadMs = 50; // wider than the mean: the low end is cut at 0
+    for (const double x : draws(d, 1, 10'000))
+        QVERIFY(x >= 0);
+    for (const Shape shape : {Shape::Exponential, Shape::LogNormal}) {
+        for (const double x : draws(make(shape), 2, 10'000))
+            QVERIFY(x >= 0 && std::isfinite(x));
+    }
+}
+
+void TestServiceTimeDistribution::exponentialHasItsMedianAtMeanTimesLn2()
+{
+    auto xs = draws(make(Shape::Exponential), 3, 100'001);
+    std::nth_element(xs.begin(), xs.begin() + 50'000, xs.end());
+    const double median = xs[50'000];
+    QVERIFY2(std::abs(median - 20 * std::log(2.0)) < 0.3, qPrintable(QString::number(median)));
+}
+
+void TestServiceTimeDistribution::lognormalHasItsMedianBelowItsMean()
+{
+    // Median = exp(mu) = mean * exp(-sigma^2 / 2).
+    auto xs = draws(make(Shape::LogNormal), 4, 100'001);
+    std::nth_element(xs.begin(), xs.begin() + 50'000, xs.end());
+    const double expected = 20 * std::exp(-0.8 * 0.8 / 2);
+    QVERIFY2(std::abs(xs[50'000] - expected) < 0.02 * expected,
+             qPrintable(QString::number(xs[50'000])));
+}
+
+void TestServiceTimeDistribution::bimodalTakesOnlyItsTwoValues()
+{
+    const auto xs = draws(make(Shape::Bimodal), 5, 100'000);
+    const auto slow = std::count(xs.begin(), xs.end(), 400.0);
+    const auto fast = std::count(xs.begin(), xs.end(), 20.0);
+    QCOMPARE(slow + fast, qsizetype(xs.size()));
+    QVERIFY2(std::abs(slow / 100'000.0 - 0.05) < 0.004, qPrintable(QString::number(slow)));
+}
+
+void TestServiceTimeDistribution::shapesRoundTripThroughTheirNames()
+{
+    for (const QString& name : ServiceTimeDistribution::shapeNames())
+        QCOMPARE(ServiceTimeDistribution::shapeName(ServiceTimeDistribution::shapeFromName(name)),
+                 name);
+    QCOMPARE(ServiceTimeDistribution::shapeFromName(QStringLiteral("lognormal")), Shape::LogNormal);
+}
+
+QTEST_GUILESS_MAIN(TestServiceTimeDistribution)
+#include "tst_servicetimedistribution.moc"
