@@ -3,6 +3,7 @@
 #include "call.h"
 #include "deadlinetimer.h"
 #include "dispatcher.h"
+#include "spinningwait.h"
 #include "workerrunner.h"
 
 #include <QPromise>
@@ -86,8 +87,9 @@ Result<std::any> Pool::await(detail::Call* call, std::optional<Context::Clock::t
                              Context::Subscription wakeOnDone)
 {
     bool abandoned = false;
+    detail::SpinningWait wait(*m_dispatcher);
     while (!call->settled.load(std::memory_order_acquire)) {
-        const bool woken = call->parker.park(deadline);
+        const bool woken = wait.park(call->parker, deadline);
         if (call->settled.load(std::memory_order_acquire) || abandoned)
             continue;
         std::error_code why = ctx ? ctx->err() : std::error_code{};

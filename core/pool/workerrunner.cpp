@@ -2,6 +2,7 @@
 
 #include "call.h"
 #include "dispatcher.h"
+#include "spinningwait.h"
 
 #include <QtDebug>
 
@@ -110,30 +111,16 @@ Call* WorkerRunner::nextCall()
     if (stopping)
         return nullptr;
     setState(WorkerState::Idle);
-    bool spinning = m_dispatcher.tryStartSpinning();
+    SpinningWait wait(m_dispatcher);
     for (;;) {
         // Retirement first: a call assigned before it is visible once retirement is, and it is
         // still run, so nothing handed to this worker is lost.
         const bool retiring = isRetiring();
-        if (Call* call = m_assigned.exchange(nullptr, std::memory_order_acquire)) {
-            if (spinning)
-                m_dispatcher.stopSpinning();
+        if (Call* call = m_assigned.exchange(nullptr, std::memory_order_acquire))
             return call;
-        }
-        if (retiring) {
-            if (spinning)
-                m_dispatcher.stopSpinning();
+        if (retiring)
             return nullptr;
-        }
-        if (spinning) {
-            const auto budget = std::chrono::microseconds(50);
-            if (!m_parker.park(Parker::Clock::now() + budget, budget)) {
-                m_dispatcher.stopSpinning();
-                spinning = false;
-            }
-        } else {
-            m_parker.park(std::nullopt, std::chrono::nanoseconds::zero());
-        }
+        wait.park(m_parker, std::nullopt);
     }
 }
 
