@@ -51,15 +51,6 @@ void walk(const QString& dir, const QDir& root, int depth, QSet<QString>& visite
     }
 }
 
-ParamError unusable(const QString& param, const QString& folder)
-{
-    ParamError e;
-    e.code = ParamError::Code::Unusable;
-    e.param = param;
-    e.detail = folder;
-    return e;
-}
-
 } // namespace
 
 std::shared_ptr<const ImageCorpus> ImageCorpus::scan(const QString& folder, const QString& param,
@@ -68,7 +59,7 @@ std::shared_ptr<const ImageCorpus> ImageCorpus::scan(const QString& folder, cons
     error = {};
     const QFileInfo info(folder);
     if (!info.isDir() || !info.isReadable()) {
-        error = unusable(param, folder);
+        error = ParamError::unusable(param, folder);
         return nullptr;
     }
     auto corpus = std::make_shared<ImageCorpus>();
@@ -76,7 +67,7 @@ std::shared_ptr<const ImageCorpus> ImageCorpus::scan(const QString& folder, cons
     QSet<QString> visited{corpus->m_folder};
     walk(corpus->m_folder, QDir(corpus->m_folder), 0, visited, corpus->m_entries);
     if (corpus->m_entries.empty()) {
-        error = unusable(param, folder);
+        error = ParamError::unusable(param, folder);
         return nullptr;
     }
     std::sort(corpus->m_entries.begin(), corpus->m_entries.end(),

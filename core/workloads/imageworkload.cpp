@@ -16,15 +16,6 @@ const QString kQuality = QStringLiteral("quality");
 const QString kOutputFolder = QStringLiteral("outputFolder");
 const QString kMaxPixels = QStringLiteral("maxPixels");
 
-ParamError unusable(const QString& param, const QString& detail)
-{
-    ParamError e;
-    e.code = ParamError::Code::Unusable;
-    e.param = param;
-    e.detail = detail;
-    return e;
-}
-
 } // namespace
 
 const ParamSchema& ImageWorkload::schema()
@@ -55,7 +46,7 @@ ParamError ImageWorkload::settingsFrom(const QVariantMap& values, const QString&
     s.outputFolder = values.value(kOutputFolder).toString();
     if (!s.outputFolder.isEmpty()) {
         if (!QDir().mkpath(s.outputFolder) || !QFileInfo(s.outputFolder).isWritable())
-            return unusable(kOutputFolder, s.outputFolder);
+            return ParamError::unusable(kOutputFolder, s.outputFolder);
         s.outputFolder = QFileInfo(s.outputFolder).absoluteFilePath();
     }
 
@@ -69,7 +60,7 @@ ParamError ImageWorkload::settingsFrom(const QVariantMap& values, const QString&
                 corpusRoot.isEmpty() ? CorpusGenerator::defaultRoot() : corpusRoot,
                 CorpusGenerator::defaultSpec(), values.value(kCorpusSeed).toULongLong());
             if (!outcome.error.isEmpty())
-                return unusable(kCorpusSeed, outcome.error);
+                return ParamError::unusable(kCorpusSeed, outcome.error);
             folder = outcome.folder;
             param = kCorpusSeed;
         }

@@ -8,6 +8,15 @@ namespace shoal {
 
 Workload::~Workload() = default;
 
+ParamError ParamError::unusable(const QString& param, const QString& detail)
+{
+    ParamError e;
+    e.code = Code::Unusable;
+    e.param = param;
+    e.detail = detail;
+    return e;
+}
+
 QStringList workloadKinds()
 {
     return {QStringLiteral("hash"), QStringLiteral("image"), QStringLiteral("synthetic")};

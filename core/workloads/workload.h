@@ -33,6 +33,9 @@ struct ParamError {
     QString detail;      ///< for Unusable: what the system said (a path, an errno text)
 
     explicit operator bool() const { return code != Code::None; }
+
+    /// An Unusable error for \a param, with what the system said in \a detail.
+    static ParamError unusable(const QString& param, const QString& detail);
 };
 
 /// What the load generator needs to drive one kind of work through a Pool: a worker factory, a
