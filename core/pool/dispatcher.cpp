@@ -170,6 +170,17 @@ bool Dispatcher::tryStartSpinning() noexcept
     return false;
 }
 
+void Dispatcher::noteSpin(bool succeeded) noexcept
+{
+    // A racy read-modify-write on purpose: the budget is a hint, and a lost update is harmless.
+    const std::int64_t now = m_spinNs.load(std::memory_order_relaxed);
+    const std::int64_t grown = now + std::max<std::int64_t>(1'000, now / 4);
+    const std::int64_t next = succeeded ? std::min<std::int64_t>(MaxSpin.count(), grown)
+                                        : std::max<std::int64_t>(MinSpin.count(), now / 2);
+    if (next != now)
+        m_spinNs.store(next, std::memory_order_relaxed);
+}
+
 void Dispatcher::retire(WorkerRunner* runner)
 {
     std::lock_guard lock(m_mutex);

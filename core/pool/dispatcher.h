@@ -4,6 +4,8 @@
 #include "poolprobe.h"
 
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <system_error>
@@ -51,6 +53,16 @@ public:
     /// busy threads. A true answer must be paired with stopSpinning().
     bool tryStartSpinning() noexcept;
     void stopSpinning() noexcept { m_spinners.fetch_sub(1, std::memory_order_relaxed); }
+    /// How long a wait may spin now. Adaptive: halved each time a spin ends in sleep anyway
+    /// (long jobs, or a machine whose cores are busy with other work), grown back when spins
+    /// succeed, between MinSpin and MaxSpin.
+    std::chrono::nanoseconds spinBudget() const noexcept
+    {
+        return std::chrono::nanoseconds(m_spinNs.load(std::memory_order_relaxed));
+    }
+    void noteSpin(bool succeeded) noexcept;
+    static constexpr std::chrono::nanoseconds MinSpin{2'000};
+    static constexpr std::chrono::nanoseconds MaxSpin{50'000};
 
     // --- the pool -----------------------------------------------------------------------------
     /// Marks \a runner as retiring and takes it off the idle stack; the caller then wakes it.
@@ -90,7 +102,8 @@ private:
     bool m_closed = false;                 ///< close() was called
     std::atomic<qint64> m_maxWaiting{-1};  ///< bound on m_queued; -1 for none
     std::atomic<int> m_spinners{0};        ///< idle workers currently spinning
-    const int m_maxSpinners;               ///< the most that may spin at once
+    std::atomic<std::int64_t> m_spinNs{MaxSpin.count()}; ///< the current spin budget
+    const int m_maxSpinners;                             ///< the most that may spin at once
 
     Counter m_submitted; ///< calls made
 

@@ -80,11 +80,11 @@ bool Parker::park(std::optional<Clock::time_point> deadline, std::chrono::nanose
                 const auto now = Clock::now();
                 if (now >= spinUntil)
                     break;
+                // No sched_yield() here: a thread that yields and then sleeps wakes a whole
+                // scheduler slice late on a busy machine (~2 ms here), which would make every
+                // deadline that late. Oversubscription is handled by the spin budget instead.
                 if (deadline && now >= *deadline)
                     return consume();
-                // On an oversubscribed machine the thread that would wake us may need this core.
-                if ((i & 1023) == 0)
-                    std::this_thread::yield();
             }
         }
     }

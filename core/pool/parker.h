@@ -12,6 +12,9 @@ namespace shoal {
 /// microsecond away and a futex sleep plus wake costs ~10 µs on a virtual machine; then it
 /// sleeps on a futex until unparked or until the deadline.
 ///
+/// The spin is pure CPU pause hints, never a yield, so a deadline is kept to the futex's own
+/// precision.
+///
 /// Wake-ups coalesce: several unpark() calls before a park() are consumed by one park(). Callers
 /// therefore re-check their own condition after every return.
 class Parker {

@@ -125,12 +125,11 @@ private:
     mutable std::mutex m_registryMutex;                           ///< guards m_runners for probes
     std::vector<std::unique_ptr<detail::WorkerRunner>> m_runners; ///< live and retiring workers
     LatencyHistogram m_retiredQueueWait;                          ///< from workers already gone
-    LatencyHistogram m_retiredService;
-    qint64 m_retiredCompleted = 0; ///< from workers already gone
-    qint64 m_retiredFailed =
-        0; ///< from workers already gone                            ///< from workers already gone
-    std::atomic<int> m_size{0}; ///< the target number of workers
-    int m_nextWorkerId = 0;     ///< under m_sizeMutex
+    LatencyHistogram m_retiredService;                            ///< from workers already gone
+    qint64 m_retiredCompleted = 0;                                ///< from workers already gone
+    qint64 m_retiredFailed = 0;                                   ///< from workers already gone
+    std::atomic<int> m_size{0};                                   ///< the target number of workers
+    int m_nextWorkerId = 0;                                       ///< under m_sizeMutex
 };
 
 } // namespace shoal

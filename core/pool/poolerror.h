@@ -27,8 +27,8 @@ inline std::error_code make_error_code(PoolErrc e) noexcept
     return {static_cast<int>(e), poolCategory()};
 }
 
-/// Thrown by Pool::process() (where tunny panics) and by TypedPool for a result of the wrong
-/// type. A worker may throw it from process() to fail a call with a specific code.
+/// Thrown by Pool::process() (where tunny panics) and by Result::value() on an error. A worker may
+/// throw it from process() to fail a call with a specific code.
 class PoolError : public std::runtime_error {
 public:
     explicit PoolError(std::error_code code, const std::string& detail = {});

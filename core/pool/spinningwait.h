@@ -8,20 +8,17 @@
 
 namespace shoal::detail {
 
-/// One wait of a caller or an idle worker: spin on the Parker for a short budget if one of the
-/// pool's spin permits is free (at most one per core), then sleep. Callers and workers draw from
-/// the same permits, so with 64 callers on 2 cores two threads spin and the rest sleep, instead
-/// of 64 spinners starving the workers they wait for.
+/// One wait of a caller or an idle worker: spin on the Parker for the pool's current spin budget
+/// if one of its spin permits is free (at most one per core), then sleep. Callers and workers
+/// draw from the same permits, so with 64 callers on 2 cores two threads spin and the rest
+/// sleep, instead of 64 spinners starving the workers they wait for. Whether the spin paid off
+/// feeds the adaptive budget (see Dispatcher::spinBudget()).
 class SpinningWait {
 public:
-    /// How long a handoff is worth spinning for: a futex sleep plus wake costs ~10 µs on a
-    /// virtual machine, a handoff to a spinning thread well under 1 µs.
-    static constexpr std::chrono::microseconds SpinBudget{50};
-
     explicit SpinningWait(Dispatcher& dispatcher)
         : m_dispatcher(dispatcher)
         , m_spinning(dispatcher.tryStartSpinning())
-        , m_spinUntil(Parker::Clock::now() + SpinBudget)
+        , m_spinUntil(Parker::Clock::now() + dispatcher.spinBudget())
     {}
     ~SpinningWait()
     {
@@ -37,10 +34,13 @@ public:
     {
         if (m_spinning) {
             const auto until = deadline && *deadline < m_spinUntil ? *deadline : m_spinUntil;
-            if (parker.park(until, until - Parker::Clock::now()))
+            if (parker.park(until, until - Parker::Clock::now())) {
+                m_dispatcher.noteSpin(true);
                 return true;
+            }
             if (Parker::Clock::now() < m_spinUntil)
                 return false; // the caller's deadline came first
+            m_dispatcher.noteSpin(false);
             m_dispatcher.stopSpinning();
             m_spinning = false;
             if (deadline && Parker::Clock::now() >= *deadline)
@@ -50,7 +50,7 @@ public:
     }
 
 private:
-    Dispatcher& m_dispatcher;                    ///< owns the permits
+    Dispatcher& m_dispatcher;                    ///< owns the permits and the budget
     bool m_spinning;                             ///< holds a permit
     const Parker::Clock::time_point m_spinUntil; ///< end of the spin budget
 };
