@@ -1,0 +1,90 @@
+#include "commandline.h"
+
+namespace {
+
+const QString kHeadless = QStringLiteral("headless");
+const QString kListPresets = QStringLiteral("list-presets");
+const QString kPreset = QStringLiteral("preset");
+const QString kDuration = QStringLiteral("duration");
+const QString kJobs = QStringLiteral("jobs");
+const QString kCsv = QStringLiteral("csv");
+const QString kEvents = QStringLiteral("events");
+const QString kSummary = QStringLiteral("summary");
+const QString kSet = QStringLiteral("set");
+const QString kHelp = QStringLiteral("help");
+const QString kVersion = QStringLiteral("version");
+
+} // namespace
+
+CommandLine::CommandLine()
+{
+    m_parser.setApplicationDescription(
+        tr("Shoal: a worker-pool monitor and workload lab.\n\n"
+           "  shoal-lab --list-presets\n"
+           "  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]\n"
+           "            [--events FILE] [--summary FILE] [--set key=value ...]\n\n"
+           "Exit status: 0 on success, 1 when the run failed, 2 on bad input."));
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addOptions({
+        {kHelp, tr("Show this help.")},
+        {kVersion, tr("Show the version.")},
+        {kListPresets, tr("List the built-in presets, each with a one-line description.")},
+        {kHeadless, tr("Run a preset without a window: progress on stderr, a summary on stdout.")},
+        {kPreset, tr("The preset to run: a built-in name or a preset file."), tr("NAME|FILE")},
+        {kDuration, tr("Run for S seconds (run.durationSec)."), tr("S")},
+        {kJobs, tr("Run until N calls were made (run.jobs)."), tr("N")},
+        {kCsv, tr("Write the time series to FILE as CSV."), tr("FILE")},
+        {kEvents, tr("Write the event log to FILE as CSV."), tr("FILE")},
+        {kSummary, tr("Write the run summary to FILE as JSON."), tr("FILE")},
+        {kSet,
+         tr("Change one preset key, with the preset's dotted names: pool.size=4, "
+            "call.api=processCtx, workload.params.meanMs=20. May be repeated."),
+         tr("key=value")},
+    });
+}
+
+bool CommandLine::parse(const QStringList& arguments)
+{
+    m_options = {};
+    m_error.clear();
+    if (!m_parser.parse(arguments)) {
+        m_error = m_parser.errorText();
+        return false;
+    }
+    if (!m_parser.positionalArguments().isEmpty()) {
+        m_error = tr("unexpected argument \"%1\"").arg(m_parser.positionalArguments().constFirst());
+        return false;
+    }
+    if (m_parser.isSet(kDuration) && m_parser.isSet(kJobs)) {
+        m_error = tr("--duration and --jobs exclude each other");
+        return false;
+    }
+
+    if (m_parser.isSet(kHelp))
+        m_options.mode = Mode::Help;
+    else if (m_parser.isSet(kVersion))
+        m_options.mode = Mode::Version;
+    else if (m_parser.isSet(kListPresets))
+        m_options.mode = Mode::ListPresets;
+    else if (m_parser.isSet(kHeadless))
+        m_options.mode = Mode::Headless;
+
+    m_options.preset = m_parser.value(kPreset);
+    m_options.csvPath = m_parser.value(kCsv);
+    m_options.eventsPath = m_parser.value(kEvents);
+    m_options.summaryPath = m_parser.value(kSummary);
+    for (const QString& value : m_parser.values(kSet))
+        m_options.assignments.append({QStringLiteral("--set ") + value, value});
+    // The run length options come last, so they win over a --set of the same key.
+    if (m_parser.isSet(kDuration)) {
+        const QString value = m_parser.value(kDuration);
+        m_options.assignments.append(
+            {QStringLiteral("--duration ") + value, QStringLiteral("run.durationSec=") + value});
+    }
+    if (m_parser.isSet(kJobs)) {
+        const QString value = m_parser.value(kJobs);
+        m_options.assignments.append(
+            {QStringLiteral("--jobs ") + value, QStringLiteral("run.jobs=") + value});
+    }
+    return true;
+}

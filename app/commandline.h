@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+/// The shoal-lab command line (see docs/lab.md): parses the arguments into what to do. The
+/// preset itself is loaded and checked by the run, not here. One thread.
+class CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
+    enum class Mode {
+        Desktop,     ///< no mode option: the desktop window
+        Help,        ///< --help
+        Version,     ///< --version
+        ListPresets, ///< --list-presets
+        Headless,    ///< --headless
+    };
+
+    /// One change to the preset, in command-line order: a --set, or --duration / --jobs as the
+    /// run.durationSec / run.jobs assignment they stand for.
+    struct Assignment {
+        QString given;      ///< as typed, for messages: "--set pool.size=4", "--duration 3"
+        QString assignment; ///< "key=value" for PresetFormat::applyAssignment
+    };
+
+    /// What the arguments ask for.
+    struct Options {
+        Mode mode = Mode::Desktop;
+        QString preset;                ///< a built-in name or a file; empty = the default preset
+        QString csvPath;               ///< --csv: the samples
+        QString eventsPath;            ///< --events: the event log
+        QString summaryPath;           ///< --summary: the summary as JSON
+        QList<Assignment> assignments; ///< in order
+    };
+
+    CommandLine();
+
+    /// Parses \a arguments (the program name first). False, with error() set to a one-line
+    /// reason, for an unknown option, a missing value, a stray argument or --duration with
+    /// --jobs.
+    bool parse(const QStringList& arguments);
+    const Options& options() const { return m_options; }
+    /// Why parse() failed: one line.
+    QString error() const { return m_error; }
+    /// The usage text.
+    QString helpText() const { return m_parser.helpText(); }
+
+private:
+    QCommandLineParser m_parser; ///< the option definitions
+    Options m_options;           ///< parse()'s result
+    QString m_error;             ///< parse()'s refusal
+};

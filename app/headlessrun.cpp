@@ -1,0 +1,141 @@
+#include "headlessrun.h"
+
+#include "errortext.h"
+#include "progressreporter.h"
+#include "summarytable.h"
+
+#include "lab/presetformat.h"
+#include "lab/presetlibrary.h"
+#include "lab/runexport.h"
+#include "lab/session.h"
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace shoal;
+
+HeadlessRun::HeadlessRun(const CommandLine::Options& options, QObject* parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_progress(std::make_unique<ProgressReporter>(isatty(fileno(stderr)) == 1))
+{}
+
+HeadlessRun::~HeadlessRun() = default;
+
+void HeadlessRun::complain(const QString& reason)
+{
+    m_progress->finish();
+    std::fprintf(stderr, "shoal-lab: %s\n", qPrintable(reason));
+    std::fflush(stderr);
+}
+
+std::optional<Scenario> HeadlessRun::scenario()
+{
+    const QString name =
+        m_options.preset.isEmpty() ? Scenario::defaultPresetName() : m_options.preset;
+    ScenarioError error;
+    std::optional<Scenario> s = PresetLibrary::load(name, &error);
+    if (!s) {
+        if (error.code == ScenarioError::Code::UnknownPreset ||
+            error.code == ScenarioError::Code::FileUnreadable)
+            complain(ErrorText::scenario(error));
+        else
+            complain(tr("preset %1: %2").arg(name, ErrorText::scenario(error)));
+        return std::nullopt;
+    }
+    for (const CommandLine::Assignment& a : m_options.assignments) {
+        s = PresetFormat::applyAssignment(*s, a.assignment, &error);
+        if (!s) {
+            complain(tr("%1: %2").arg(a.given, ErrorText::scenario(error)));
+            return std::nullopt;
+        }
+    }
+    return s;
+}
+
+bool HeadlessRun::outputsWritable()
+{
+    for (const QString& path : {m_options.csvPath, m_options.eventsPath, m_options.summaryPath}) {
+        if (path.isEmpty())
+            continue;
+        if (const FileError e = RunExport::checkWritable(path)) {
+            complain(ErrorText::file(e));
+            return false;
+        }
+    }
+    return true;
+}
+
+int HeadlessRun::exec()
+{
+    const std::optional<Scenario> s = scenario();
+    if (!s || !outputsWritable())
+        return BadInput;
+
+    // No window to keep responsive: the session lives on this thread, whose event loop runs
+    // its timers; the pool, the generator and the errands have their own threads.
+    Session session;
+    connect(&session, &Session::sampleAvailable, this, &HeadlessRun::onSample);
+    connect(&session, &Session::runFinished, this, &HeadlessRun::onFinished);
+    connect(&session, &Session::errorOccurred, this, &HeadlessRun::onError);
+    connect(&session, &Session::stateChanged, this, [this](RunState state) { m_state = state; });
+    session.loadScenario(*s);
+    session.start();
+    m_loop.exec();
+    m_progress->finish();
+
+    if (!m_summary)
+        return m_status == Success ? RunFailed : m_status;
+    std::fputs(qPrintable(SummaryTable::format(*m_summary)), stdout);
+    std::fflush(stdout);
+
+    const QList<MetricsRow> rows = session.history();
+    const QList<RunEvent>& events = session.events();
+    const struct {
+        QString path;
+        QByteArray data;
+    } outputs[] = {
+        {m_options.csvPath,
+         m_options.csvPath.isEmpty() ? QByteArray() : RunExport::samplesCsv(rows)},
+        {m_options.eventsPath,
+         m_options.eventsPath.isEmpty() ? QByteArray() : RunExport::eventsCsv(events)},
+        {m_options.summaryPath,
+         m_options.summaryPath.isEmpty() ? QByteArray() : RunExport::summaryJson(*m_summary)},
+    };
+    for (const auto& output : outputs) {
+        if (output.path.isEmpty())
+            continue;
+        if (const FileError e = RunExport::writeFile(output.path, output.data)) {
+            complain(ErrorText::file(e));
+            m_status = RunFailed;
+        }
+    }
+    if (!m_summary->identityHolds || !m_summary->poolAgrees) {
+        complain(tr("the accounting identity did not hold"));
+        m_status = RunFailed;
+    }
+    return m_status;
+}
+
+void HeadlessRun::onSample(const Sample& sample)
+{
+    if (sample.state != RunState::Finished)
+        m_progress->update(sample);
+}
+
+void HeadlessRun::onFinished(const RunSummary& summary)
+{
+    m_summary = summary;
+    m_loop.quit();
+}
+
+void HeadlessRun::onError(const SessionError& error)
+{
+    complain(ErrorText::session(error));
+    // A refusal before the run began is the input's fault (e.g. an image folder that cannot be
+    // used); later errors are reported and the run goes on.
+    if (m_state == RunState::Idle || m_state == RunState::Preparing) {
+        m_status = error.code == SessionError::Code::WorkloadRefused ? BadInput : RunFailed;
+        m_loop.quit();
+    }
+}

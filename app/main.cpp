@@ -1,0 +1,72 @@
+#include "commandline.h"
+#include "headlessrun.h"
+
+#include "lab/presetlibrary.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+void listPresets()
+{
+    QTextStream out(stdout);
+    const QList<shoal::Scenario>& presets = shoal::PresetLibrary::builtins();
+    qsizetype width = 0;
+    for (const auto& preset : presets)
+        width = std::max(width, preset.name.size());
+    for (const auto& preset : presets) {
+        QString line = preset.name.leftJustified(width + 2) + preset.description;
+        if (preset.name == shoal::Scenario::defaultPresetName())
+            line += QCoreApplication::translate("main", " (default)");
+        out << line << '\n';
+    }
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    // Parsed before any application object exists: the desktop mode needs a QApplication,
+    // the others only a QCoreApplication.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QCoreApplication::setApplicationName(QStringLiteral("shoal-lab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SHOAL_VERSION));
+
+    CommandLine commandLine;
+    if (!commandLine.parse(arguments)) {
+        std::fprintf(stderr, "shoal-lab: %s\n", qPrintable(commandLine.error()));
+        return HeadlessRun::BadInput;
+    }
+    const CommandLine::Options& options = commandLine.options();
+    switch (options.mode) {
+    case CommandLine::Mode::Help: {
+        QCoreApplication app(argc, argv); // names the program in the usage line
+        std::fputs(qPrintable(commandLine.helpText()), stdout);
+        return HeadlessRun::Success;
+    }
+    case CommandLine::Mode::Version:
+        std::printf("shoal-lab %s\n", SHOAL_VERSION);
+        return HeadlessRun::Success;
+    case CommandLine::Mode::ListPresets: {
+        QCoreApplication app(argc, argv);
+        listPresets();
+        return HeadlessRun::Success;
+    }
+    case CommandLine::Mode::Headless: {
+        QCoreApplication app(argc, argv);
+        HeadlessRun run(options);
+        return run.exec();
+    }
+    case CommandLine::Mode::Desktop:
+        break;
+    }
+    QCoreApplication app(argc, argv);
+    std::fputs(qPrintable(commandLine.helpText()), stderr);
+    return HeadlessRun::BadInput;
+}

@@ -1,0 +1,34 @@
+#include "labmetatypes.h"
+
+#include "callapi.h"
+#include "callcounters.h"
+#include "exportresult.h"
+#include "fileerror.h"
+#include "metricsrow.h"
+#include "runevent.h"
+#include "runstate.h"
+#include "runsummary.h"
+#include "sample.h"
+#include "scenario.h"
+#include "scenarioerror.h"
+#include "sessionerror.h"
+
+namespace shoal {
+
+void registerLabMetaTypes()
+{
+    qRegisterMetaType<shoal::CallApi>();
+    qRegisterMetaType<shoal::CallCounters>();
+    qRegisterMetaType<shoal::ExportResult>();
+    qRegisterMetaType<shoal::FileError>();
+    qRegisterMetaType<shoal::MetricsRow>();
+    qRegisterMetaType<shoal::RunEvent>();
+    qRegisterMetaType<shoal::RunState>();
+    qRegisterMetaType<shoal::RunSummary>();
+    qRegisterMetaType<shoal::Sample>();
+    qRegisterMetaType<shoal::Scenario>();
+    qRegisterMetaType<shoal::ScenarioError>();
+    qRegisterMetaType<shoal::SessionError>();
+}
+
+} // namespace shoal

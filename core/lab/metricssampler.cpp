@@ -1,0 +1,82 @@
+#include "metricssampler.h"
+
+#include <algorithm>
+
+namespace shoal {
+namespace {
+
+double toMs(std::chrono::nanoseconds ns)
+{
+    return static_cast<double>(ns.count()) / 1e6;
+}
+
+/// The interval's histogram: \a current minus \a previous, which then becomes \a current.
+LatencyHistogram interval(const LatencyHistogram* current, LatencyHistogram& previous)
+{
+    LatencyHistogram diff;
+    if (current) {
+        diff = *current;
+        diff.subtract(previous);
+        previous = *current;
+    }
+    return diff;
+}
+
+} // namespace
+
+void MetricsSampler::reset()
+{
+    m_previousT = 0;
+    m_previous = {};
+    m_latency.clear();
+    m_queueWait.clear();
+    m_service.clear();
+}
+
+MetricsRow MetricsSampler::sample(const Input& in)
+{
+    const CallCounters& c = in.counters;
+    MetricsRow row;
+    row.tSec = in.tSec;
+    row.intervalSec = std::max(0.0, in.tSec - m_previousT);
+    row.poolSize = in.poolSize;
+    row.submitted = c.submitted;
+    row.completed = c.completed;
+    row.timedOut = c.timedOut;
+    row.canceled = c.canceled;
+    row.failed = c.failed;
+    row.rejected = c.rejected;
+    row.notRunning = c.notRunning;
+    const qint64 outstanding = std::max<qint64>(0, c.outstanding());
+    row.inFlight = std::clamp<qint64>(in.poolInFlight, 0, outstanding);
+    row.waiting = outstanding - row.inFlight;
+
+    if (row.intervalSec > 0) {
+        const double dt = row.intervalSec;
+        row.throughputPerSec = static_cast<double>(c.completed - m_previous.completed) / dt;
+        row.timeoutsPerSec = static_cast<double>(c.timedOut - m_previous.timedOut) / dt;
+        row.offeredPerSec = static_cast<double>(c.submitted - m_previous.submitted) / dt;
+    }
+
+    const LatencyHistogram latency = interval(in.latency, m_latency);
+    if (latency.count() > 0) {
+        row.latencyP50Ms = toMs(latency.percentile(0.50));
+        row.latencyP95Ms = toMs(latency.percentile(0.95));
+        row.latencyP99Ms = toMs(latency.percentile(0.99));
+        row.latencyMaxMs = toMs(latency.max());
+    }
+    const LatencyHistogram queueWait = interval(in.queueWait, m_queueWait);
+    if (queueWait.count() > 0)
+        row.queueWaitP95Ms = toMs(queueWait.percentile(0.95));
+    const LatencyHistogram service = interval(in.service, m_service);
+    if (service.count() > 0)
+        row.serviceP95Ms = toMs(service.percentile(0.95));
+
+    row.limiterTokens = in.limiterTokens;
+    row.abandonedWorkers = in.abandonedWorkers;
+    m_previous = c;
+    m_previousT = in.tSec;
+    return row;
+}
+
+} // namespace shoal

@@ -1,0 +1,577 @@
+#include "presetformat.h"
+
+#include "scenariofields.h"
+
+#include "workloads/paramschema.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace shoal {
+namespace {
+
+using Code = ScenarioError::Code;
+
+const QString kVersion = QStringLiteral("version");
+const QString kName = QStringLiteral("name");
+const QString kDescription = QStringLiteral("description");
+const QString kWatch = QStringLiteral("watch");
+const QString kWorkload = QStringLiteral("workload");
+const QString kKind = QStringLiteral("kind");
+const QString kParams = QStringLiteral("params");
+const QString kPool = QStringLiteral("pool");
+const QString kCall = QStringLiteral("call");
+const QString kArrival = QStringLiteral("arrival");
+const QString kLimiter = QStringLiteral("limiter");
+const QString kRun = QStringLiteral("run");
+const QString kSampler = QStringLiteral("sampler");
+const QString kTimeline = QStringLiteral("timeline");
+const QString kAtSec = QStringLiteral("atSec");
+const QString kAction = QStringLiteral("action");
+const QString kValue = QStringLiteral("value");
+const QString kKey = QStringLiteral("key");
+const QString kDurationSec = QStringLiteral("durationSec");
+const QString kJobs = QStringLiteral("jobs");
+const QString kParamsPrefix = QStringLiteral("workload.params.");
+
+/// Walks one preset, keeping the first error; every step returns false once there is one.
+class Reader {
+public:
+    explicit Reader(ScenarioError* error)
+        : m_error(error)
+    {}
+
+    bool fail(ScenarioError e)
+    {
+        if (m_error)
+            *m_error = std::move(e);
+        return false;
+    }
+    bool fail(Code code, const QString& path)
+    {
+        ScenarioError e;
+        e.code = code;
+        e.path = path;
+        return fail(std::move(e));
+    }
+
+    /// Refuses any key of \a object outside \a known.
+    bool onlyKeys(const QJsonObject& object, const QString& prefix, const QStringList& known)
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!known.contains(it.key()))
+                return fail(Code::UnknownKey, prefix + it.key());
+        }
+        return true;
+    }
+
+    /// The sub-object \a key of \a parent (empty when absent and optional).
+    bool object(const QJsonObject& parent, const QString& key, const QString& path, bool required,
+                QJsonObject* out)
+    {
+        const auto it = parent.find(key);
+        if (it == parent.end())
+            return required ? fail(Code::MissingField, path) : true;
+        if (!it->isObject()) {
+            ScenarioError e;
+            e.code = Code::WrongType;
+            e.path = path;
+            e.expected = QStringLiteral("object");
+            return fail(std::move(e));
+        }
+        *out = it->toObject();
+        return true;
+    }
+
+    /// The scalar \a key of \a object, checked as the table's field \a path; \a out is left
+    /// alone when the key is absent and optional.
+    bool scalar(const QJsonObject& object, const QString& key, const QString& path, bool required,
+                QVariant* out)
+    {
+        const auto it = object.find(key);
+        if (it == object.end())
+            return required ? fail(Code::MissingField, path) : true;
+        const ScenarioFields::Field* field = ScenarioFields::find(path);
+        Q_ASSERT(field);
+        ScenarioError e = ScenarioFields::check(*field, *it, path, out);
+        if (e && path == QStringLiteral("workload.kind") && e.code == Code::NotOneOf)
+            e.code = Code::UnknownWorkloadKind;
+        return e ? fail(std::move(e)) : true;
+    }
+
+    /// Each key of \a params, checked by the workload's own schema.
+    bool workloadParams(const QJsonObject& params, const ParamSchema& schema, QVariantMap* out)
+    {
+        QVariantMap result;
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            QVariant normalized;
+            if (const ParamError e = schema.check(it.key(), it->toVariant(), &normalized))
+                return fail(ScenarioFields::fromParamError(e, kParamsPrefix + it.key()));
+            result.insert(it.key(), normalized);
+        }
+        *out = result;
+        return true;
+    }
+
+    bool timelineEntry(const QJsonValue& value, const QString& path, const ParamSchema& schema,
+                       Scenario::TimelineEntry* entry)
+    {
+        if (!value.isObject()) {
+            ScenarioError e;
+            e.code = Code::WrongType;
+            e.path = path;
+            e.expected = QStringLiteral("object");
+            return fail(std::move(e));
+        }
+        const QJsonObject object = value.toObject();
+        if (!onlyKeys(object, path + QLatin1Char('.'), {kAtSec, kAction, kValue, kKey}))
+            return false;
+
+        const auto at = object.find(kAtSec);
+        if (at == object.end())
+            return fail(Code::MissingField, path + QStringLiteral(".atSec"));
+        static const ScenarioFields::Field atSec = {
+            kAtSec, ScenarioFields::Type::Number, 0, 86'400, {}, false};
+        QVariant atValue;
+        if (ScenarioError e =
+                ScenarioFields::check(atSec, *at, path + QStringLiteral(".atSec"), &atValue))
+            return fail(std::move(e));
+        entry->atSec = atValue.toDouble();
+
+        const auto actionIt = object.find(kAction);
+        const QString actionPath = path + QStringLiteral(".action");
+        if (actionIt == object.end())
+            return fail(Code::MissingField, actionPath);
+        static const ScenarioFields::Field actionField = {
+            kAction, ScenarioFields::Type::Choice, 0, 0, Scenario::actionNames(), false};
+        QVariant actionName;
+        if (ScenarioError e =
+                ScenarioFields::check(actionField, *actionIt, actionPath, &actionName))
+            return fail(std::move(e));
+        entry->action = *Scenario::actionFromName(actionName.toString());
+
+        const QString valuePath = path + QStringLiteral(".value");
+        const QString keyPath = path + QStringLiteral(".key");
+        const auto valueIt = object.find(kValue);
+        const auto keyIt = object.find(kKey);
+        if (entry->action == Scenario::Action::SetParam) {
+            if (keyIt == object.end())
+                return fail(Code::MissingField, keyPath);
+            if (!keyIt->isString()) {
+                ScenarioError e;
+                e.code = Code::WrongType;
+                e.path = keyPath;
+                e.expected = QStringLiteral("string");
+                return fail(std::move(e));
+            }
+            entry->key = keyIt->toString();
+            if (valueIt == object.end())
+                return fail(Code::MissingField, valuePath);
+            QVariant normalized;
+            if (ParamError e = schema.check(entry->key, valueIt->toVariant(), &normalized)) {
+                // An unknown parameter is the key's fault, anything else the value's.
+                return fail(ScenarioFields::fromParamError(
+                    e, e.code == ParamError::Code::UnknownKey ? keyPath : valuePath));
+            }
+            entry->value = normalized;
+            return true;
+        }
+        if (keyIt != object.end())
+            return fail(Code::UnknownKey, keyPath);
+        const ScenarioFields::Field* valueField = ScenarioFields::actionValue(entry->action);
+        if (!valueField) {
+            if (valueIt != object.end())
+                return fail(Code::UnknownKey, valuePath);
+            return true;
+        }
+        if (valueIt == object.end())
+            return fail(Code::MissingField, valuePath);
+        if (ScenarioError e =
+                ScenarioFields::check(*valueField, *valueIt, valuePath, &entry->value))
+            return fail(std::move(e));
+        return true;
+    }
+
+    std::optional<Scenario> read(const QJsonObject& root)
+    {
+        Scenario s;
+        if (!onlyKeys(root, QString(),
+                      {kVersion, kName, kDescription, kWatch, kWorkload, kPool, kCall, kArrival,
+                       kLimiter, kRun, kSampler, kTimeline}))
+            return std::nullopt;
+
+        QVariant v;
+        if (!scalar(root, kVersion, kVersion, true, &v))
+            return std::nullopt;
+        s.version = v.toInt();
+        if (!scalar(root, kName, kName, true, &v))
+            return std::nullopt;
+        s.name = v.toString();
+        v = QString();
+        if (!scalar(root, kDescription, kDescription, false, &v))
+            return std::nullopt;
+        s.description = v.toString();
+        v = QString();
+        if (!scalar(root, kWatch, kWatch, false, &v))
+            return std::nullopt;
+        s.watch = v.toString();
+
+        QJsonObject workload;
+        if (!object(root, kWorkload, kWorkload, true, &workload) ||
+            !onlyKeys(workload, QStringLiteral("workload."), {kKind, kParams}) ||
+            !scalar(workload, kKind, QStringLiteral("workload.kind"), true, &v))
+            return std::nullopt;
+        s.workloadKind = v.toString();
+        const ParamSchema* schema = ScenarioFields::workloadSchema(s.workloadKind);
+        Q_ASSERT(schema);
+        QJsonObject params;
+        if (!object(workload, kParams, QStringLiteral("workload.params"), false, &params) ||
+            !workloadParams(params, *schema, &s.workloadParams))
+            return std::nullopt;
+
+        const auto section = [&](const QString& key, const QStringList& keys,
+                                 const std::function<void(const QString&, const QVariant&)>& set) {
+            QJsonObject object;
+            const QString prefix = key + QLatin1Char('.');
+            if (!this->object(root, key, key, false, &object) || !onlyKeys(object, prefix, keys))
+                return false;
+            for (const QString& k : keys) {
+                QVariant value;
+                if (!scalar(object, k, prefix + k, false, &value))
+                    return false;
+                if (value.isValid())
+                    set(k, value);
+            }
+            return true;
+        };
+
+        if (!section(kPool, {QStringLiteral("size"), QStringLiteral("maxWaiting")},
+                     [&](const QString& k, const QVariant& value) {
+                         if (k == QStringLiteral("size"))
+                             s.poolSize = value.toInt();
+                         else
+                             s.maxWaiting = value.toLongLong();
+                     }))
+            return std::nullopt;
+        if (!section(kCall, {QStringLiteral("api"), QStringLiteral("timeoutMs")},
+                     [&](const QString& k, const QVariant& value) {
+                         if (k == QStringLiteral("api"))
+                             s.callApi = *callApiFromName(value.toString());
+                         else
+                             s.timeoutMs = value.toDouble();
+                     }))
+            return std::nullopt;
+        if (!section(kArrival,
+                     {QStringLiteral("mode"), QStringLiteral("process"),
+                      QStringLiteral("ratePerSec"), QStringLiteral("callers"),
+                      QStringLiteral("thinkMs"), QStringLiteral("seed")},
+                     [&](const QString& k, const QVariant& value) {
+                         if (k == QStringLiteral("mode"))
+                             s.arrivalMode = *arrivalModeFromName(value.toString());
+                         else if (k == QStringLiteral("process"))
+                             s.arrivalProcess = *arrivalProcessFromName(value.toString());
+                         else if (k == QStringLiteral("ratePerSec"))
+                             s.ratePerSec = value.toDouble();
+                         else if (k == QStringLiteral("callers"))
+                             s.callers = value.toInt();
+                         else if (k == QStringLiteral("thinkMs"))
+                             s.thinkMs = value.toDouble();
+                         else
+                             s.seed = value.toULongLong();
+                     }))
+            return std::nullopt;
+        if (!section(
+                kLimiter,
+                {QStringLiteral("enabled"), QStringLiteral("ratePerSec"), QStringLiteral("burst")},
+                [&](const QString& k, const QVariant& value) {
+                    if (k == QStringLiteral("enabled"))
+                        s.limiterEnabled = value.toBool();
+                    else if (k == QStringLiteral("ratePerSec"))
+                        s.limiterRate = value.toDouble();
+                    else
+                        s.limiterBurst = value.toInt();
+                }))
+            return std::nullopt;
+        QJsonObject run;
+        if (!object(root, kRun, kRun, false, &run))
+            return std::nullopt;
+        if (run.contains(kDurationSec) && run.contains(kJobs)) {
+            ScenarioError e;
+            e.code = Code::Conflict;
+            e.path = kRun;
+            e.detail = QStringLiteral("durationSec, jobs");
+            fail(std::move(e));
+            return std::nullopt;
+        }
+        if (!section(kRun, {kDurationSec, kJobs, QStringLiteral("drainSec")},
+                     [&](const QString& k, const QVariant& value) {
+                         if (k == kDurationSec) {
+                             s.durationSec = value.toDouble();
+                         } else if (k == kJobs) {
+                             s.jobs = value.toLongLong();
+                         } else {
+                             s.drainSec = value.toDouble();
+                         }
+                     }))
+            return std::nullopt;
+        if (!section(
+                kSampler, {QStringLiteral("periodMs")},
+                [&](const QString&, const QVariant& value) { s.samplerPeriodMs = value.toInt(); }))
+            return std::nullopt;
+
+        const auto timeline = root.find(kTimeline);
+        if (timeline != root.end()) {
+            if (!timeline->isArray()) {
+                ScenarioError e;
+                e.code = Code::WrongType;
+                e.path = kTimeline;
+                e.expected = QStringLiteral("array");
+                fail(std::move(e));
+                return std::nullopt;
+            }
+            const QJsonArray entries = timeline->toArray();
+            for (qsizetype i = 0; i < entries.size(); ++i) {
+                Scenario::TimelineEntry entry;
+                const QString path = QStringLiteral("timeline[%1]").arg(i);
+                if (!timelineEntry(entries.at(i), path, *schema, &entry))
+                    return std::nullopt;
+                s.timeline.append(entry);
+            }
+        }
+        return s;
+    }
+
+private:
+    ScenarioError* m_error = nullptr; ///< where the first fault goes; may be null
+};
+
+QJsonValue jsonValue(const QVariant& value)
+{
+    return QJsonValue::fromVariant(value);
+}
+
+/// Parses the text of a --set value as the JSON type \a type wants.
+std::optional<QJsonValue> valueFromText(ScenarioFields::Type type, const QString& text)
+{
+    using Type = ScenarioFields::Type;
+    switch (type) {
+    case Type::Integer:
+    case Type::Number: {
+        bool ok = false;
+        const double d = QLocale::c().toDouble(text.trimmed(), &ok);
+        if (!ok || !std::isfinite(d))
+            return std::nullopt;
+        return QJsonValue(d);
+    }
+    case Type::Bool:
+        if (text == QStringLiteral("true"))
+            return QJsonValue(true);
+        if (text == QStringLiteral("false"))
+            return QJsonValue(false);
+        return std::nullopt;
+    case Type::String:
+    case Type::Choice:
+        return QJsonValue(text);
+    }
+    return std::nullopt;
+}
+
+ScenarioFields::Type paramType(ParamSchema::Type type)
+{
+    switch (type) {
+    case ParamSchema::Type::Integer:
+        return ScenarioFields::Type::Integer;
+    case ParamSchema::Type::Number:
+        return ScenarioFields::Type::Number;
+    case ParamSchema::Type::Bool:
+        return ScenarioFields::Type::Bool;
+    case ParamSchema::Type::String:
+        return ScenarioFields::Type::String;
+    case ParamSchema::Type::Choice:
+        return ScenarioFields::Type::Choice;
+    }
+    return ScenarioFields::Type::String;
+}
+
+/// Sets \a value at the dotted \a path inside \a root, making objects on the way.
+void setPath(QJsonObject& root, const QStringList& path, const QJsonValue& value)
+{
+    if (path.size() == 1) {
+        root.insert(path.front(), value);
+        return;
+    }
+    QJsonObject child = root.value(path.front()).toObject();
+    setPath(child, path.mid(1), value);
+    root.insert(path.front(), child);
+}
+
+} // namespace
+
+std::optional<Scenario> PresetFormat::parse(const QByteArray& json, ScenarioError* error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        if (error) {
+            *error = {};
+            error->code = Code::BadJson;
+            error->offset = parseError.offset;
+            error->jsonError = parseError.error;
+        }
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        if (error) {
+            *error = {};
+            error->code = Code::NotAnObject;
+        }
+        return std::nullopt;
+    }
+    return fromJson(document.object(), error);
+}
+
+std::optional<Scenario> PresetFormat::fromJson(const QJsonObject& object, ScenarioError* error)
+{
+    return Reader(error).read(object);
+}
+
+QJsonObject PresetFormat::toJson(const Scenario& s)
+{
+    QJsonObject params;
+    for (auto it = s.workloadParams.cbegin(); it != s.workloadParams.cend(); ++it)
+        params.insert(it.key(), jsonValue(it.value()));
+    QJsonObject run;
+    if (s.jobs > 0)
+        run.insert(kJobs, s.jobs);
+    else
+        run.insert(kDurationSec, s.durationSec);
+    run.insert(QStringLiteral("drainSec"), s.drainSec);
+    QJsonArray timeline;
+    for (const auto& entry : s.timeline) {
+        QJsonObject e{{kAtSec, entry.atSec}, {kAction, Scenario::actionName(entry.action)}};
+        if (entry.action == Scenario::Action::SetParam)
+            e.insert(kKey, entry.key);
+        if (entry.value.isValid())
+            e.insert(kValue, jsonValue(entry.value));
+        timeline.append(e);
+    }
+    return QJsonObject{
+        {kVersion, s.version},
+        {kName, s.name},
+        {kDescription, s.description},
+        {kWatch, s.watch},
+        {kWorkload, QJsonObject{{kKind, s.workloadKind}, {kParams, params}}},
+        {kPool, QJsonObject{{QStringLiteral("size"), s.poolSize},
+                            {QStringLiteral("maxWaiting"), s.maxWaiting}}},
+        {kCall, QJsonObject{{QStringLiteral("api"), callApiName(s.callApi)},
+                            {QStringLiteral("timeoutMs"), s.timeoutMs}}},
+        {kArrival, QJsonObject{{QStringLiteral("mode"), arrivalModeName(s.arrivalMode)},
+                               {QStringLiteral("process"), arrivalProcessName(s.arrivalProcess)},
+                               {QStringLiteral("ratePerSec"), s.ratePerSec},
+                               {QStringLiteral("callers"), s.callers},
+                               {QStringLiteral("thinkMs"), s.thinkMs},
+                               {QStringLiteral("seed"), static_cast<qint64>(s.seed)}}},
+        {kLimiter, QJsonObject{{QStringLiteral("enabled"), s.limiterEnabled},
+                               {QStringLiteral("ratePerSec"), s.limiterRate},
+                               {QStringLiteral("burst"), s.limiterBurst}}},
+        {kRun, run},
+        {kSampler, QJsonObject{{QStringLiteral("periodMs"), s.samplerPeriodMs}}},
+        {kTimeline, timeline},
+    };
+}
+
+QByteArray PresetFormat::serialize(const Scenario& scenario)
+{
+    return QJsonDocument(toJson(scenario)).toJson(QJsonDocument::Indented);
+}
+
+std::optional<Scenario> PresetFormat::applyAssignment(const Scenario& scenario,
+                                                      const QString& assignment,
+                                                      ScenarioError* error)
+{
+    const auto fail = [&](ScenarioError e) -> std::optional<Scenario> {
+        if (error)
+            *error = std::move(e);
+        return std::nullopt;
+    };
+    const qsizetype equals = assignment.indexOf(QLatin1Char('='));
+    if (equals <= 0) {
+        ScenarioError e;
+        e.code = Code::BadAssignment;
+        e.detail = assignment;
+        return fail(std::move(e));
+    }
+    const QString key = assignment.left(equals).trimmed();
+    const QString text = assignment.mid(equals + 1);
+    QJsonObject root = toJson(scenario);
+
+    if (key == kTimeline) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
+            ScenarioError e;
+            e.code = Code::WrongType;
+            e.path = kTimeline;
+            e.expected = QStringLiteral("array");
+            return fail(std::move(e));
+        }
+        root.insert(kTimeline, document.array());
+        return fromJson(root, error);
+    }
+
+    ScenarioFields::Type type = ScenarioFields::Type::String;
+    if (key.startsWith(kParamsPrefix)) {
+        const QString name = key.mid(kParamsPrefix.size());
+        const ParamSchema* schema = ScenarioFields::workloadSchema(scenario.workloadKind);
+        const std::vector<ParamSchema::Spec> none;
+        const auto& specs = schema ? schema->specs() : none;
+        const auto spec = std::find_if(specs.begin(), specs.end(),
+                                       [&](const ParamSchema::Spec& s) { return s.key == name; });
+        if (spec == specs.end()) {
+            ScenarioError e;
+            e.code = Code::UnknownKey;
+            e.path = key;
+            return fail(std::move(e));
+        }
+        type = paramType(spec->type);
+    } else if (const ScenarioFields::Field* field = ScenarioFields::find(key)) {
+        type = field->type;
+    } else {
+        ScenarioError e;
+        e.code = Code::UnknownKey;
+        e.path = key;
+        return fail(std::move(e));
+    }
+
+    const std::optional<QJsonValue> value = valueFromText(type, text);
+    if (!value) {
+        ScenarioError e;
+        e.code = Code::WrongType;
+        e.path = key;
+        e.expected = ScenarioFields::typeName(type);
+        return fail(std::move(e));
+    }
+    QStringList path = key.split(QLatin1Char('.'));
+    if (key.startsWith(kParamsPrefix))
+        path = {kWorkload, kParams, key.mid(kParamsPrefix.size())};
+    setPath(root, path, *value);
+    if (key == QStringLiteral("run.durationSec") || key == QStringLiteral("run.jobs")) {
+        QJsonObject run = root.value(kRun).toObject();
+        run.remove(key == QStringLiteral("run.jobs") ? kDurationSec : kJobs);
+        root.insert(kRun, run);
+    }
+    if (key == QStringLiteral("workload.kind") && text != scenario.workloadKind) {
+        QJsonObject workload = root.value(kWorkload).toObject();
+        workload.remove(kParams);
+        root.insert(kWorkload, workload);
+    }
+    return fromJson(root, error);
+}
+
+} // namespace shoal

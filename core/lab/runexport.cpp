@@ -1,0 +1,169 @@
+#include "runexport.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace shoal {
+namespace {
+
+const QString kLineEnd = QStringLiteral("\r\n");
+
+/// '.' as the decimal separator in every locale (QString::number never uses QLocale).
+QString decimal(double value, int decimals)
+{
+    if (!std::isfinite(value))
+        return QString();
+    return QString::number(value, 'f', decimals);
+}
+
+FileError fileError(FileError::Code code, const QString& path, const QString& detail)
+{
+    FileError e;
+    e.code = code;
+    e.path = path;
+    e.detail = detail;
+    return e;
+}
+
+} // namespace
+
+QStringList RunExport::sampleColumns()
+{
+    return {
+        QStringLiteral("t_s"),
+        QStringLiteral("pool_size"),
+        QStringLiteral("waiting"),
+        QStringLiteral("in_flight"),
+        QStringLiteral("submitted"),
+        QStringLiteral("completed"),
+        QStringLiteral("timed_out"),
+        QStringLiteral("canceled"),
+        QStringLiteral("failed"),
+        QStringLiteral("rejected"),
+        QStringLiteral("not_running"),
+        QStringLiteral("throughput_per_s"),
+        QStringLiteral("timeouts_per_s"),
+        QStringLiteral("latency_p50_ms"),
+        QStringLiteral("latency_p95_ms"),
+        QStringLiteral("latency_p99_ms"),
+        QStringLiteral("latency_max_ms"),
+        QStringLiteral("queue_wait_p95_ms"),
+        QStringLiteral("service_p95_ms"),
+        QStringLiteral("limiter_tokens"),
+        QStringLiteral("offered_per_s"),
+        QStringLiteral("abandoned_workers"),
+    };
+}
+
+QStringList RunExport::eventColumns()
+{
+    return {QStringLiteral("t_s"), QStringLiteral("what"), QStringLiteral("old"),
+            QStringLiteral("new")};
+}
+
+QString RunExport::csvField(const QString& field)
+{
+    const bool needsQuotes = field.contains(QLatin1Char(',')) || field.contains(QLatin1Char('"')) ||
+                             field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r'));
+    if (!needsQuotes)
+        return field;
+    QString quoted = field;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString RunExport::csvRecord(const QStringList& fields)
+{
+    QString line;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            line += QLatin1Char(',');
+        line += csvField(fields.at(i));
+    }
+    return line;
+}
+
+QStringList RunExport::sampleFields(const MetricsRow& r)
+{
+    return {
+        decimal(r.tSec, 3),
+        QString::number(r.poolSize),
+        QString::number(r.waiting),
+        QString::number(r.inFlight),
+        QString::number(r.submitted),
+        QString::number(r.completed),
+        QString::number(r.timedOut),
+        QString::number(r.canceled),
+        QString::number(r.failed),
+        QString::number(r.rejected),
+        QString::number(r.notRunning),
+        decimal(r.throughputPerSec, 2),
+        decimal(r.timeoutsPerSec, 2),
+        decimal(r.latencyP50Ms, 4),
+        decimal(r.latencyP95Ms, 4),
+        decimal(r.latencyP99Ms, 4),
+        decimal(r.latencyMaxMs, 4),
+        decimal(r.queueWaitP95Ms, 4),
+        decimal(r.serviceP95Ms, 4),
+        decimal(r.limiterTokens, 3),
+        decimal(r.offeredPerSec, 2),
+        QString::number(r.abandonedWorkers),
+    };
+}
+
+QByteArray RunExport::samplesCsv(const QList<MetricsRow>& rows)
+{
+    QString text = csvRecord(sampleColumns()) + kLineEnd;
+    for (const MetricsRow& row : rows)
+        text += csvRecord(sampleFields(row)) + kLineEnd;
+    return text.toUtf8();
+}
+
+QByteArray RunExport::eventsCsv(const QList<RunEvent>& events)
+{
+    QString text = csvRecord(eventColumns()) + kLineEnd;
+    for (const RunEvent& event : events)
+        text += csvRecord({decimal(event.tSec, 3), event.what, event.oldValue, event.newValue}) +
+                kLineEnd;
+    return text.toUtf8();
+}
+
+QByteArray RunExport::summaryJson(const RunSummary& summary)
+{
+    return QJsonDocument(summary.toJson()).toJson(QJsonDocument::Indented);
+}
+
+FileError RunExport::writeFile(const QString& path, const QByteArray& data)
+{
+    if (QFileInfo(path).isDir())
+        return fileError(FileError::Code::IsDirectory, path, QString());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fileError(FileError::Code::CannotOpen, path, file.errorString());
+    if (file.write(data) != data.size()) {
+        const QString detail = file.errorString();
+        file.cancelWriting();
+        return fileError(FileError::Code::WriteFailed, path, detail);
+    }
+    if (!file.commit())
+        return fileError(FileError::Code::CommitFailed, path, file.errorString());
+    return {};
+}
+
+FileError RunExport::checkWritable(const QString& path)
+{
+    if (QFileInfo(path).isDir())
+        return fileError(FileError::Code::IsDirectory, path, QString());
+    // Opening a QSaveFile creates its temporary file next to the target: the real test of the
+    // folder. Cancelling removes it and leaves an existing target alone.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fileError(FileError::Code::CannotOpen, path, file.errorString());
+    file.cancelWriting();
+    return {};
+}
+
+} // namespace shoal

@@ -1,0 +1,237 @@
+#pragma once
+
+#include "callapi.h"
+#include "exportresult.h"
+#include "metricshistory.h"
+#include "metricsrow.h"
+#include "metricssampler.h"
+#include "runevent.h"
+#include "runstate.h"
+#include "runsummary.h"
+#include "sample.h"
+#include "scenario.h"
+#include "sessionerror.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QVariant>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+class QJsonValue;
+class QTimer;
+
+namespace shoal {
+
+class LoadGenerator;
+class Pool;
+class RateLimiter;
+class SerialExecutor;
+class Workload;
+
+/// The lab's one facade: holds the configuration (a Scenario) and, during a run, a pool, a
+/// workload, a rate limiter and a load generator, and reports on them through signals carrying
+/// value snapshots. Nothing else drives a pool for the UI or the command line.
+///
+/// Threads: every slot must run on the thread the Session lives in, and signals are emitted
+/// from it, one sampleAvailable() per sampling period. For a UI that is a thread of its own (see
+/// SessionHost; connect to the slots, or invoke them queued); the headless command line keeps it
+/// on the main thread. The session thread never blocks on the pool: building the workload and
+/// pool, resizing and closing happen on an errand thread, which reports back through a mutex the
+/// session polls; calls complete on the pool's threads into the generator's lock-free
+/// bookkeeping.
+///
+/// A run: start() -> Preparing -> Running (pause()/resume()) -> Draining (the duration or the
+/// job count is reached, or stop()) -> Finished with runFinished(). While Draining, outstanding
+/// calls get run.drainSec to end; then the pool is closed (calls still waiting end as
+/// notRunning) and the accounting identity is checked. Every live change takes effect within one
+/// sampling period and is recorded as a RunEvent. A setter outside a run changes the
+/// configuration only.
+class Session : public QObject {
+    Q_OBJECT
+
+public:
+    /// Starts with the default preset loaded. Registers the lab's metatypes.
+    explicit Session(QObject* parent = nullptr);
+    /// Stops any run; closes the pool on the errand thread and waits for it (running jobs
+    /// finish first).
+    ~Session() override;
+
+    /// Where the run is. Session thread.
+    RunState state() const { return m_state; }
+    /// The configuration, live changes included. Session thread.
+    const Scenario& scenario() const { return m_scenario; }
+    /// The current or last run's rows, oldest first (older ones coarser, see MetricsHistory).
+    /// Session thread.
+    QList<MetricsRow> history() const { return m_history.rows(); }
+    /// The current or last run's events. Session thread.
+    const QList<RunEvent>& events() const { return m_events; }
+    /// The last finished run's summary (a default one before any). Session thread.
+    const RunSummary& lastSummary() const { return m_lastSummary; }
+
+public Q_SLOTS:
+    /// Replaces the configuration; refused (NotNow) while a run is active.
+    void loadScenario(const shoal::Scenario& scenario);
+    /// A built-in preset or a preset file. On failure, errorOccurred(PresetRefused) and the
+    /// configuration stays as it was. Blocks on the disk for a file.
+    void loadPreset(const QString& nameOrFile);
+
+    /// Builds the workload and pool (on the errand thread) and starts offering calls. Refused
+    /// (NotNow) while a run is being prepared or active.
+    void start();
+    /// Stops offering; outstanding calls go on. The run clock, the timeline and the duration
+    /// stand still until resume(). Running only.
+    void pause();
+    /// Offers again from now (no catch-up for the paused time). Paused only.
+    void resume();
+    /// Ends the run early: stops offering and drains, as at the end of its duration.
+    void stop();
+    /// Drops the run at once (no draining, no summary) and forgets its history.
+    void reset();
+
+    // Live settings. Each checks its value like the preset key in its event's name (an invalid
+    // one gives errorOccurred(InvalidValue) and changes nothing), updates the configuration and,
+    // during a run, applies it within one sampling period and records a RunEvent.
+
+    /// pool.size: resizes the pool on the errand thread (shrinking waits for current jobs there).
+    void setPoolSize(int size);
+    /// call.api: the form of calls made from now on.
+    void setCallApi(shoal::CallApi api);
+    /// call.timeoutMs: processTimed's timeout, processCtx's deadline, for calls made from now on.
+    void setTimeoutMs(double timeoutMs);
+    /// arrival.ratePerSec: the open-loop rate.
+    void setArrivalRate(double ratePerSec);
+    /// arrival.callers: the closed-loop callers; surplus ones end after their current call.
+    void setCallers(int callers);
+    /// arrival.thinkMs: the closed-loop pause between a caller's calls.
+    void setThinkMs(double thinkMs);
+    /// limiter.enabled: whether the workers' shared token bucket limits them.
+    void setLimiterEnabled(bool enabled);
+    /// limiter.ratePerSec: tokens per second (applies while the limiter is enabled).
+    void setLimiterRate(double ratePerSec);
+    /// limiter.burst: the bucket size.
+    void setLimiterBurst(int burst);
+    /// pool.maxWaiting: the bound on waiting calls; -1 for none.
+    void setMaxWaiting(qint64 bound);
+    /// Refused parameters give errorOccurred(WorkloadRefused). Changing an image workload's
+    /// folder or corpusSeed rescans the corpus on this thread (seconds, the first time).
+    void setWorkloadParam(const QString& key, const QVariant& value);
+    /// sampler.periodMs: the time between rows.
+    void setSamplerPeriodMs(int periodMs);
+
+    /// Demo actions, during a run only: \a calls calls at once; cancel every outstanding
+    /// processCtx call; close the pool (later calls fail with PoolNotRunning).
+    void burst(int calls);
+    /// See burst().
+    void cancelAll();
+    /// See burst().
+    void closePool();
+
+    /// Writes the current or last run's rows, events or summary, or the configuration as a
+    /// preset; the outcome comes back as exportFinished(). Blocks on the disk.
+    void exportSamplesCsv(const QString& path);
+    /// See exportSamplesCsv().
+    void exportEventsCsv(const QString& path);
+    /// See exportSamplesCsv().
+    void exportSummaryJson(const QString& path);
+    /// See exportSamplesCsv(); loading the file gives back an equal configuration.
+    void savePreset(const QString& path);
+
+Q_SIGNALS:
+    /// The run moved to \a state.
+    void stateChanged(shoal::RunState state);
+    /// The configuration changed (loaded, or a setter).
+    void scenarioChanged(const shoal::Scenario& scenario);
+    /// One per sampling period during a run, and a last one when it finishes.
+    void sampleAvailable(const shoal::Sample& sample);
+    /// A live change or action during a run.
+    void eventRecorded(const shoal::RunEvent& event);
+    /// The run is over: drained, the pool closed, the identity checked.
+    void runFinished(const shoal::RunSummary& summary);
+    /// A command was refused or failed; the configuration is as it was.
+    void errorOccurred(const shoal::SessionError& error);
+    /// An export or savePreset() finished (error is empty on success).
+    void exportFinished(const shoal::ExportResult& result);
+
+private:
+    /// What the errand thread builds for a run.
+    struct Prepared;
+
+    bool runActive() const;
+    void setState(RunState state);
+    void fail(SessionError error);
+    void notNow(const QString& what);
+    /// Checks \a value for the preset key \a path; emits InvalidValue and returns false if not.
+    bool accept(const QString& path, const QJsonValue& value);
+    void record(const QString& what, const QString& oldValue, const QString& newValue);
+
+    void onPrepared(quint64 generation, std::shared_ptr<Prepared> prepared);
+    void onSampleTick();
+    void onTimelineDue();
+    void scheduleTimers();
+    void beginDrain();
+    /// Runs what the errand thread handed back; ends offering once the job count is reached;
+    /// ends the run once draining is over.
+    void poll();
+    /// From the errand thread: runs \a report on the session thread at the next poll().
+    void reportBack(std::function<void()> report);
+    void requestPoolClose();
+    void finishRun();
+    /// Hands the pool, generator and workload to the errand thread, which closes and frees them.
+    void releaseRun();
+    /// Runs \a errand on the pool from the errand thread, reporting a throw as PoolFailed.
+    void poolErrand(const QString& what, std::function<void(Pool&)> errand);
+
+    MetricsRow takeRow(QList<WorkerProbe>* workers);
+    double wallSec() const;
+    double runSec() const;
+    double progress(const MetricsRow& row) const;
+    void apply(const Scenario::TimelineEntry& entry);
+
+    Scenario m_scenario; ///< the configuration, live changes included
+    RunState m_state = RunState::Idle;
+    std::unique_ptr<SerialExecutor> m_errands; ///< everything that blocks on a pool
+    /// Guards m_reports. The errand thread hands results back through it (not through Qt's
+    /// event queue) so that the hand-off is a std::mutex, which ThreadSanitizer can see.
+    std::mutex m_reportMutex;
+    std::vector<std::function<void()>> m_reports; ///< for the session thread, oldest first
+    quint64 m_generation = 0; ///< bumped by reset(); stale preparations are dropped
+
+    std::shared_ptr<Workload> m_workload;            ///< during a run
+    std::shared_ptr<RateLimiter> m_limiter;          ///< during a run; Inf while disabled
+    std::shared_ptr<Pool> m_pool;                    ///< during a run
+    std::shared_ptr<LoadGenerator> m_generator;      ///< during a run
+    std::shared_ptr<std::atomic<bool>> m_poolClosed; ///< set by the errand that closed m_pool
+
+    MetricsSampler m_sampler;
+    MetricsHistory m_history;
+    QList<RunEvent> m_events;
+    QString m_runName;                         ///< the preset's name when the run started
+    QList<Scenario::TimelineEntry> m_timeline; ///< the run's, by atSec
+    qsizetype m_nextEntry = 0;                 ///< first timeline entry not yet applied
+
+    QTimer* m_sampleTimer = nullptr;   ///< one row per period
+    QTimer* m_timelineTimer = nullptr; ///< the next timeline entry
+    QTimer* m_endTimer = nullptr;      ///< the end of the run's duration
+    QTimer* m_pollTimer = nullptr;     ///< runs poll() while a run is being prepared or active
+
+    QElapsedTimer m_wall;        ///< since start(); the samples' clock
+    QElapsedTimer m_activeSince; ///< valid while Running
+    qint64 m_activeNs = 0;       ///< run clock before the current Running stretch
+    QElapsedTimer m_drainSince;  ///< valid while Draining
+    bool m_drainDecided = false; ///< the pool close at the end of the run has been asked for
+    bool m_drained = false;      ///< every call ended before the drain deadline
+    RunSummary m_lastSummary;    ///< of the last finished run
+
+    qint64 m_peakWaiting = 0;
+    qint64 m_peakInFlight = 0;
+    int m_peakAbandoned = 0;
+};
+
+} // namespace shoal

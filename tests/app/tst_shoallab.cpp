@@ -1,0 +1,270 @@
+#include "lab/presetlibrary.h"
+#include "lab/runexport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace shoal;
+
+namespace {
+
+constexpr int kLong = 300'000; ///< a run, with the image corpus generated the first time
+
+/// What a shoal-lab run printed and returned.
+struct Outcome {
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+Outcome runLab(const QStringList& arguments, int timeoutMs = kLong)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), QStringLiteral(SHOAL_TEST_CACHE));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SHOAL_LAB_BINARY), arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        qWarning("shoal-lab %s did not finish", qPrintable(arguments.join(QLatin1Char(' '))));
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+/// The rows of a sample CSV (no quoting is needed there), header first.
+QList<QStringList> csvRows(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<QStringList> rows;
+    const QStringList lines =
+        QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    for (const QString& line : lines)
+        rows.append(line.split(QLatin1Char(',')));
+    return rows;
+}
+
+/// Checks the identity on every row of a sample CSV; returns the number of data rows.
+int verifyIdentityOnEveryRow(const QString& path)
+{
+    const QList<QStringList> rows = csvRows(path);
+    if (rows.isEmpty() || rows.first() != RunExport::sampleColumns()) {
+        qWarning("bad header in %s", qPrintable(path));
+        return -1;
+    }
+    const QStringList& header = rows.first();
+    const auto column = [&](const char* name) { return header.indexOf(QLatin1StringView(name)); };
+    const qsizetype submitted = column("submitted");
+    const QList<qsizetype> parts = {column("completed"), column("timed_out"), column("canceled"),
+                                    column("failed"),    column("rejected"),  column("not_running"),
+                                    column("waiting"),   column("in_flight")};
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        qint64 sum = 0;
+        for (const qsizetype p : parts)
+            sum += rows[i][p].toLongLong();
+        if (sum != rows[i][submitted].toLongLong()) {
+            qWarning("identity broken on row %lld of %s", static_cast<long long>(i),
+                     qPrintable(path));
+            return -1;
+        }
+    }
+    return static_cast<int>(rows.size() - 1);
+}
+
+} // namespace
+
+class TestShoalLab : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void listPresetsNamesEveryBuiltIn();
+    void withoutAModeItPrintsTheUsage();
+    void helpAndVersionSucceed();
+    void badInputExitsWithOneLineNamingIt_data();
+    void badInputExitsWithOneLineNamingIt();
+    void aHeadlessRunWritesItsFiles();
+    void anUnusableWorkloadIsBadInput();
+    void everyPresetRunsHeadless_data();
+    void everyPresetRunsHeadless();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestShoalLab::listPresetsNamesEveryBuiltIn()
+{
+    const Outcome o = runLab({QStringLiteral("--list-presets")});
+    QCOMPARE(o.status, 0);
+    const QStringList lines = o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QList<Scenario>& presets = PresetLibrary::builtins();
+    QCOMPARE(lines.size(), presets.size());
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QVERIFY(lines[i].startsWith(presets[i].name + QLatin1Char(' ')));
+        QVERIFY(lines[i].contains(presets[i].description));
+    }
+    QVERIFY(o.out.contains(Scenario::defaultPresetName()));
+}
+
+void TestShoalLab::withoutAModeItPrintsTheUsage()
+{
+    const Outcome o = runLab({});
+    QCOMPARE(o.status, 2);
+    QVERIFY(o.err.contains(QStringLiteral("--headless")));
+    QVERIFY(o.err.contains(QStringLiteral("--list-presets")));
+    QVERIFY(o.out.isEmpty());
+    QCOMPARE(runLab({QStringLiteral("--preset"), QStringLiteral("heavy-tail")}).status, 2);
+}
+
+void TestShoalLab::helpAndVersionSucceed()
+{
+    const Outcome help = runLab({QStringLiteral("--help")});
+    QCOMPARE(help.status, 0);
+    QVERIFY(help.out.contains(QStringLiteral("--set")));
+    QVERIFY(help.out.contains(QStringLiteral("shoal-lab")));
+    const Outcome version = runLab({QStringLiteral("--version")});
+    QCOMPARE(version.status, 0);
+    QVERIFY(version.out.startsWith(QStringLiteral("shoal-lab ")));
+}
+
+void TestShoalLab::badInputExitsWithOneLineNamingIt_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("names");
+    const QString badJson = m_dir.filePath(QStringLiteral("broken.json"));
+    QFile broken(badJson);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write(R"({"version": 1, "name": "x", "workload": {"kind": "synthetic"})");
+    broken.close();
+    const QString badField = m_dir.filePath(QStringLiteral("field.json"));
+    QFile field(badField);
+    QVERIFY(field.open(QIODevice::WriteOnly));
+    field.write(
+        R"({"version": 1, "name": "x", "workload": {"kind": "synthetic"}, "arrival": {"ratePerSec": "fast"}})");
+    field.close();
+    const QString h = QStringLiteral("--headless");
+    const QString p = QStringLiteral("--preset");
+    const QString s = QStringLiteral("--set");
+    QTest::newRow("unknown preset") << QStringList{h, p, QStringLiteral("nope")} << "nope";
+    QTest::newRow("bad JSON") << QStringList{h, p, badJson} << "bad JSON at offset";
+    QTest::newRow("bad field") << QStringList{h, p, badField} << "arrival.ratePerSec";
+    QTest::newRow("bad --set key")
+        << QStringList{h, s, QStringLiteral("pool.sise=4")} << "pool.sise";
+    QTest::newRow("bad --set value")
+        << QStringList{h, s, QStringLiteral("pool.size=four")} << "pool.size";
+    QTest::newRow("--set out of range")
+        << QStringList{h, s, QStringLiteral("pool.size=-1")} << "out of range";
+    QTest::newRow("--set without =")
+        << QStringList{h, s, QStringLiteral("pool.size")} << "pool.size";
+    QTest::newRow("bad param") << QStringList{h, s, QStringLiteral("workload.params.meanMs=-5")}
+                               << "workload.params.meanMs";
+    QTest::newRow("bad duration") << QStringList{h, QStringLiteral("--duration"),
+                                                 QStringLiteral("soon")}
+                                  << "--duration";
+    QTest::newRow("duration and jobs")
+        << QStringList{h, QStringLiteral("--duration"), QStringLiteral("1"),
+                       QStringLiteral("--jobs"), QStringLiteral("5")}
+        << "--jobs";
+    QTest::newRow("unwritable CSV")
+        << QStringList{h, QStringLiteral("--csv"), QStringLiteral("/no/such/folder/run.csv")}
+        << "/no/such/folder/run.csv";
+    QTest::newRow("CSV is a folder")
+        << QStringList{h, QStringLiteral("--csv"), m_dir.path()} << m_dir.path();
+    QTest::newRow("unknown option") << QStringList{h, QStringLiteral("--colour")} << "colour";
+    QTest::newRow("stray argument") << QStringList{h, QStringLiteral("now")} << "now";
+}
+
+void TestShoalLab::badInputExitsWithOneLineNamingIt()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, names);
+    QElapsedTimer clock;
+    clock.start();
+    const Outcome o = runLab(arguments);
+    QCOMPARE(o.status, 2);
+    QVERIFY2(o.err.endsWith(QLatin1Char('\n')) && o.err.count(QLatin1Char('\n')) == 1,
+             qPrintable(o.err));
+    QVERIFY2(o.err.startsWith(QStringLiteral("shoal-lab: ")), qPrintable(o.err));
+    QVERIFY2(o.err.contains(names), qPrintable(o.err));
+    QVERIFY(o.out.isEmpty());
+    // Refused before anything ran.
+    QVERIFY(clock.elapsed() < 20'000);
+}
+
+void TestShoalLab::aHeadlessRunWritesItsFiles()
+{
+    const QString csv = m_dir.filePath(QStringLiteral("run.csv"));
+    const QString events = m_dir.filePath(QStringLiteral("events.csv"));
+    const QString summary = m_dir.filePath(QStringLiteral("summary.json"));
+    const Outcome o = runLab(
+        {QStringLiteral("--headless"), QStringLiteral("--preset"), QStringLiteral("cancel-storm"),
+         QStringLiteral("--duration"), QStringLiteral("1.2"), QStringLiteral("--set"),
+         QStringLiteral("timeline=[{\"atSec\":0.5,\"action\":\"cancelAll\"}]"),
+         QStringLiteral("--set"), QStringLiteral("run.drainSec=0.5"), QStringLiteral("--csv"), csv,
+         QStringLiteral("--events"), events, QStringLiteral("--summary"), summary});
+    QVERIFY2(o.status == 0, qPrintable(o.err));
+    QVERIFY(o.out.contains(QStringLiteral("cancel-storm")));
+    for (const char* label : {"throughput", "latency p50", "latency p95", "latency p99",
+                              "latency max", "timeouts", "errors", "rejections", "accounting"})
+        QVERIFY2(o.out.contains(QLatin1StringView(label)), label);
+    QVERIFY(o.out.contains(QStringLiteral("accounting      ok")) ||
+            o.out.contains(QRegularExpression(QStringLiteral("accounting +ok"))));
+    // Not a terminal: plain progress lines, at most one per second.
+    QVERIFY(o.err.contains(QStringLiteral("progress: ")));
+    QVERIFY(!o.err.contains(QLatin1Char('\r')));
+    QVERIFY(o.err.count(QLatin1Char('\n')) <= 3);
+    QVERIFY(verifyIdentityOnEveryRow(csv) >= 10);
+    const QList<QStringList> log = csvRows(events);
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(log[1][1], QStringLiteral("cancelAll"));
+    QVERIFY(QFile::exists(summary));
+}
+
+void TestShoalLab::anUnusableWorkloadIsBadInput()
+{
+    const Outcome o = runLab({QStringLiteral("--headless"), QStringLiteral("--set"),
+                              QStringLiteral("workload.kind=image"), QStringLiteral("--set"),
+                              QStringLiteral("workload.params.folder=/no/such/images")});
+    QCOMPARE(o.status, 2);
+    QVERIFY2(o.err.count(QLatin1Char('\n')) == 1, qPrintable(o.err));
+    QVERIFY2(o.err.contains(QStringLiteral("workload.params.folder")), qPrintable(o.err));
+}
+
+void TestShoalLab::everyPresetRunsHeadless_data()
+{
+    QTest::addColumn<QString>("preset");
+    for (const QString& name : PresetLibrary::builtinNames())
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestShoalLab::everyPresetRunsHeadless()
+{
+    QFETCH(QString, preset);
+#if defined(__SANITIZE_THREAD__)
+    // Qt Gui's image code spreads work over Qt's global thread pool, whose hand-offs TSan cannot
+    // see in an uninstrumented Qt; the workload tests cover image work under TSan by keeping
+    // that pool to one thread, which a separate process cannot be asked to do.
+    if (PresetLibrary::builtin(preset)->workloadKind == QStringLiteral("image"))
+        QSKIP("the image workload under ThreadSanitizer is covered by tests/core/workloads");
+#endif
+    const QString csv = m_dir.filePath(preset + QStringLiteral(".csv"));
+    const Outcome o = runLab({QStringLiteral("--headless"), QStringLiteral("--preset"), preset,
+                              QStringLiteral("--set"), QStringLiteral("run.durationSec=1.5"),
+                              QStringLiteral("--set"), QStringLiteral("run.drainSec=1"),
+                              QStringLiteral("--csv"), csv});
+    QVERIFY2(o.status == 0, qPrintable(o.err));
+    QVERIFY2(o.out.contains(QRegularExpression(QStringLiteral("accounting +ok"))),
+             qPrintable(o.out));
+    QVERIFY2(o.out.contains(QStringLiteral("the pool agrees")), qPrintable(o.out));
+    QVERIFY(verifyIdentityOnEveryRow(csv) >= 10);
+}
+
+QTEST_GUILESS_MAIN(TestShoalLab)
+#include "tst_shoallab.moc"

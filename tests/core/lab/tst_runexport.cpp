@@ -1,0 +1,281 @@
+#include "lab/runexport.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace shoal;
+
+Q_DECLARE_METATYPE(shoal::FileError::Code)
+
+namespace {
+
+/// An RFC 4180 reader, the reference the writer is checked against.
+QList<QStringList> parseCsv(const QString& text)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    bool fieldStarted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"')) {
+                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                    field += c;
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field += c;
+            }
+        } else if (c == QLatin1Char('"') && !fieldStarted) {
+            quoted = true;
+            fieldStarted = true;
+        } else if (c == QLatin1Char(',')) {
+            record.append(field);
+            field.clear();
+            fieldStarted = false;
+        } else if (c == QLatin1Char('\r') && i + 1 < text.size() &&
+                   text.at(i + 1) == QLatin1Char('\n')) {
+            record.append(field);
+            records.append(record);
+            record.clear();
+            field.clear();
+            fieldStarted = false;
+            ++i;
+        } else {
+            field += c;
+            fieldStarted = true;
+        }
+    }
+    return records;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeRaw(const QString& path, const QByteArray& data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
+} // namespace
+
+class TestRunExport : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sampleColumnsAreTheContract();
+    void rowsFollowTheColumns();
+    void fieldsWithSpecialCharactersRoundTrip_data();
+    void fieldsWithSpecialCharactersRoundTrip();
+    void numbersUseAPointInEveryLocale();
+    void summaryIsJsonWithNullForMissingLatency();
+    void failedWritesLeaveThePreviousFile_data();
+    void failedWritesLeaveThePreviousFile();
+    void aWriteFailingHalfWayLeavesThePreviousFile();
+    void checkWritableTouchesNothing();
+};
+
+void TestRunExport::sampleColumnsAreTheContract()
+{
+    const QStringList contract =
+        QStringLiteral("t_s,pool_size,waiting,in_flight,submitted,completed,timed_"
+                       "out,canceled,failed,rejected,not_running,throughput_per_s,"
+                       "timeouts_per_s,latency_p50_ms,latency_p95_ms,latency_p99_"
+                       "ms,latency_max_ms,queue_wait_p95_ms,service_p95_ms,limiter_"
+                       "tokens")
+            .split(QLatin1Char(','));
+    QCOMPARE(RunExport::sampleColumns().mid(0, contract.size()), contract);
+    QCOMPARE(RunExport::eventColumns(),
+             QStringList({QStringLiteral("t_s"), QStringLiteral("what"), QStringLiteral("old"),
+                          QStringLiteral("new")}));
+    const QByteArray csv = RunExport::samplesCsv({});
+    QVERIFY(csv.startsWith(contract.join(QLatin1Char(',')).toUtf8()));
+    QVERIFY(csv.endsWith("\r\n"));
+}
+
+void TestRunExport::rowsFollowTheColumns()
+{
+    MetricsRow row;
+    row.tSec = 1.25;
+    row.poolSize = 4;
+    row.waiting = 3;
+    row.inFlight = 4;
+    row.submitted = 100;
+    row.completed = 80;
+    row.timedOut = 5;
+    row.canceled = 4;
+    row.failed = 2;
+    row.rejected = 1;
+    row.notRunning = 1;
+    row.throughputPerSec = 123.456;
+    row.latencyP50Ms = 1.5;
+    row.limiterTokens = -2.5;
+    const QList<QStringList> records =
+        parseCsv(QString::fromUtf8(RunExport::samplesCsv({row, row})));
+    QCOMPARE(records.size(), 3);
+    QCOMPARE(records[1].size(), RunExport::sampleColumns().size());
+    const QStringList& r = records[1];
+    QCOMPARE(r[0], QStringLiteral("1.250"));
+    QCOMPARE(r[2].toLongLong() + r[3].toLongLong() + r[5].toLongLong() + r[6].toLongLong() +
+                 r[7].toLongLong() + r[8].toLongLong() + r[9].toLongLong() + r[10].toLongLong(),
+             r[4].toLongLong());
+    QCOMPARE(r[11], QStringLiteral("123.46"));
+    QCOMPARE(r[13], QStringLiteral("1.5000"));
+    QCOMPARE(r[14], QString()); // no p95 in this interval
+    QCOMPARE(r[19], QStringLiteral("-2.500"));
+}
+
+void TestRunExport::fieldsWithSpecialCharactersRoundTrip_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("plain") << QStringLiteral("pool.size");
+    QTest::newRow("comma") << QStringLiteral("/data/a,b");
+    QTest::newRow("quote") << QStringLiteral("say \"hi\"");
+    QTest::newRow("newline") << QStringLiteral("two\nlines");
+    QTest::newRow("crlf") << QStringLiteral("two\r\nlines");
+    QTest::newRow("all") << QStringLiteral("\",\n\"\"");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("unicode") << QStringLiteral("Bilder/Größe ✓");
+}
+
+void TestRunExport::fieldsWithSpecialCharactersRoundTrip()
+{
+    QFETCH(QString, value);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("events.csv"));
+    const QList<RunEvent> events = {{0.5, value, value, QStringLiteral("x")},
+                                    {1.0, QStringLiteral("burst"), QString(), value}};
+    QVERIFY(!RunExport::writeFile(path, RunExport::eventsCsv(events)));
+    const QList<QStringList> records = parseCsv(QString::fromUtf8(readAll(path)));
+    QCOMPARE(records.size(), 3);
+    QCOMPARE(records[1], QStringList({QStringLiteral("0.500"), value, value, QStringLiteral("x")}));
+    QCOMPARE(records[2],
+             QStringList({QStringLiteral("1.000"), QStringLiteral("burst"), QString(), value}));
+}
+
+void TestRunExport::numbersUseAPointInEveryLocale()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    MetricsRow row;
+    row.tSec = 0.1;
+    row.throughputPerSec = 1234.5;
+    const QString csv = QString::fromUtf8(RunExport::samplesCsv({row}));
+    const QString json = QString::fromUtf8(RunExport::summaryJson(RunSummary{}));
+    QLocale::setDefault(before);
+    QVERIFY2(csv.contains(QStringLiteral("\r\n0.100,")), qPrintable(csv));
+    QVERIFY(csv.contains(QStringLiteral(",1234.50,")));
+    QVERIFY(!csv.contains(QStringLiteral("0,100")));
+    QVERIFY(!json.contains(QStringLiteral("0,0")));
+}
+
+void TestRunExport::summaryIsJsonWithNullForMissingLatency()
+{
+    RunSummary summary;
+    summary.presetName = QStringLiteral("p");
+    summary.counters = {10, 8, 1, 1, 0, 0, 0};
+    summary.latencyP50Ms = 2.5;
+    summary.latencyP99Ms = MetricsRow::None;
+    summary.identityHolds = true;
+    const QJsonObject o = QJsonDocument::fromJson(RunExport::summaryJson(summary)).object();
+    QCOMPARE(o.value(QStringLiteral("preset")).toString(), QStringLiteral("p"));
+    QCOMPARE(o.value(QStringLiteral("calls")).toObject().value(QStringLiteral("submitted")).toInt(),
+             10);
+    const QJsonObject latency = o.value(QStringLiteral("latencyMs")).toObject();
+    QCOMPARE(latency.value(QStringLiteral("p50")).toDouble(), 2.5);
+    QVERIFY(latency.value(QStringLiteral("p99")).isNull());
+    QVERIFY(o.value(QStringLiteral("identityHolds")).toBool());
+}
+
+void TestRunExport::failedWritesLeaveThePreviousFile_data()
+{
+    QTest::addColumn<QString>("relative");
+    QTest::addColumn<bool>("readOnlyFolder");
+    QTest::addColumn<FileError::Code>("code");
+    QTest::newRow("missing folder")
+        << QStringLiteral("missing/run.csv") << false << FileError::Code::CannotOpen;
+    QTest::newRow("a folder") << QStringLiteral("sub") << false << FileError::Code::IsDirectory;
+    QTest::newRow("read-only folder")
+        << QStringLiteral("ro/run.csv") << true << FileError::Code::CannotOpen;
+}
+
+void TestRunExport::failedWritesLeaveThePreviousFile()
+{
+    QFETCH(QString, relative);
+    QFETCH(bool, readOnlyFolder);
+    QFETCH(FileError::Code, code);
+    if (readOnlyFolder && geteuid() == 0)
+        QSKIP("root writes into read-only folders; see aWriteFailingHalfWayLeavesThePreviousFile");
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("sub")));
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("ro")));
+    const QString path = dir.filePath(relative);
+    if (readOnlyFolder) {
+        QVERIFY(writeRaw(path, "old"));
+        QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("ro")),
+                                      QFile::ReadOwner | QFile::ExeOwner));
+    }
+    const FileError error = RunExport::writeFile(path, "new");
+    QCOMPARE(error.code, code);
+    QCOMPARE(error.path, path);
+    QCOMPARE(RunExport::checkWritable(path).code, code);
+    if (readOnlyFolder) {
+        QCOMPARE(readAll(path), QByteArray("old"));
+        QFile::setPermissions(dir.filePath(QStringLiteral("ro")),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+}
+
+void TestRunExport::aWriteFailingHalfWayLeavesThePreviousFile()
+{
+    // A file size limit makes the write itself fail (EFBIG), for root too.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.csv"));
+    QVERIFY(writeRaw(path, "previous run"));
+    rlimit saved{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = saved;
+    small.rlim_cur = 4096;
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+    const FileError error = RunExport::writeFile(path, QByteArray(64 * 1024, 'x'));
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, oldHandler);
+    // Qt's file buffer decides whether write() or the final flush reports it.
+    QVERIFY(error.code == FileError::Code::WriteFailed ||
+            error.code == FileError::Code::CommitFailed);
+    QCOMPARE(readAll(path), QByteArray("previous run"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("run.csv")});
+}
+
+void TestRunExport::checkWritableTouchesNothing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.csv"));
+    QVERIFY(!RunExport::checkWritable(path));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(writeRaw(path, "keep"));
+    QVERIFY(!RunExport::checkWritable(path));
+    QCOMPARE(readAll(path), QByteArray("keep"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("run.csv")});
+}
+
+QTEST_GUILESS_MAIN(TestRunExport)
+#include "tst_runexport.moc"

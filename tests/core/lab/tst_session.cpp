@@ -1,0 +1,586 @@
+#include "lab/loadgenerator.h"
+#include "lab/presetformat.h"
+#include "lab/presetlibrary.h"
+#include "lab/session.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace shoal;
+
+namespace {
+
+constexpr int kLong = 60'000; ///< generous: sanitizer builds are slow
+
+/// A session on the test's thread, with spies on every signal. Its pool, generator and errands
+/// have their own threads; ThreadSanitizer sees every hand-off between them and the session
+/// (tst_sessionhost covers the session living in a thread of its own).
+class Harness {
+public:
+    /// Calls \a f with the session, as a queued command from a UI would run on its thread.
+    template <class F>
+    void run(F f)
+    {
+        f(m_session);
+    }
+    template <class F>
+    auto read(F f)
+    {
+        return f(m_session);
+    }
+    void start(const Scenario& scenario)
+    {
+        m_session.loadScenario(scenario);
+        m_session.start();
+    }
+    RunSummary waitForFinish()
+    {
+        if (finished.isEmpty() && !finished.wait(kLong))
+            qWarning("the run did not finish");
+        return finished.isEmpty() ? RunSummary() : finished.last().at(0).value<RunSummary>();
+    }
+    QList<Sample> allSamples() const
+    {
+        QList<Sample> list;
+        for (const auto& args : samples)
+            list.append(args.at(0).value<Sample>());
+        return list;
+    }
+    QList<RunEvent> allEvents() const
+    {
+        QList<RunEvent> list;
+        for (const auto& args : events)
+            list.append(args.at(0).value<RunEvent>());
+        return list;
+    }
+    /// Waits for the first sample taken after \a tSec.
+    Sample sampleAfter(double tSec)
+    {
+        for (;;) {
+            for (const auto& args : samples) {
+                const Sample sample = args.at(0).value<Sample>();
+                if (sample.row.tSec > tSec)
+                    return sample;
+            }
+            if (!samples.wait(kLong))
+                return {};
+        }
+    }
+    SessionError waitForError()
+    {
+        if (errors.isEmpty() && !errors.wait(kLong))
+            qWarning("no error came");
+        return errors.isEmpty() ? SessionError() : errors.takeFirst().at(0).value<SessionError>();
+    }
+
+private:
+    Session m_session;
+
+public:
+    QSignalSpy states{&m_session, &Session::stateChanged};
+    QSignalSpy scenarios{&m_session, &Session::scenarioChanged};
+    QSignalSpy samples{&m_session, &Session::sampleAvailable};
+    QSignalSpy events{&m_session, &Session::eventRecorded};
+    QSignalSpy finished{&m_session, &Session::runFinished};
+    QSignalSpy errors{&m_session, &Session::errorOccurred};
+    QSignalSpy exports{&m_session, &Session::exportFinished};
+};
+
+/// 2 ms jobs on 4 workers at 300 calls/s, 20 samples per second.
+Scenario quick(double durationSec = 1.0)
+{
+    Scenario s;
+    s.name = QStringLiteral("quick");
+    s.workloadKind = QStringLiteral("synthetic");
+    s.workloadParams = {{QStringLiteral("meanMs"), 2.0}};
+    s.poolSize = 4;
+    s.ratePerSec = 300;
+    s.durationSec = durationSec;
+    s.drainSec = 2;
+    s.samplerPeriodMs = 50;
+    return s;
+}
+
+void verifyRows(const QList<Sample>& samples)
+{
+    QVERIFY(!samples.isEmpty());
+    for (const Sample& s : samples)
+        QVERIFY2(s.row.identityHolds(), qPrintable(QString::number(s.row.tSec)));
+}
+
+} // namespace
+
+class TestSession : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void aRunSamplesDrainsAndHoldsTheIdentity();
+    void liveChangesAreEventsAndShowInTheNextSample();
+    void workloadAndCallChangesTakeEffectLive();
+    void timelineActionsRunInOrderAsEvents();
+    void pauseHoldsTheRunClockAndTheTimeline();
+    void stopDrainsAndSummarises();
+    void drainingGivesUpAfterDrainSecAndClosesThePool();
+    void aJobCountEndsTheRun();
+    void closedLoopRunsKeepTheirCallers();
+    void abandonedWorkersAreCounted();
+    void aBadPresetLeavesTheConfiguration();
+    void invalidValuesAreRefusedWithTheKey();
+    void actionsNeedARun();
+    void workloadRefusalsAreReported();
+    void exportsWriteTheRun();
+    void savedConfigurationLoadsBackEqual();
+    void resetDropsTheRun();
+};
+
+void TestSession::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestSession::aRunSamplesDrainsAndHoldsTheIdentity()
+{
+    Harness h;
+    h.start(quick());
+    const RunSummary summary = h.waitForFinish();
+    QList<RunState> states;
+    for (const auto& args : h.states)
+        states.append(args.at(0).value<RunState>());
+    QCOMPARE(states, QList<RunState>({RunState::Preparing, RunState::Running, RunState::Draining,
+                                      RunState::Finished}));
+    const QList<Sample> samples = h.allSamples();
+    verifyRows(samples);
+    QVERIFY2(samples.size() >= 15, qPrintable(QString::number(samples.size())));
+    QVERIFY(samples.first().row.tSec < 0.01); // the row at the start
+    QCOMPARE(samples.last().state, RunState::Finished);
+    QCOMPARE(samples.last().row.waiting + samples.last().row.inFlight, 0);
+    QCOMPARE(samples.last().workers.size(), 0); // closed
+    QVERIFY(summary.identityHolds);
+    QVERIFY(summary.poolAgrees);
+    QVERIFY(summary.drained);
+    QCOMPARE(summary.presetName, QStringLiteral("quick"));
+    QVERIFY2(std::abs(summary.counters.submitted - 300) < 45,
+             qPrintable(QString::number(summary.counters.submitted)));
+    QCOMPARE(summary.counters.completed, summary.counters.submitted);
+    QVERIFY(summary.latencyP50Ms >= 2.0);
+    QVERIFY(summary.serviceP95Ms >= 2.0);
+    QVERIFY(std::abs(summary.activeSec - 1.0) < 0.1);
+    QCOMPARE(summary.samples, qint64(h.read([](Session& s) { return s.history().size(); })));
+    // Rows a UI receives while running carry the workers for the lanes.
+    QCOMPARE(samples.at(samples.size() / 2).workers.size(), 4);
+}
+
+void TestSession::liveChangesAreEventsAndShowInTheNextSample()
+{
+    Harness h;
+    h.start(quick(20));
+    QTRY_VERIFY_WITH_TIMEOUT(h.samples.size() >= 3, kLong);
+
+    h.run([](Session& s) { s.setPoolSize(2); });
+    RunEvent event = h.events.last().at(0).value<RunEvent>();
+    QCOMPARE(event.what, QStringLiteral("pool.size"));
+    QCOMPARE(event.oldValue, QStringLiteral("4"));
+    QCOMPARE(event.newValue, QStringLiteral("2"));
+    Sample next = h.sampleAfter(event.tSec);
+    QCOMPARE(next.row.poolSize, 2);
+    QVERIFY(next.workers.size() == 2);
+
+    h.run([](Session& s) { s.setLimiterBurst(7); });
+    event = h.events.last().at(0).value<RunEvent>();
+    QCOMPARE(event.what, QStringLiteral("limiter.burst"));
+    QCOMPARE(event.newValue, QStringLiteral("7"));
+    // A disabled limiter (rate Inf) reports its burst as its tokens.
+    QCOMPARE(h.sampleAfter(event.tSec).row.limiterTokens, 7.0);
+
+    h.run([](Session& s) { s.setPoolSize(6); });
+    event = h.events.last().at(0).value<RunEvent>();
+    QCOMPARE(h.sampleAfter(event.tSec).row.poolSize, 6);
+
+    h.run([](Session& s) { s.setArrivalRate(40); });
+    event = h.events.last().at(0).value<RunEvent>();
+    QCOMPARE(event.what, QStringLiteral("arrival.ratePerSec"));
+    QCOMPARE(event.oldValue, QStringLiteral("300"));
+    QCOMPARE(event.newValue, QStringLiteral("40"));
+    // The first full interval after the change offers the new rate.
+    const Sample first = h.sampleAfter(event.tSec);
+    const Sample second = h.sampleAfter(first.row.tSec);
+    QVERIFY2(second.row.offeredPerSec < 150, qPrintable(QString::number(second.row.offeredPerSec)));
+
+    QCOMPARE(h.read([](Session& s) { return s.scenario().poolSize; }), 6);
+    QCOMPARE(h.read([](Session& s) { return s.events().size(); }), qsizetype(4));
+    h.run([](Session& s) { s.stop(); });
+    const RunSummary summary = h.waitForFinish();
+    QVERIFY(summary.identityHolds);
+    QVERIFY(summary.poolAgrees);
+    verifyRows(h.allSamples());
+}
+
+void TestSession::workloadAndCallChangesTakeEffectLive()
+{
+    Harness h;
+    Scenario s = quick(20);
+    s.ratePerSec = 100;
+    h.start(s);
+    QTRY_VERIFY_WITH_TIMEOUT(h.samples.size() >= 3, kLong);
+
+    h.run([](Session& s) { s.setWorkloadParam(QStringLiteral("meanMs"), 30); });
+    RunEvent event = h.events.last().at(0).value<RunEvent>();
+    QCOMPARE(event.what, QStringLiteral("workload.params.meanMs"));
+    QCOMPARE(event.oldValue, QStringLiteral("2"));
+    QCOMPARE(event.newValue, QStringLiteral("30"));
+    // Jobs started after the change take 30 ms.
+    Sample sample = h.sampleAfter(event.tSec + 0.1);
+    QVERIFY2(sample.row.serviceP95Ms >= 25, qPrintable(QString::number(sample.row.serviceP95Ms)));
+
+    h.run([](Session& s) {
+        s.setCallApi(CallApi::ProcessTimed);
+        s.setTimeoutMs(5);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(h.events.size(), 3, kLong);
+    QCOMPARE(h.allEvents().at(1).what, QStringLiteral("call.api"));
+    QCOMPARE(h.allEvents().at(1).newValue, QStringLiteral("processTimed"));
+    QCOMPARE(h.allEvents().at(2).what, QStringLiteral("call.timeoutMs"));
+    event = h.allEvents().at(2);
+    sample = h.sampleAfter(event.tSec + 0.2);
+    QVERIFY(sample.row.timedOut > 0);
+    QVERIFY(sample.row.timeoutsPerSec > 0);
+
+    h.run([](Session& s) { s.stop(); });
+    const RunSummary summary = h.waitForFinish();
+    QVERIFY(summary.identityHolds);
+    QVERIFY(summary.poolAgrees);
+    verifyRows(h.allSamples());
+}
+
+void TestSession::timelineActionsRunInOrderAsEvents()
+{
+    Harness h;
+    Scenario s = quick(1.2);
+    s.ratePerSec = 200;
+    using A = Scenario::Action;
+    s.timeline = {
+        {0.6, A::ClosePool, {}, {}},     {0.2, A::SetSize, qint64(2), {}},
+        {0.3, A::Burst, qint64(50), {}}, {0.35, A::SetApi, QStringLiteral("processCtx"), {}},
+        {0.4, A::CancelAll, {}, {}},     {0.45, A::SetParam, 5.0, QStringLiteral("meanMs")},
+    };
+    h.start(s);
+    const RunSummary summary = h.waitForFinish();
+    const QList<RunEvent> events = h.allEvents();
+    QStringList whats;
+    for (const RunEvent& e : events)
+        whats.append(e.what);
+    QCOMPARE(whats,
+             QStringList({QStringLiteral("pool.size"), QStringLiteral("burst"),
+                          QStringLiteral("call.api"), QStringLiteral("cancelAll"),
+                          QStringLiteral("workload.params.meanMs"), QStringLiteral("closePool")}));
+    const double expected[] = {0.2, 0.3, 0.35, 0.4, 0.45, 0.6};
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY2(events[i].tSec >= expected[i] - 0.002 && events[i].tSec < expected[i] + 0.15,
+                 qPrintable(QStringLiteral("%1 at %2").arg(events[i].what).arg(events[i].tSec)));
+    }
+    QCOMPARE(events[1].newValue, QStringLiteral("50"));
+    // After the close: no workers, and every later call refused.
+    const Sample after = h.sampleAfter(events[5].tSec + 0.15);
+    QCOMPARE(after.row.poolSize, 0);
+    QVERIFY(after.row.notRunning > 0);
+    QVERIFY(summary.counters.notRunning > 0);
+    QVERIFY(summary.identityHolds);
+    QVERIFY(summary.poolAgrees);
+    verifyRows(h.allSamples());
+}
+
+void TestSession::pauseHoldsTheRunClockAndTheTimeline()
+{
+    Harness h;
+    Scenario s = quick(0.8);
+    s.timeline = {{0.6, Scenario::Action::Burst, qint64(10), {}}};
+    h.start(s);
+    QTRY_VERIFY_WITH_TIMEOUT(h.samples.size() >= 4, kLong);
+    h.run([](Session& s) { s.pause(); });
+    QTRY_COMPARE_WITH_TIMEOUT(h.events.size(), 1, kLong);
+    const double pausedAt = h.allEvents().last().tSec;
+    // Once the calls under way have ended, nothing is offered while paused.
+    const Sample settled = h.sampleAfter(pausedAt + 0.1);
+    const Sample later = h.sampleAfter(settled.row.tSec + 0.4);
+    QCOMPARE(later.row.submitted, settled.row.submitted);
+    QCOMPARE(later.state, RunState::Paused);
+    QVERIFY(std::abs(later.runSec - settled.runSec) < 1e-9);
+    h.run([](Session& s) { s.resume(); });
+    const RunSummary summary = h.waitForFinish();
+    QVERIFY2(std::abs(summary.activeSec - 0.8) < 0.1,
+             qPrintable(QString::number(summary.activeSec)));
+    QVERIFY(summary.elapsedSec > summary.activeSec + 0.4);
+    const QList<RunEvent> events = h.allEvents();
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events[0].what, QStringLiteral("pause"));
+    QCOMPARE(events[1].what, QStringLiteral("resume"));
+    QCOMPARE(events[2].what, QStringLiteral("burst"));
+    // The timeline runs on the run clock: 0.6 s of running, not of wall time.
+    QVERIFY(events[2].tSec > 0.6 + (events[1].tSec - events[0].tSec) - 0.01);
+    QVERIFY(summary.identityHolds);
+}
+
+void TestSession::stopDrainsAndSummarises()
+{
+    Harness h;
+    Scenario s = quick(30);
+    s.arrivalMode = ArrivalMode::Closed;
+    s.callers = 4;
+    s.workloadParams = {{QStringLiteral("meanMs"), 10.0}};
+    h.start(s);
+    QTRY_VERIFY_WITH_TIMEOUT(h.samples.size() >= 5, kLong);
+    h.run([](Session& s) { s.stop(); });
+    const RunSummary summary = h.waitForFinish();
+    QVERIFY(summary.drained);
+    QVERIFY(summary.identityHolds);
+    QVERIFY(summary.poolAgrees);
+    QCOMPARE(summary.peakOutstanding, 4);
+    QVERIFY(summary.activeSec < 5);
+    QCOMPARE(h.allEvents().last().what, QStringLiteral("stop"));
+}
+
+void TestSession::drainingGivesUpAfterDrainSecAndClosesThePool()
+{
+    Harness h;
+    Scenario s = quick(0.5);
+    s.poolSize = 1;
+    s.workloadParams = {{QStringLiteral("meanMs"), 50.0}};
+    s.ratePerSec = 100; // five times what one worker serves
+    s.drainSec = 0.2;
+    h.start(s);
+    const RunSummary summary = h.waitForFinish();
+    QVERIFY(!summary.drained);
+    QVERIFY(summary.counters.notRunning > 10);
+    QVERIFY(summary.identityHolds);
+    QVERIFY(summary.poolAgrees);
+    QVERIFY(summary.elapsedSec < summary.activeSec + 0.2 + 0.5);
+    verifyRows(h.allSamples());
+}
+
+void TestSession::aJobCountEndsTheRun()
+{
+    Harness h;
+    Scenario s = quick();
+    s.jobs = 123;
+    s.ratePerSec = 1000;
+    h.start(s);
+    const RunSummary summary = h.waitForFinish();
+    QCOMPARE(summary.counters.submitted, 123);
+    QCOMPARE(summary.counters.completed, 123);
+    QCOMPARE(h.allSamples().last().progress, 1.0);
+}
+
+void TestSession::closedLoopRunsKeepTheirCallers()
+{
+    Harness h;
+    Scenario s = quick(0.6);
+    s.arrivalMode = ArrivalMode::Closed;
+    s.callers = 3;
+    s.poolSize = 8;
+    h.start(s);
+    QTRY_VERIFY_WITH_TIMEOUT(h.samples.size() >= 3, kLong);
+    h.run([](Session& s) { s.setCallers(5); });
+    const RunSummary summary = h.waitForFinish();
+    QCOMPARE(summary.peakOutstanding, 5);
+    for (const Sample& sample : h.allSamples())
+        QVERIFY(sample.row.waiting + sample.row.inFlight <= 5);
+    QVERIFY(summary.identityHolds);
+}
+
+void TestSession::abandonedWorkersAreCounted()
+{
+    Harness h;
+    Scenario s = quick(0.6);
+    s.workloadParams = {{QStringLiteral("meanMs"), 300.0},
+                        {QStringLiteral("honourInterrupt"), false}};
+    s.callApi = CallApi::ProcessTimed;
+    s.timeoutMs = 20;
+    s.ratePerSec = 50;
+    h.start(s);
+    const RunSummary summary = h.waitForFinish();
+    QCOMPARE(summary.peakAbandoned, 4);
+    QVERIFY(summary.counters.timedOut > 10);
+    QVERIFY(summary.identityHolds);
+    QVERIFY(summary.poolAgrees);
+}
+
+void TestSession::aBadPresetLeavesTheConfiguration()
+{
+    Harness h;
+    const Scenario before = h.read([](Session& s) { return s.scenario(); });
+    QCOMPARE(before.name, Scenario::defaultPresetName());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 1, "name": "bad", "workload": {"kind": "synthetic"},)"
+               R"( "timeline": [{"atSec": 1, "action": "explode"}]})");
+    file.close();
+    h.run([path](Session& s) { s.loadPreset(path); });
+    const SessionError error = h.waitForError();
+    QCOMPARE(error.code, SessionError::Code::PresetRefused);
+    QCOMPARE(error.scenario.code, ScenarioError::Code::NotOneOf);
+    QCOMPARE(error.scenario.path, QStringLiteral("timeline[0].action"));
+    QCOMPARE(h.read([](Session& s) { return s.scenario(); }), before);
+    QCOMPARE(h.scenarios.size(), 0);
+
+    h.run([](Session& s) { s.loadPreset(QStringLiteral("heavy-tail")); });
+    QCOMPARE(h.scenarios.last().at(0).value<Scenario>().name, QStringLiteral("heavy-tail"));
+}
+
+void TestSession::invalidValuesAreRefusedWithTheKey()
+{
+    Harness h;
+    const Scenario before = h.read([](Session& s) { return s.scenario(); });
+    h.run([](Session& s) { s.setPoolSize(-1); });
+    SessionError error = h.waitForError();
+    QCOMPARE(error.code, SessionError::Code::InvalidValue);
+    QCOMPARE(error.scenario.code, ScenarioError::Code::OutOfRange);
+    QCOMPARE(error.scenario.path, QStringLiteral("pool.size"));
+    h.run([](Session& s) { s.setArrivalRate(std::nan("")); });
+    error = h.waitForError();
+    QCOMPARE(error.scenario.path, QStringLiteral("arrival.ratePerSec"));
+    h.run([](Session& s) { s.setCallers(LoadGenerator::MaxCallers + 1); });
+    error = h.waitForError();
+    QCOMPARE(error.scenario.path, QStringLiteral("arrival.callers"));
+    h.run([](Session& s) { s.burst(0); });
+    error = h.waitForError();
+    QCOMPARE(error.scenario.path, QStringLiteral("burst"));
+    QCOMPARE(h.read([](Session& s) { return s.scenario(); }), before);
+    // A valid change outside a run changes the configuration only.
+    h.run([](Session& s) { s.setPoolSize(3); });
+    QCOMPARE(h.scenarios.last().at(0).value<Scenario>().poolSize, 3);
+    QCOMPARE(h.events.size(), 0);
+}
+
+void TestSession::actionsNeedARun()
+{
+    Harness h;
+    for (const auto& [what, action] :
+         std::initializer_list<std::pair<QString, std::function<void(Session&)>>>{
+             {QStringLiteral("burst"), [](Session& s) { s.burst(5); }},
+             {QStringLiteral("cancelAll"), [](Session& s) { s.cancelAll(); }},
+             {QStringLiteral("closePool"), [](Session& s) { s.closePool(); }},
+             {QStringLiteral("pause"), [](Session& s) { s.pause(); }},
+             {QStringLiteral("stop"), [](Session& s) { s.stop(); }},
+         }) {
+        h.run(action);
+        const SessionError error = h.waitForError();
+        QCOMPARE(error.code, SessionError::Code::NotNow);
+        QCOMPARE(error.what, what);
+        QCOMPARE(error.state, RunState::Idle);
+    }
+    h.start(quick(0.5));
+    h.run([](Session& s) { s.start(); });
+    const SessionError error = h.waitForError();
+    QCOMPARE(error.code, SessionError::Code::NotNow);
+    QCOMPARE(error.what, QStringLiteral("start"));
+    h.waitForFinish();
+}
+
+void TestSession::workloadRefusalsAreReported()
+{
+    Harness h;
+    h.run([](Session& s) { s.setWorkloadParam(QStringLiteral("colour"), 3); });
+    SessionError error = h.waitForError();
+    QCOMPARE(error.code, SessionError::Code::WorkloadRefused);
+    QCOMPARE(error.param.code, ParamError::Code::UnknownKey);
+    QCOMPARE(error.what, QStringLiteral("workload.params.colour"));
+
+    Scenario s = quick();
+    s.workloadKind = QStringLiteral("image");
+    s.workloadParams = {{QStringLiteral("folder"), QStringLiteral("/no/such/folder")}};
+    h.start(s);
+    error = h.waitForError();
+    QCOMPARE(error.code, SessionError::Code::WorkloadRefused);
+    QCOMPARE(error.param.code, ParamError::Code::Unusable);
+    QCOMPARE(error.param.param, QStringLiteral("folder"));
+    QTRY_COMPARE_WITH_TIMEOUT(h.read([](Session& s) { return s.state(); }), RunState::Idle, kLong);
+}
+
+void TestSession::exportsWriteTheRun()
+{
+    Harness h;
+    Scenario s = quick(0.4);
+    s.timeline = {
+        {0.1, Scenario::Action::SetParam, QStringLiteral("sleep"), QStringLiteral("mode")}};
+    h.start(s);
+    const RunSummary summary = h.waitForFinish();
+    QTemporaryDir dir;
+    const QString samples = dir.filePath(QStringLiteral("run.csv"));
+    const QString events = dir.filePath(QStringLiteral("events.csv"));
+    const QString json = dir.filePath(QStringLiteral("summary.json"));
+    const QString nowhere = dir.filePath(QStringLiteral("missing/run.csv"));
+    h.run([=](Session& s) {
+        s.exportSamplesCsv(samples);
+        s.exportEventsCsv(events);
+        s.exportSummaryJson(json);
+        s.exportSamplesCsv(nowhere);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(h.exports.size(), 4, kLong);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!h.exports.at(i).at(0).value<ExportResult>().error);
+    const ExportResult failed = h.exports.at(3).at(0).value<ExportResult>();
+    QCOMPARE(failed.kind, ExportResult::Kind::Samples);
+    QCOMPARE(failed.error.code, FileError::Code::CannotOpen);
+    QCOMPARE(failed.path, nowhere);
+
+    QFile csv(samples);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().split('\n');
+    QCOMPARE(qint64(lines.size() - 2),
+             summary.samples); // a header, and nothing after the last CRLF
+    QFile log(events);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QVERIFY(log.readAll().contains("workload.params.mode,sleep,sleep"));
+    QVERIFY(QFile::exists(json));
+}
+
+void TestSession::savedConfigurationLoadsBackEqual()
+{
+    Harness h;
+    h.run([](Session& s) {
+        s.loadPreset(QStringLiteral("gpu-slot"));
+        s.setPoolSize(5);
+        s.setCallApi(CallApi::ProcessCtx);
+        s.setWorkloadParam(QStringLiteral("meanMs"), 7.5);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(h.scenarios.size(), 4, kLong);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("mine.json"));
+    h.run([path](Session& s) { s.savePreset(path); });
+    QVERIFY(!h.exports.last().at(0).value<ExportResult>().error);
+    ScenarioError error;
+    const auto loaded = PresetLibrary::loadFile(path, &error);
+    QVERIFY2(loaded, qPrintable(error.path));
+    QCOMPARE(*loaded, h.read([](Session& s) { return s.scenario(); }));
+    QCOMPARE(loaded->poolSize, 5);
+    QCOMPARE(loaded->workloadParams.value(QStringLiteral("meanMs")), QVariant(7.5));
+}
+
+void TestSession::resetDropsTheRun()
+{
+    Harness h;
+    h.start(quick(30));
+    QTRY_VERIFY_WITH_TIMEOUT(h.samples.size() >= 3, kLong);
+    h.run([](Session& s) { s.reset(); });
+    QTRY_VERIFY_WITH_TIMEOUT(h.states.last().at(0).value<RunState>() == RunState::Idle, kLong);
+    QCOMPARE(h.read([](Session& s) { return s.history().size(); }), qsizetype(0));
+    QCOMPARE(h.finished.size(), 0);
+    // A reset during preparation drops the preparation too.
+    h.run([](Session& s) {
+        s.start();
+        s.reset();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(h.states.last().at(0).value<RunState>() == RunState::Idle, kLong);
+    h.start(quick(0.3));
+    QVERIFY(h.waitForFinish().identityHolds);
+}
+
+QTEST_GUILESS_MAIN(TestSession)
+#include "tst_session.moc"
