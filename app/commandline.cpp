@@ -13,6 +13,10 @@ const QString kSummary = QStringLiteral("summary");
 const QString kSet = QStringLiteral("set");
 const QString kHelp = QStringLiteral("help");
 const QString kVersion = QStringLiteral("version");
+const QString kLang = QStringLiteral("lang");
+const QString kRun = QStringLiteral("run");
+const QString kScreenshot = QStringLiteral("screenshot");
+const QString kScreenshotAt = QStringLiteral("screenshot-at");
 
 } // namespace
 
@@ -20,6 +24,7 @@ CommandLine::CommandLine()
 {
     m_parser.setApplicationDescription(
         tr("Shoal: a worker-pool monitor and workload lab.\n\n"
+           "  shoal-lab [--preset NAME|FILE] [--set key=value ...] [--lang de] [--run]\n"
            "  shoal-lab --list-presets\n"
            "  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]\n"
            "            [--events FILE] [--summary FILE] [--set key=value ...]\n\n"
@@ -40,6 +45,14 @@ CommandLine::CommandLine()
          tr("Change one preset key, with the preset's dotted names: pool.size=4, "
             "call.api=processCtx, workload.params.meanMs=20. May be repeated."),
          tr("key=value")},
+        {kLang, tr("The window's language (en, de); the system's by default."), tr("CODE")},
+        {kRun, tr("Start a run as soon as the window is open.")},
+        {kScreenshot,
+         tr("Save a picture of the window during the run to FILE (PNG), then quit; implies "
+            "--run."),
+         tr("FILE")},
+        {kScreenshotAt, tr("When to take the --screenshot: S seconds into the run (default 5)."),
+         tr("S")},
     });
 }
 
@@ -70,6 +83,18 @@ bool CommandLine::parse(const QStringList& arguments)
         m_options.mode = Mode::Headless;
 
     m_options.preset = m_parser.value(kPreset);
+    m_options.language = m_parser.value(kLang);
+    m_options.screenshotPath = m_parser.value(kScreenshot);
+    m_options.runAtStart = m_parser.isSet(kRun) || m_parser.isSet(kScreenshot);
+    if (m_parser.isSet(kScreenshotAt)) {
+        bool ok = false;
+        m_options.screenshotAtSec = m_parser.value(kScreenshotAt).toDouble(&ok);
+        if (!ok || !(m_options.screenshotAtSec >= 0) || m_options.screenshotAtSec > 86400) {
+            m_error = tr("--screenshot-at: expected seconds from 0 to 86400, got \"%1\"")
+                          .arg(m_parser.value(kScreenshotAt));
+            return false;
+        }
+    }
     m_options.csvPath = m_parser.value(kCsv);
     m_options.eventsPath = m_parser.value(kEvents);
     m_options.summaryPath = m_parser.value(kSummary);

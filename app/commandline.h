@@ -35,6 +35,10 @@ public:
         QString eventsPath;            ///< --events: the event log
         QString summaryPath;           ///< --summary: the summary as JSON
         QList<Assignment> assignments; ///< in order
+        QString language;              ///< --lang: "en", "de"; empty = the system's
+        bool runAtStart = false;       ///< --run: the window starts a run at once
+        QString screenshotPath;        ///< --screenshot: the window saves itself here, then quits
+        double screenshotAtSec = 5;    ///< --screenshot-at: seconds into the run
     };
 
     CommandLine();

@@ -1,11 +1,10 @@
 #include "headlessrun.h"
 
-#include "errortext.h"
+#include "presetchoice.h"
 #include "progressreporter.h"
 #include "summarytable.h"
+#include "ui/errortext.h"
 
-#include "lab/presetformat.h"
-#include "lab/presetlibrary.h"
 #include "lab/runexport.h"
 #include "lab/session.h"
 
@@ -31,25 +30,10 @@ void HeadlessRun::complain(const QString& reason)
 
 std::optional<Scenario> HeadlessRun::scenario()
 {
-    const QString name =
-        m_options.preset.isEmpty() ? Scenario::defaultPresetName() : m_options.preset;
-    ScenarioError error;
-    std::optional<Scenario> s = PresetLibrary::load(name, &error);
-    if (!s) {
-        if (error.code == ScenarioError::Code::UnknownPreset ||
-            error.code == ScenarioError::Code::FileUnreadable)
-            complain(ErrorText::scenario(error));
-        else
-            complain(tr("preset %1: %2").arg(name, ErrorText::scenario(error)));
-        return std::nullopt;
-    }
-    for (const CommandLine::Assignment& a : m_options.assignments) {
-        s = PresetFormat::applyAssignment(*s, a.assignment, &error);
-        if (!s) {
-            complain(tr("%1: %2").arg(a.given, ErrorText::scenario(error)));
-            return std::nullopt;
-        }
-    }
+    QString error;
+    std::optional<Scenario> s = PresetChoice::resolve(m_options, &error);
+    if (!s)
+        complain(error);
     return s;
 }
 

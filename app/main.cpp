@@ -1,8 +1,10 @@
 #include "commandline.h"
+#include "desktoplaunch.h"
 #include "headlessrun.h"
 
 #include "lab/presetlibrary.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -37,6 +39,7 @@ int main(int argc, char* argv[])
         arguments.append(QString::fromLocal8Bit(argv[i]));
     QCoreApplication::setApplicationName(QStringLiteral("shoal-lab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SHOAL_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("Shoal"));
 
     CommandLine commandLine;
     if (!commandLine.parse(arguments)) {
@@ -66,7 +69,7 @@ int main(int argc, char* argv[])
     case CommandLine::Mode::Desktop:
         break;
     }
-    QCoreApplication app(argc, argv);
-    std::fputs(qPrintable(commandLine.helpText()), stderr);
-    return HeadlessRun::BadInput;
+    QApplication app(argc, argv);
+    DesktopLaunch launch(options);
+    return launch.exec();
 }

@@ -52,6 +52,14 @@ QList<MetricsRow> MetricsHistory::rows() const
     return all;
 }
 
+void MetricsHistory::forEachRow(const std::function<void(const MetricsRow&)>& visit) const
+{
+    for (auto tier = m_tiers.rbegin(); tier != m_tiers.rend(); ++tier) {
+        for (const MetricsRow& row : *tier)
+            visit(row);
+    }
+}
+
 qsizetype MetricsHistory::size() const
 {
     std::size_t n = 0;

@@ -5,6 +5,7 @@
 #include <QList>
 
 #include <deque>
+#include <functional>
 #include <vector>
 
 namespace shoal {
@@ -26,6 +27,9 @@ public:
     void clear();
     /// Every row kept, oldest first.
     QList<MetricsRow> rows() const;
+    /// Calls \a visit with every row kept, oldest first, without copying them (a display that
+    /// redraws ten times a second).
+    void forEachRow(const std::function<void(const MetricsRow&)>& visit) const;
     /// Rows kept now (at most rowsPerTier x tiers).
     qsizetype size() const;
     /// Rows ever appended since the last clear().

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void staysBoundedOverALongRun();
     void mergedRowsKeepTheIdentityAndTheWorstPercentiles();
     void clearForgetsEverything();
+    void forEachRowVisitsWhatRowsReturns();
 };
 
 void TestMetricsHistory::keepsRecentRowsAsTaken()
@@ -102,6 +103,19 @@ void TestMetricsHistory::clearForgetsEverything()
     QCOMPARE(history.size(), 0);
     QCOMPARE(history.appended(), 0);
     QVERIFY(history.rows().isEmpty());
+}
+
+void TestMetricsHistory::forEachRowVisitsWhatRowsReturns()
+{
+    MetricsHistory history(10, 3);
+    for (int n = 1; n <= 200; ++n)
+        history.append(row(n));
+    const QList<MetricsRow> rows = history.rows();
+    QList<double> visited;
+    history.forEachRow([&](const MetricsRow& r) { visited.append(r.tSec); });
+    QCOMPARE(visited.size(), rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        QCOMPARE(visited[i], rows[i].tSec);
 }
 
 QTEST_GUILESS_MAIN(TestMetricsHistory)

@@ -1,0 +1,113 @@
+#include "desktoplaunch.h"
+
+#include "headlessrun.h"
+#include "presetchoice.h"
+
+#include "ui/chartpanel.h"
+#include "ui/languageswitcher.h"
+#include "ui/mainwindow.h"
+
+#include "lab/presetlibrary.h"
+#include "lab/session.h"
+#include "lab/sessionhost.h"
+
+#include <QApplication>
+#include <QImageWriter>
+#include <QSaveFile>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+
+DesktopLaunch::DesktopLaunch(const CommandLine::Options& options, QObject* parent)
+    : QObject(parent)
+    , m_options(options)
+{}
+
+DesktopLaunch::~DesktopLaunch()
+{
+    // The window goes first; the session's thread then ends its run and stops.
+    m_window.reset();
+    m_host.reset();
+}
+
+int DesktopLaunch::exec()
+{
+    QSettings settings;
+    m_languages = std::make_unique<LanguageSwitcher>();
+    const QString language = m_options.language.isEmpty()
+                                 ? settings.value(QStringLiteral("language")).toString()
+                                 : m_options.language;
+    if (!m_languages->setLanguage(language)) {
+        if (!m_options.language.isEmpty()) {
+            std::fprintf(stderr, "shoal-lab: %s\n",
+                         qPrintable(tr("--lang: no translation for \"%1\" (available: %2)")
+                                        .arg(language, LanguageSwitcher::available().join(
+                                                           QStringLiteral(", ")))));
+            return HeadlessRun::BadInput;
+        }
+        m_languages->setLanguage(QString());
+    }
+
+    // The preset: as asked, else the last one used (if it still loads), else the default.
+    CommandLine::Options options = m_options;
+    if (options.preset.isEmpty()) {
+        const QString last = settings.value(QStringLiteral("presets/last")).toString();
+        shoal::ScenarioError ignored;
+        if (!last.isEmpty() && shoal::PresetLibrary::load(last, &ignored))
+            options.preset = last;
+    }
+    QString error;
+    const std::optional<shoal::Scenario> scenario = PresetChoice::resolve(options, &error);
+    if (!scenario) {
+        std::fprintf(stderr, "shoal-lab: %s\n", qPrintable(error));
+        return HeadlessRun::BadInput;
+    }
+
+    m_host = std::make_unique<shoal::SessionHost>();
+    m_window = std::make_unique<MainWindow>(m_host->session(), m_languages.get());
+    connect(m_host->session(), &shoal::Session::stateChanged, this, &DesktopLaunch::onStateChanged);
+    if (options.assignments.isEmpty())
+        m_window->loadPreset(options.preset.isEmpty() ? scenario->name : options.preset);
+    else
+        m_window->loadScenario(*scenario);
+    m_window->show();
+    if (m_options.runAtStart)
+        m_window->run();
+    const int status = QApplication::exec();
+    return m_status != 0 ? m_status : status;
+}
+
+void DesktopLaunch::onStateChanged(shoal::RunState state)
+{
+    if (m_options.screenshotPath.isEmpty() || m_screenshotScheduled ||
+        state != shoal::RunState::Running)
+        return;
+    m_screenshotScheduled = true;
+    QTimer::singleShot(static_cast<int>(m_options.screenshotAtSec * 1000), this,
+                       &DesktopLaunch::takeScreenshot);
+}
+
+void DesktopLaunch::takeScreenshot()
+{
+    m_window->charts()->refresh();
+    const QImage image = m_window->grab().toImage();
+    QSaveFile file(m_options.screenshotPath);
+    bool saved = file.open(QIODevice::WriteOnly);
+    if (saved) {
+        QImageWriter writer(&file, "png");
+        saved = writer.write(image);
+        if (saved)
+            saved = file.commit();
+        else
+            file.cancelWriting();
+    }
+    if (!saved) {
+        std::fprintf(
+            stderr, "shoal-lab: %s\n",
+            qPrintable(
+                tr("cannot write %1: %2").arg(m_options.screenshotPath, file.errorString())));
+        m_status = HeadlessRun::RunFailed;
+    }
+    m_window->close();
+}

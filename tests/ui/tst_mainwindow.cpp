@@ -1,0 +1,507 @@
+// The main window against a real Session on the test thread: every knob reaches the session,
+// presets fill the controls, a bad preset is refused without losing the configuration, exports
+// write real files, the language switch retranslates, and a run feeds the charts and lanes.
+
+#include "uitestsupport.h"
+
+#include "ui/chartpanel.h"
+#include "ui/controlpanel.h"
+#include "ui/eventlogview.h"
+#include "ui/languageswitcher.h"
+#include "ui/mainwindow.h"
+#include "ui/runstatusbar.h"
+#include "ui/workerlanes.h"
+#include "ui/workloadparamseditor.h"
+
+#include "lab/presetformat.h"
+#include "lab/presetlibrary.h"
+#include "lab/runexport.h"
+#include "lab/session.h"
+
+#include <QAction>
+#include <QChart>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineSeries>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace shoal;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void opensOnTheDefaultPresetReadyToRun();
+    void everyLiveKnobReachesTheRunningSession();
+    void runShapingKnobsChangeTheConfigurationBetweenRuns();
+    void presetLoadFillsEveryControl();
+    void badPresetShowsADialogAndKeepsTheConfiguration();
+    void refusedValueIsReportedAndTheKnobPutBack();
+    void actionsFollowTheRunState();
+    void runFeedsChartsLanesStatusAndMarkers();
+    void exportCsvWritesTheColumnsAndTheEvents();
+    void exportToAMissingFolderShowsTheReason();
+    void saveChartsWritesAPng();
+    void languageSwitchRetranslatesTheWindow();
+    void settingsRememberPresetFolderAndWindow();
+
+private:
+    /// Waits until the window reports \a state.
+    bool waitForState(RunState state, int timeoutMs = 30000);
+    template <typename T>
+    T* knob(const char* name) const
+    {
+        return m_window->findChild<T*>(QString::fromLatin1(name));
+    }
+
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<LanguageSwitcher> m_languages;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    uitest::isolateSettings();
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+    m_session = std::make_unique<Session>();
+    m_languages = std::make_unique<LanguageSwitcher>();
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en")));
+    m_window = std::make_unique<MainWindow>(m_session.get(), m_languages.get());
+    m_window->loadPreset(Scenario::defaultPresetName());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_session.reset(); // ends any run; waits for its pool
+    m_languages.reset();
+}
+
+bool TestMainWindow::waitForState(RunState state, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (m_window->runState() != state && !deadline.hasExpired())
+        QTest::qWait(10);
+    return m_window->runState() == state;
+}
+
+void TestMainWindow::opensOnTheDefaultPresetReadyToRun()
+{
+    const Scenario preset = PresetLibrary::defaultScenario();
+    QCOMPARE(m_window->controls()->scenario(), preset);
+    QCOMPARE(knob<QSpinBox>("poolSize")->value(), preset.poolSize);
+    const QLabel* header = knob<QLabel>("presetHeader");
+    QVERIFY(header->text().contains(preset.name));
+    QVERIFY(header->text().contains(preset.description.toHtmlEscaped()));
+    QVERIFY(knob<QAction>("run")->isEnabled());
+    QVERIFY(!knob<QAction>("burst")->isEnabled());
+}
+
+void TestMainWindow::everyLiveKnobReachesTheRunningSession()
+{
+    m_window->loadScenario(uitest::quickScenario());
+    m_window->run();
+    QVERIFY(waitForState(RunState::Running));
+    QSignalSpy events(m_session.get(), &Session::eventRecorded);
+
+    // Each change must come back from the session as an event naming its preset key.
+    const auto expectEvent = [&](const QString& key, const QString& newValue) {
+        QVERIFY2(!events.isEmpty(), qPrintable(key));
+        const auto event = events.takeLast().at(0).value<RunEvent>();
+        QCOMPARE(event.what, key);
+        QCOMPARE(event.newValue, newValue);
+        events.clear();
+    };
+
+    knob<QSpinBox>("poolSize")->setValue(7);
+    expectEvent(QStringLiteral("pool.size"), QStringLiteral("7"));
+    QCOMPARE(knob<QSlider>("poolSizeSlider")->value(), 7);
+    knob<QSlider>("poolSizeSlider")->setValue(3);
+    expectEvent(QStringLiteral("pool.size"), QStringLiteral("3"));
+    QCOMPARE(knob<QSpinBox>("poolSize")->value(), 3);
+    knob<QSpinBox>("maxWaiting")->setValue(50);
+    expectEvent(QStringLiteral("pool.maxWaiting"), QStringLiteral("50"));
+
+    auto* api = knob<QComboBox>("callApi");
+    api->setFocus();
+    QTest::keyClick(api, Qt::Key_Down); // process -> processTimed
+    expectEvent(QStringLiteral("call.api"), QStringLiteral("processTimed"));
+    knob<QDoubleSpinBox>("timeoutMs")->setValue(250);
+    expectEvent(QStringLiteral("call.timeoutMs"), QStringLiteral("250"));
+
+    knob<QDoubleSpinBox>("ratePerSec")->setValue(321);
+    expectEvent(QStringLiteral("arrival.ratePerSec"), QStringLiteral("321"));
+    knob<QSpinBox>("callers")->setValue(9);
+    expectEvent(QStringLiteral("arrival.callers"), QStringLiteral("9"));
+    knob<QDoubleSpinBox>("thinkMs")->setValue(4);
+    expectEvent(QStringLiteral("arrival.thinkMs"), QStringLiteral("4"));
+
+    knob<QCheckBox>("limiterEnabled")->setChecked(true);
+    expectEvent(QStringLiteral("limiter.enabled"), QStringLiteral("true"));
+    knob<QDoubleSpinBox>("limiterRate")->setValue(1500);
+    expectEvent(QStringLiteral("limiter.ratePerSec"), QStringLiteral("1500"));
+    knob<QSpinBox>("limiterBurst")->setValue(12);
+    expectEvent(QStringLiteral("limiter.burst"), QStringLiteral("12"));
+
+    knob<QDoubleSpinBox>("param.meanMs")->setValue(3.5);
+    expectEvent(QStringLiteral("workload.params.meanMs"), QStringLiteral("3.5"));
+    knob<QCheckBox>("param.honourInterrupt")->setChecked(false);
+    expectEvent(QStringLiteral("workload.params.honourInterrupt"), QStringLiteral("false"));
+    knob<QDoubleSpinBox>("param.failureRate")->setValue(0.25);
+    expectEvent(QStringLiteral("workload.params.failureRate"), QStringLiteral("0.25"));
+    auto* distribution = knob<QComboBox>("param.distribution");
+    distribution->setFocus();
+    QTest::keyClick(distribution, Qt::Key_Down); // fixed -> uniform
+    expectEvent(QStringLiteral("workload.params.distribution"), QStringLiteral("uniform"));
+
+    // The session's configuration is what the knobs show.
+    const Scenario& live = m_session->scenario();
+    QCOMPARE(live.poolSize, 3);
+    QCOMPARE(live.maxWaiting, 50);
+    QCOMPARE(live.callApi, CallApi::ProcessTimed);
+    QCOMPARE(live.timeoutMs, 250.0);
+    QCOMPARE(live.ratePerSec, 321.0);
+    QVERIFY(live.limiterEnabled);
+    QCOMPARE(live.limiterBurst, 12);
+    QCOMPARE(m_window->controls()->scenario(), live);
+
+    // The run-shaping knobs wait for the next run.
+    QVERIFY(!knob<QComboBox>("workloadKind")->isEnabled());
+    QVERIFY(!knob<QComboBox>("arrivalMode")->isEnabled());
+    QVERIFY(!knob<QDoubleSpinBox>("durationSec")->isEnabled());
+}
+
+void TestMainWindow::runShapingKnobsChangeTheConfigurationBetweenRuns()
+{
+    QSignalSpy changed(m_session.get(), &Session::scenarioChanged);
+    auto* kind = knob<QComboBox>("workloadKind");
+    kind->setFocus();
+    QTest::keyClick(kind, Qt::Key_Down); // synthetic -> hash
+    QCOMPARE(m_session->scenario().workloadKind, QStringLiteral("hash"));
+    // The form now offers the hash workload's parameters.
+    QTRY_VERIFY(knob<QSpinBox>("param.payloadBytes") != nullptr);
+    QVERIFY(knob<QDoubleSpinBox>("param.meanMs") == nullptr);
+    knob<QSpinBox>("param.payloadBytes")->setValue(4096);
+    QCOMPARE(
+        m_session->scenario().workloadParams.value(QStringLiteral("payloadBytes")).toLongLong(),
+        4096);
+
+    auto* mode = knob<QComboBox>("arrivalMode");
+    mode->setFocus();
+    QTest::keyClick(mode, Qt::Key_Down); // open -> closed
+    QCOMPARE(m_session->scenario().arrivalMode, ArrivalMode::Closed);
+    QVERIFY(knob<QSpinBox>("callers")->isEnabled());
+    QVERIFY(!knob<QDoubleSpinBox>("ratePerSec")->isEnabled());
+
+    knob<QDoubleSpinBox>("durationSec")->setValue(42);
+    QCOMPARE(m_session->scenario().durationSec, 42.0);
+    knob<QDoubleSpinBox>("jobs")->setValue(1000);
+    QCOMPARE(m_session->scenario().jobs, 1000);
+    QVERIFY(changed.size() >= 5);
+}
+
+void TestMainWindow::presetLoadFillsEveryControl()
+{
+    // A preset in which every knob differs from the default preset.
+    Scenario s = uitest::quickScenario(17);
+    s.name = QStringLiteral("every-knob");
+    s.workloadKind = QStringLiteral("synthetic");
+    s.workloadParams = {{QStringLiteral("distribution"), QStringLiteral("bimodal")},
+                        {QStringLiteral("meanMs"), 7.25},
+                        {QStringLiteral("honourInterrupt"), false},
+                        {QStringLiteral("failureRate"), 0.125},
+                        {QStringLiteral("mode"), QStringLiteral("spin")}};
+    s.poolSize = 13;
+    s.maxWaiting = 77;
+    s.callApi = CallApi::ProcessCtx;
+    s.timeoutMs = 333;
+    s.arrivalMode = ArrivalMode::Closed;
+    s.arrivalProcess = ArrivalProcess::Poisson;
+    s.callers = 21;
+    s.thinkMs = 6;
+    s.limiterEnabled = true;
+    s.limiterRate = 444;
+    s.limiterBurst = 5;
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("every-knob.json"));
+    QVERIFY(!PresetLibrary::save(s, file));
+
+    m_window->loadPreset(file);
+    QCOMPARE(m_session->scenario().name, s.name);
+    QCOMPARE(knob<QSpinBox>("poolSize")->value(), 13);
+    QCOMPARE(knob<QSlider>("poolSizeSlider")->value(), 13);
+    QCOMPARE(knob<QSpinBox>("maxWaiting")->value(), 77);
+    QCOMPARE(knob<QComboBox>("callApi")->currentText(), QStringLiteral("processCtx"));
+    QCOMPARE(knob<QDoubleSpinBox>("timeoutMs")->value(), 333.0);
+    QCOMPARE(knob<QComboBox>("arrivalMode")->currentData().toString(), QStringLiteral("closed"));
+    QCOMPARE(knob<QComboBox>("arrivalProcess")->currentData().toString(),
+             QStringLiteral("poisson"));
+    QCOMPARE(knob<QSpinBox>("callers")->value(), 21);
+    QCOMPARE(knob<QDoubleSpinBox>("thinkMs")->value(), 6.0);
+    QVERIFY(knob<QCheckBox>("limiterEnabled")->isChecked());
+    QCOMPARE(knob<QDoubleSpinBox>("limiterRate")->value(), 444.0);
+    QCOMPARE(knob<QSpinBox>("limiterBurst")->value(), 5);
+    QCOMPARE(knob<QComboBox>("workloadKind")->currentData().toString(),
+             QStringLiteral("synthetic"));
+    QCOMPARE(knob<QComboBox>("param.distribution")->currentText(), QStringLiteral("bimodal"));
+    QCOMPARE(knob<QDoubleSpinBox>("param.meanMs")->value(), 7.25);
+    QVERIFY(!knob<QCheckBox>("param.honourInterrupt")->isChecked());
+    QCOMPARE(knob<QDoubleSpinBox>("param.failureRate")->value(), 0.125);
+    QCOMPARE(knob<QComboBox>("param.mode")->currentText(), QStringLiteral("spin"));
+    QCOMPARE(knob<QDoubleSpinBox>("durationSec")->value(), 17.0);
+    QVERIFY(knob<QLabel>("presetHeader")->text().contains(QStringLiteral("every-knob")));
+
+    // A built-in from the Presets menu: its description shows.
+    QAction* builtin = knob<QAction>("preset_image-thumbnails");
+    QVERIFY(builtin);
+    QVERIFY(!builtin->toolTip().isEmpty());
+    builtin->trigger();
+    QCOMPARE(m_session->scenario().workloadKind, QStringLiteral("image"));
+    QCOMPARE(knob<QComboBox>("workloadKind")->currentData().toString(), QStringLiteral("image"));
+    QVERIFY(knob<QSpinBox>("param.targetSize") != nullptr);
+    QVERIFY(knob<QLabel>("presetHeader")->text().contains(builtin->toolTip().toHtmlEscaped()));
+}
+
+void TestMainWindow::badPresetShowsADialogAndKeepsTheConfiguration()
+{
+    m_window->loadScenario(uitest::quickScenario());
+    const Scenario before = m_session->scenario();
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("bad.json"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    QByteArray json = PresetFormat::serialize(uitest::quickScenario());
+    json.replace("\"size\": 4", "\"size\": -3");
+    QVERIFY(json.contains("-3"));
+    out.write(json);
+    out.close();
+
+    m_window->loadPreset(file);
+    QTRY_VERIFY(m_window->errorDialog() != nullptr);
+    QMessageBox* dialog = m_window->errorDialog();
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->text().contains(QStringLiteral("pool.size")), qPrintable(dialog->text()));
+    QVERIFY2(dialog->text().contains(QStringLiteral("0 to 1024")), qPrintable(dialog->text()));
+    QCOMPARE(m_session->scenario(), before);
+    QCOMPARE(m_window->controls()->scenario(), before);
+    QCOMPARE(knob<QSpinBox>("poolSize")->value(), before.poolSize);
+    dialog->close();
+    // The refused file is not remembered as the last preset.
+    QVERIFY(QSettings().value(QStringLiteral("presets/last")).toString() != file);
+}
+
+void TestMainWindow::refusedValueIsReportedAndTheKnobPutBack()
+{
+    // The spin box allows what the session refuses: a closed loop's callers above its cap
+    // cannot be typed, so use a workload parameter the session checks itself.
+    m_window->loadScenario(uitest::quickScenario());
+    QSignalSpy errors(m_session.get(), &Session::errorOccurred);
+    const int rowsBefore = m_window->eventLog()->rowCount();
+    Q_EMIT m_window->controls()->workloadParamChosen(QStringLiteral("meanMs"), -5.0);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(m_window->eventLog()->rowCount(), rowsBefore + 1);
+    QVERIFY(m_window->eventLog()->item(rowsBefore, 1)->text().contains(QStringLiteral("meanMs")));
+    QCOMPARE(knob<QDoubleSpinBox>("param.meanMs")->value(), 2.0);
+}
+
+void TestMainWindow::actionsFollowTheRunState()
+{
+    m_window->loadScenario(uitest::quickScenario());
+    QVERIFY(knob<QAction>("run")->isEnabled());
+    QVERIFY(!knob<QAction>("pause")->isEnabled());
+    knob<QAction>("run")->trigger();
+    QVERIFY(waitForState(RunState::Running));
+    QVERIFY(!knob<QAction>("run")->isEnabled());
+    for (const char* name : {"pause", "stop", "burst", "cancelAll", "closePool", "reset"})
+        QVERIFY2(knob<QAction>(name)->isEnabled(), name);
+    QVERIFY(!knob<QAction>("openPreset")->isEnabled());
+
+    const QString pauseText = knob<QAction>("pause")->text();
+    knob<QAction>("pause")->trigger();
+    QVERIFY(waitForState(RunState::Paused));
+    QVERIFY(knob<QAction>("pause")->text() != pauseText); // now "Resume"
+    knob<QAction>("pause")->trigger();
+    QVERIFY(waitForState(RunState::Running));
+
+    QSignalSpy events(m_session.get(), &Session::eventRecorded);
+    knob<QSpinBox>("burstSize")->setValue(40);
+    knob<QAction>("burst")->trigger();
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.at(0).at(0).value<RunEvent>().newValue, QStringLiteral("40"));
+    knob<QAction>("cancelAll")->trigger();
+    QCOMPARE(events.last().at(0).value<RunEvent>().what, QStringLiteral("cancelAll"));
+
+    knob<QAction>("stop")->trigger();
+    QVERIFY(waitForState(RunState::Finished));
+    QVERIFY(knob<QAction>("run")->isEnabled());
+    knob<QAction>("reset")->trigger();
+    QVERIFY(waitForState(RunState::Idle));
+    QCOMPARE(m_window->charts()->rowsReceived(), 0);
+}
+
+void TestMainWindow::runFeedsChartsLanesStatusAndMarkers()
+{
+    m_window->loadScenario(uitest::quickScenario());
+    m_window->run();
+    QVERIFY(waitForState(RunState::Running));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->charts()->rowsReceived() >= 5, 20000);
+    knob<QSpinBox>("poolSize")->setValue(6); // a marker
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->charts()->rowsReceived() >= 10, 20000);
+    m_window->charts()->refresh();
+    QCoreApplication::processEvents();
+
+    // Every line of the throughput and queue charts has points; time runs left to right.
+    const QList<QChart*> charts = m_window->charts()->charts();
+    QCOMPARE(charts.size(), 5);
+    for (QChart* chart : {charts[0], charts[1], charts[4]}) {
+        for (QAbstractSeries* series : chart->series()) {
+            auto* line = static_cast<QLineSeries*>(series);
+            QVERIFY2(line->count() >= 2,
+                     qPrintable(chart->title() + QLatin1Char('/') + line->name()));
+            QVERIFY(line->at(0).x() <= line->at(line->count() - 1).x());
+        }
+    }
+    auto* poolSize = static_cast<QLineSeries*>(charts[4]->series().at(0));
+    QCOMPARE(poolSize->at(poolSize->count() - 1).y(), 6.0);
+    QVERIFY(m_window->charts()->events().size() >= 1);
+    QCOMPARE(m_window->charts()->events().constLast().what, QStringLiteral("pool.size"));
+
+    m_window->charts()->lanes()->repaint();
+    QCOMPARE(m_window->charts()->lanes()->lanesDrawn(), 6);
+
+    const QStringList status = m_window->runStatus()->texts();
+    QVERIFY2(!status.at(2).startsWith(QLatin1Char('0')), qPrintable(status.join(u'|')));
+    QVERIFY(status.at(6).contains(QStringLiteral("6")));
+}
+
+void TestMainWindow::exportCsvWritesTheColumnsAndTheEvents()
+{
+    Scenario s = uitest::quickScenario(1.0);
+    m_window->loadScenario(s);
+    m_window->run();
+    QVERIFY(waitForState(RunState::Running));
+    knob<QSpinBox>("burstSize")->setValue(10);
+    knob<QAction>("burst")->trigger();
+    QVERIFY(waitForState(RunState::Finished));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.csv"));
+    QSignalSpy written(m_window.get(), &MainWindow::fileWritten);
+    m_window->exportCsv(path);
+    QCOMPARE(written.size(), 2);
+    for (const auto& call : written)
+        QVERIFY2(call.at(1).toString().isEmpty(), qPrintable(call.at(1).toString()));
+
+    QFile samples(path);
+    QVERIFY(samples.open(QIODevice::ReadOnly));
+    const QByteArray header = samples.readLine().trimmed();
+    QVERIFY2(header.startsWith("t_s,pool_size,waiting,in_flight,submitted,completed,timed_out,"
+                               "canceled,failed,rejected,not_running,throughput_per_s,"
+                               "timeouts_per_s,latency_p50_ms,latency_p95_ms,latency_p99_ms,"
+                               "latency_max_ms,queue_wait_p95_ms,service_p95_ms,limiter_tokens"),
+             header.constData());
+    int rows = 0;
+    while (!samples.atEnd()) {
+        if (!samples.readLine().trimmed().isEmpty())
+            ++rows;
+    }
+    QCOMPARE(rows, m_session->history().size());
+
+    QFile events(MainWindow::eventsPathFor(path));
+    QCOMPARE(events.fileName(), dir.filePath(QStringLiteral("run-events.csv")));
+    QVERIFY(events.open(QIODevice::ReadOnly));
+    QVERIFY(events.readAll().contains("burst"));
+    QCOMPARE(QSettings().value(QStringLiteral("export/folder")).toString(), dir.path());
+}
+
+void TestMainWindow::exportToAMissingFolderShowsTheReason()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("missing/run.csv"));
+    QSignalSpy written(m_window.get(), &MainWindow::fileWritten);
+    m_window->exportCsv(path);
+    QCOMPARE(written.size(), 2);
+    QVERIFY(!written.at(0).at(1).toString().isEmpty());
+    QTRY_VERIFY(m_window->errorDialog() != nullptr);
+    QVERIFY2(m_window->errorDialog()->text().contains(dir.filePath(QStringLiteral("missing/"))),
+             qPrintable(m_window->errorDialog()->text()));
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestMainWindow::saveChartsWritesAPng()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("charts.png"));
+    QVERIFY(m_window->saveChartsImage(path));
+    QImage image(path);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), m_window->charts()->size() * m_window->charts()->devicePixelRatio());
+    QVERIFY(!m_window->saveChartsImage(dir.filePath(QStringLiteral("nope/charts.png"))));
+    QVERIFY(m_window->errorDialog() != nullptr);
+}
+
+void TestMainWindow::languageSwitchRetranslatesTheWindow()
+{
+    QVERIFY(LanguageSwitcher::available().contains(QStringLiteral("de")));
+    QMenu* first = m_window->menuBar()->actions().at(0)->menu();
+    QCOMPARE(first->title(), QStringLiteral("&File"));
+    QCOMPARE(knob<QAction>("run")->text(), QStringLiteral("Run"));
+    const QString chartTitle = m_window->charts()->charts().at(0)->title();
+    const QString statusState = m_window->runStatus()->texts().at(0);
+
+    QAction* german = knob<QAction>("language_de");
+    QVERIFY(german);
+    german->trigger();
+    QCOMPARE(m_languages->language(), QStringLiteral("de"));
+    // Qt posts the LanguageChange to each window.
+    QTRY_COMPARE(first->title(), QStringLiteral("&Datei"));
+    QCOMPARE(knob<QAction>("run")->text(), QStringLiteral("Starten"));
+    QVERIFY(m_window->charts()->charts().at(0)->title() != chartTitle);
+    QVERIFY(m_window->runStatus()->texts().at(0) != statusState);
+    QStringList groups;
+    for (const QGroupBox* group : m_window->controls()->findChildren<QGroupBox*>())
+        groups.append(group->title());
+    QVERIFY2(groups.contains(QStringLiteral("Aufrufe")), qPrintable(groups.join(u',')));
+    QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("de"));
+
+    knob<QAction>("language_en")->trigger();
+    QTRY_COMPARE(first->title(), QStringLiteral("&File"));
+    QCOMPARE(m_window->charts()->charts().at(0)->title(), chartTitle);
+}
+
+void TestMainWindow::settingsRememberPresetFolderAndWindow()
+{
+    m_window->loadPreset(QStringLiteral("heavy-tail"));
+    QCOMPARE(QSettings().value(QStringLiteral("presets/last")).toString(),
+             QStringLiteral("heavy-tail"));
+    m_window->resize(1234, 876);
+    m_window->close();
+    QVERIFY(!QSettings().value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+
+    MainWindow again(m_session.get(), m_languages.get());
+    QCOMPARE(again.size(), QSize(1234, 876));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

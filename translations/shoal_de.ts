@@ -1,0 +1,1219 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Queue and in flight</source>
+        <translation>Warteschlange und in Bearbeitung</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>in Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>calls/s</source>
+        <translation>Aufrufe/s</translation>
+    </message>
+    <message>
+        <source>completed/s</source>
+        <translation>abgeschlossen/s</translation>
+    </message>
+    <message>
+        <source>timeouts/s</source>
+        <translation>Timeouts/s</translation>
+    </message>
+    <message>
+        <source>offered/s</source>
+        <translation>angeboten/s</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>queue wait p95</source>
+        <translation>Wartezeit p95</translation>
+    </message>
+    <message>
+        <source>service p95</source>
+        <translation>Bedienzeit p95</translation>
+    </message>
+    <message>
+        <source>Outcomes (cumulative)</source>
+        <translation>Ergebnisse (kumuliert)</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeit überschritten</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgewiesen</translation>
+    </message>
+    <message>
+        <source>pool closed</source>
+        <translation>Pool geschlossen</translation>
+    </message>
+    <message>
+        <source>Pool and limiter</source>
+        <translation>Pool und Ratenbegrenzer</translation>
+    </message>
+    <message>
+        <source>workers / tokens</source>
+        <translation>Worker / Tokens</translation>
+    </message>
+    <message>
+        <source>pool size</source>
+        <translation>Pool-Größe</translation>
+    </message>
+    <message>
+        <source>limiter tokens</source>
+        <translation>Tokens des Begrenzers</translation>
+    </message>
+    <message>
+        <source>abandoned workers</source>
+        <translation>verwaiste Worker</translation>
+    </message>
+    <message>
+        <source>run time (s)</source>
+        <translation>Laufzeit (s)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Shoal: a worker-pool monitor and workload lab.
+
+  shoal-lab [--preset NAME|FILE] [--set key=value ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
+            [--events FILE] [--summary FILE] [--set key=value ...]
+
+Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
+        <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
+
+  shoal-lab [--preset NAME|DATEI] [--set Schlüssel=Wert ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
+            [--events DATEI] [--summary DATEI] [--set Schlüssel=Wert ...]
+
+Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>List the built-in presets, each with a one-line description.</source>
+        <translation>Die eingebauten Voreinstellungen mit je einer einzeiligen Beschreibung auflisten.</translation>
+    </message>
+    <message>
+        <source>Run a preset without a window: progress on stderr, a summary on stdout.</source>
+        <translation>Eine Voreinstellung ohne Fenster ausführen: Fortschritt auf stderr, eine Zusammenfassung auf stdout.</translation>
+    </message>
+    <message>
+        <source>The preset to run: a built-in name or a preset file.</source>
+        <translation>Die auszuführende Voreinstellung: ein eingebauter Name oder eine Voreinstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>NAME|FILE</source>
+        <translation>NAME|DATEI</translation>
+    </message>
+    <message>
+        <source>Run for S seconds (run.durationSec).</source>
+        <translation>S Sekunden lang laufen (run.durationSec).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Run until N calls were made (run.jobs).</source>
+        <translation>Laufen, bis N Aufrufe erfolgt sind (run.jobs).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Write the time series to FILE as CSV.</source>
+        <translation>Die Zeitreihe als CSV in DATEI schreiben.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Write the event log to FILE as CSV.</source>
+        <translation>Das Ereignisprotokoll als CSV in DATEI schreiben.</translation>
+    </message>
+    <message>
+        <source>Write the run summary to FILE as JSON.</source>
+        <translation>Die Zusammenfassung des Laufs als JSON in DATEI schreiben.</translation>
+    </message>
+    <message>
+        <source>Change one preset key, with the preset&apos;s dotted names: pool.size=4, call.api=processCtx, workload.params.meanMs=20. May be repeated.</source>
+        <translation>Einen Schlüssel der Voreinstellung ändern, mit den Punkt-Namen der Voreinstellung: pool.size=4, call.api=processCtx, workload.params.meanMs=20. Kann wiederholt werden.</translation>
+    </message>
+    <message>
+        <source>key=value</source>
+        <translation>Schlüssel=Wert</translation>
+    </message>
+    <message>
+        <source>The window&apos;s language (en, de); the system&apos;s by default.</source>
+        <translation>Die Sprache des Fensters (en, de); standardmäßig die des Systems.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>Start a run as soon as the window is open.</source>
+        <translation>Einen Lauf starten, sobald das Fenster geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window during the run to FILE (PNG), then quit; implies --run.</source>
+        <translation>Während des Laufs ein Bild des Fensters in DATEI (PNG) speichern, dann beenden; impliziert --run.</translation>
+    </message>
+    <message>
+        <source>When to take the --screenshot: S seconds into the run (default 5).</source>
+        <translation>Zeitpunkt für --screenshot: S Sekunden nach Beginn des Laufs (Standard 5).</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--duration and --jobs exclude each other</source>
+        <translation>--duration und --jobs schließen einander aus</translation>
+    </message>
+    <message>
+        <source>--screenshot-at: expected seconds from 0 to 86400, got &quot;%1&quot;</source>
+        <translation>--screenshot-at: Sekunden von 0 bis 86400 erwartet, erhalten: „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ControlPanel</name>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Queue bound</source>
+        <translation>Warteschlangenlimit</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Timeout (ms)</source>
+        <translation>Timeout (ms)</translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation>Ankünfte</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Spacing</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <source>Rate (/s)</source>
+        <translation>Rate (/s)</translation>
+    </message>
+    <message>
+        <source>Callers</source>
+        <translation>Aufrufer</translation>
+    </message>
+    <message>
+        <source>Think time (ms)</source>
+        <translation>Denkzeit (ms)</translation>
+    </message>
+    <message>
+        <source>Downstream rate limit</source>
+        <translation>Nachgelagerte Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Tokens (/s)</source>
+        <translation>Tokens (/s)</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Burst</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Arbeitslast</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Run length</source>
+        <translation>Lauflänge</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Dauer (s)</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>unbounded</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>kein</translation>
+    </message>
+    <message>
+        <source>by duration</source>
+        <translation>nach Dauer</translation>
+    </message>
+    <message>
+        <source>pool.size: workers in the pool; a change resizes the running pool (a shrink waits for current jobs)</source>
+        <translation>pool.size: Worker im Pool; eine Änderung passt die Größe des laufenden Pools an (beim Verkleinern wird auf laufende Jobs gewartet)</translation>
+    </message>
+    <message>
+        <source>pool.maxWaiting: calls allowed to wait; more are rejected with QueueFull</source>
+        <translation>pool.maxWaiting: Aufrufe, die warten dürfen; weitere werden mit QueueFull abgewiesen</translation>
+    </message>
+    <message>
+        <source>call.api: process waits as long as it takes; processTimed gives up after the timeout; processCtx ends at the deadline or when canceled</source>
+        <translation>call.api: process wartet so lange wie nötig; processTimed gibt nach dem Timeout auf; processCtx endet bei Ablauf der Frist oder bei Abbruch</translation>
+    </message>
+    <message>
+        <source>call.timeoutMs: processTimed&apos;s timeout and processCtx&apos;s deadline, for calls made from now on</source>
+        <translation>call.timeoutMs: Timeout von processTimed und Frist von processCtx, für alle ab jetzt erfolgenden Aufrufe</translation>
+    </message>
+    <message>
+        <source>arrival.mode: open loop offers calls at a rate whatever the pool does; closed loop has callers that wait for their answers. Applies from the next run.</source>
+        <translation>arrival.mode: Die offene Schleife bietet Aufrufe mit fester Rate an, unabhängig vom Pool; die geschlossene Schleife hat Aufrufer, die auf ihre Antworten warten. Gilt ab dem nächsten Lauf.</translation>
+    </message>
+    <message>
+        <source>arrival.process: constant spacing or Poisson arrivals. Applies from the next run.</source>
+        <translation>arrival.process: konstanter Abstand oder Poisson-Ankünfte. Gilt ab dem nächsten Lauf.</translation>
+    </message>
+    <message>
+        <source>arrival.ratePerSec: open-loop calls offered per second</source>
+        <translation>arrival.ratePerSec: pro Sekunde angebotene Aufrufe (offene Schleife)</translation>
+    </message>
+    <message>
+        <source>arrival.callers: closed-loop callers</source>
+        <translation>arrival.callers: Aufrufer (geschlossene Schleife)</translation>
+    </message>
+    <message>
+        <source>arrival.thinkMs: a closed-loop caller&apos;s pause between calls</source>
+        <translation>arrival.thinkMs: Pause eines Aufrufers zwischen zwei Aufrufen (geschlossene Schleife)</translation>
+    </message>
+    <message>
+        <source>limiter.enabled: workers share a token bucket in blockUntilReady</source>
+        <translation>limiter.enabled: Worker teilen sich in blockUntilReady einen Token-Bucket</translation>
+    </message>
+    <message>
+        <source>limiter.ratePerSec: tokens added per second</source>
+        <translation>limiter.ratePerSec: pro Sekunde hinzugefügte Tokens</translation>
+    </message>
+    <message>
+        <source>limiter.burst: the bucket&apos;s size</source>
+        <translation>limiter.burst: Größe des Buckets</translation>
+    </message>
+    <message>
+        <source>workload.kind: what each job does. Applies from the next run.</source>
+        <translation>workload.kind: was jeder Job tut. Gilt ab dem nächsten Lauf.</translation>
+    </message>
+    <message>
+        <source>synthetic service times</source>
+        <translation>synthetische Bedienzeiten</translation>
+    </message>
+    <message>
+        <source>SHA-256 hashing</source>
+        <translation>SHA-256-Hashing</translation>
+    </message>
+    <message>
+        <source>image thumbnails</source>
+        <translation>Vorschaubilder</translation>
+    </message>
+    <message>
+        <source>open loop (rate)</source>
+        <translation>offene Schleife (Rate)</translation>
+    </message>
+    <message>
+        <source>closed loop (callers)</source>
+        <translation>geschlossene Schleife (Aufrufer)</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>konstant</translation>
+    </message>
+    <message>
+        <source>Poisson</source>
+        <translation>Poisson</translation>
+    </message>
+    <message>
+        <source>run.durationSec: how long a run offers calls</source>
+        <translation>run.durationSec: wie lange ein Lauf Aufrufe anbietet</translation>
+    </message>
+    <message>
+        <source>run.jobs: end the run after this many calls instead</source>
+        <translation>run.jobs: den Lauf stattdessen nach so vielen Aufrufen beenden</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopLaunch</name>
+    <message>
+        <source>--lang: no translation for &quot;%1&quot; (available: %2)</source>
+        <translation>--lang: keine Übersetzung für „%1“ (verfügbar: %2)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>an integer</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>bad JSON at offset %1: %2</source>
+        <translation>ungültiges JSON bei Offset %1: %2</translation>
+    </message>
+    <message>
+        <source>the preset is not a JSON object</source>
+        <translation>die Voreinstellung ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>%1: missing</source>
+        <translation>%1: fehlt</translation>
+    </message>
+    <message>
+        <source>%1: unknown key</source>
+        <translation>%1: unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1: wrong type, expected %2</source>
+        <translation>%1: falscher Typ, erwartet: %2</translation>
+    </message>
+    <message>
+        <source>%1: out of range (%2 to %3)</source>
+        <translation>%1: außerhalb des Bereichs (%2 bis %3)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not one of %3</source>
+        <translation>%1: „%2“ ist keiner der Werte %3</translation>
+    </message>
+    <message>
+        <source>%1: unknown workload kind &quot;%2&quot; (known: %3)</source>
+        <translation>%1: unbekannte Arbeitslast-Art „%2“ (bekannt: %3)</translation>
+    </message>
+    <message>
+        <source>%1: must not be empty</source>
+        <translation>%1: darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>%1: %2 exclude each other</source>
+        <translation>%1: %2 schließen einander aus</translation>
+    </message>
+    <message>
+        <source>%1: cannot be used (%2)</source>
+        <translation>%1: kann nicht verwendet werden (%2)</translation>
+    </message>
+    <message>
+        <source>unknown preset &quot;%1&quot;: neither a built-in preset (see --list-presets) nor a file</source>
+        <translation>unbekannte Voreinstellung „%1“: weder eine eingebaute Voreinstellung (siehe --list-presets) noch eine Datei</translation>
+    </message>
+    <message>
+        <source>cannot read the preset file %1</source>
+        <translation>die Voreinstellungsdatei %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not key=value</source>
+        <translation>„%1“ hat nicht die Form Schlüssel=Wert</translation>
+    </message>
+    <message>
+        <source>cannot write %1: it is a folder</source>
+        <translation>%1 kann nicht geschrieben werden: es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>writing %1 failed: %2</source>
+        <translation>Schreiben von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>could not replace %1: %2</source>
+        <translation>%1 konnte nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>workload.kind: unknown workload kind &quot;%1&quot; (known: %2)</source>
+        <translation>workload.kind: unbekannte Arbeitslast-Art „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>%1: must be one of %2</source>
+        <translation>%1: muss einer der Werte %2 sein</translation>
+    </message>
+    <message>
+        <source>%1 is not possible now</source>
+        <translation>%1 ist jetzt nicht möglich</translation>
+    </message>
+    <message>
+        <source>the pool failed (%1): %2</source>
+        <translation>der Pool ist fehlgeschlagen (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogView</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRun</name>
+    <message>
+        <source>the accounting identity did not hold</source>
+        <translation>die Bilanzgleichung ging nicht auf</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Charts saved to %1</source>
+        <translation>Diagramme in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Charts not saved</source>
+        <translation>Diagramme nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Open preset</source>
+        <translation>Voreinstellung öffnen</translation>
+    </message>
+    <message>
+        <source>Presets (*.json);;All files (*)</source>
+        <translation>Voreinstellungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>Voreinstellung speichern</translation>
+    </message>
+    <message>
+        <source>Presets (*.json)</source>
+        <translation>Voreinstellungen (*.json)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save charts as PNG</source>
+        <translation>Diagramme als PNG speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Run of %1 started</source>
+        <translation>Lauf mit %1 gestartet</translation>
+    </message>
+    <message>
+        <source>Run reset</source>
+        <translation>Lauf zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;&lt;i&gt;Watch:&lt;/i&gt; %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;&lt;i&gt;Beobachten:&lt;/i&gt; %3</translation>
+    </message>
+    <message>
+        <source>Preset %1 loaded: %2</source>
+        <translation>Voreinstellung %1 geladen: %2</translation>
+    </message>
+    <message>
+        <source>%1 — Shoal</source>
+        <translation>%1 — Shoal</translation>
+    </message>
+    <message>
+        <source>Run finished: %1 completed, %2/s, p99 %3 ms, identity %4</source>
+        <translation>Lauf beendet: %1 abgeschlossen, %2/s, p99 %3 ms, Bilanz %4</translation>
+    </message>
+    <message>
+        <source>holds</source>
+        <translation>stimmt</translation>
+    </message>
+    <message>
+        <source>BROKEN</source>
+        <translation>VERLETZT</translation>
+    </message>
+    <message>
+        <source>Preset not loaded</source>
+        <translation>Voreinstellung nicht geladen</translation>
+    </message>
+    <message>
+        <source>%1
+
+The current configuration is unchanged.</source>
+        <translation>%1
+
+Die aktuelle Konfiguration bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>Nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Offer calls again (F6)</source>
+        <translation>Wieder Aufrufe anbieten (F6)</translation>
+    </message>
+    <message>
+        <source>Stop offering calls for now; outstanding ones go on (F6)</source>
+        <translation>Vorerst keine Aufrufe mehr anbieten; ausstehende laufen weiter (F6)</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Steuerung</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Build the pool and start offering calls</source>
+        <translation>Pool aufbauen und mit dem Anbieten von Aufrufen beginnen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>End the run early: stop offering and drain</source>
+        <translation>Lauf vorzeitig beenden: keine Aufrufe mehr anbieten und auslaufen lassen</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Drop the run at once and clear the charts</source>
+        <translation>Lauf sofort verwerfen und Diagramme leeren</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Burst</translation>
+    </message>
+    <message>
+        <source>Make the chosen number of calls at once</source>
+        <translation>Die gewählte Anzahl Aufrufe auf einmal ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Alle abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel every outstanding processCtx call</source>
+        <translation>Alle ausstehenden processCtx-Aufrufe abbrechen</translation>
+    </message>
+    <message>
+        <source>Close pool</source>
+        <translation>Pool schließen</translation>
+    </message>
+    <message>
+        <source>Close the pool mid-run: waiting calls and later ones fail with PoolNotRunning</source>
+        <translation>Pool während des Laufs schließen: wartende und spätere Aufrufe schlagen mit PoolNotRunning fehl</translation>
+    </message>
+    <message>
+        <source>Open preset…</source>
+        <translation>Voreinstellung öffnen…</translation>
+    </message>
+    <message>
+        <source>Load a preset file</source>
+        <translation>Voreinstellungsdatei laden</translation>
+    </message>
+    <message>
+        <source>Save preset…</source>
+        <translation>Voreinstellung speichern…</translation>
+    </message>
+    <message>
+        <source>Save the configuration as a preset file</source>
+        <translation>Konfiguration als Voreinstellungsdatei speichern</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the run&apos;s samples and events as CSV</source>
+        <translation>Messwerte und Ereignisse des Laufs als CSV schreiben</translation>
+    </message>
+    <message>
+        <source>Save charts as PNG…</source>
+        <translation>Diagramme als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Write the charts and lanes as an image</source>
+        <translation>Diagramme und Worker-Bahnen als Bild schreiben</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Close the window; a run is stopped</source>
+        <translation>Fenster schließen; ein aktiver Lauf wird gestoppt</translation>
+    </message>
+    <message>
+        <source>Calls per burst</source>
+        <translation>Aufrufe pro Burst</translation>
+    </message>
+    <message>
+        <source> calls</source>
+        <translation> Aufrufe</translation>
+    </message>
+    <message>
+        <source>Last 30 s</source>
+        <translation>Letzte 30 s</translation>
+    </message>
+    <message>
+        <source>Last 2 min</source>
+        <translation>Letzte 2 min</translation>
+    </message>
+    <message>
+        <source>Last 10 min</source>
+        <translation>Letzte 10 min</translation>
+    </message>
+    <message>
+        <source>Whole run</source>
+        <translation>Gesamter Lauf</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Shoal</source>
+        <translation>Shoal</translation>
+    </message>
+</context>
+<context>
+    <name>PresetChoice</name>
+    <message>
+        <source>preset %1: %2</source>
+        <translation>Voreinstellung %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressReporter</name>
+    <message>
+        <source>%1 s, %2 calls, %3 completed, %4 waiting</source>
+        <translation>%1 s, %2 Aufrufe, %3 abgeschlossen, %4 wartend</translation>
+    </message>
+    <message>
+        <source>progress: %1% (%2)</source>
+        <translation>Fortschritt: %1% (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatusBar</name>
+    <message>
+        <source>%1 s elapsed</source>
+        <translation>%1 s vergangen</translation>
+    </message>
+    <message>
+        <source>%1 completed</source>
+        <translation>%1 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 timeouts</source>
+        <translation>%1 Timeouts</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 Fehler</translation>
+    </message>
+    <message>
+        <source>no pool</source>
+        <translation>kein Pool</translation>
+    </message>
+    <message>
+        <source>pool closed</source>
+        <translation>Pool geschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>pool of %n</source>
+        <translation>
+            <numerusform>Pool mit %n Worker</numerusform>
+            <numerusform>Pool mit %n Workern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%p% of the run</source>
+        <translation>%p% des Laufs</translation>
+    </message>
+</context>
+<context>
+    <name>StateText</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Draining</source>
+        <translation>Läuft aus</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>untätig</translation>
+    </message>
+    <message>
+        <source>blocked in blockUntilReady</source>
+        <translation>blockiert in blockUntilReady</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>beschäftigt</translation>
+    </message>
+    <message>
+        <source>abandoned (caller gave up)</source>
+        <translation>verwaist (Aufrufer hat aufgegeben)</translation>
+    </message>
+    <message>
+        <source>retiring</source>
+        <translation>wird beendet</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTable</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <source>elapsed</source>
+        <translation>verstrichen</translation>
+    </message>
+    <message>
+        <source>%1 s (offering %2 s)</source>
+        <translation>%1 s (davon %2 s Aufrufe angeboten)</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>angeboten</translation>
+    </message>
+    <message>
+        <source>%1 calls/s</source>
+        <translation>%1 Aufrufe/s</translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>latency p50</source>
+        <translation>Latenz p50</translation>
+    </message>
+    <message>
+        <source>latency p95</source>
+        <translation>Latenz p95</translation>
+    </message>
+    <message>
+        <source>latency p99</source>
+        <translation>Latenz p99</translation>
+    </message>
+    <message>
+        <source>latency max</source>
+        <translation>Latenz max.</translation>
+    </message>
+    <message>
+        <source>queue wait p95</source>
+        <translation>Wartezeit p95</translation>
+    </message>
+    <message>
+        <source>service p95</source>
+        <translation>Bedienzeit p95</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>eingereicht</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>timeouts</source>
+        <translation>Zeitüberschreitungen</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>rejections</source>
+        <translation>Abweisungen</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>nicht laufend</translation>
+    </message>
+    <message>
+        <source>peak waiting</source>
+        <translation>max. wartend</translation>
+    </message>
+    <message>
+        <source>peak in flight</source>
+        <translation>max. in Bearbeitung</translation>
+    </message>
+    <message>
+        <source>peak abandoned</source>
+        <translation>max. verwaist</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>ausgelaufen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no, the pool was closed on the rest</source>
+        <translation>nein, der Pool wurde für den Rest geschlossen</translation>
+    </message>
+    <message>
+        <source>accounting</source>
+        <translation>Bilanz</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>NOT OK</source>
+        <translation>NICHT OK</translation>
+    </message>
+    <message>
+        <source>: %1 submitted, %2 accounted for (completed + timeouts + canceled + errors + rejections + not running)%3</source>
+        <translation>: %1 eingereicht, %2 erfasst (abgeschlossen + Zeitüberschreitungen + abgebrochen + Fehler + Abweisungen + nicht laufend)%3</translation>
+    </message>
+    <message>
+        <source>; the pool agrees</source>
+        <translation>; der Pool bestätigt dies</translation>
+    </message>
+    <message>
+        <source>; the pool DISAGREES</source>
+        <translation>; der Pool WIDERSPRICHT</translation>
+    </message>
+</context>
+<context>
+    <name>TimeAxisTicks</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerLanes</name>
+    <message>
+        <source>Worker lanes</source>
+        <translation>Worker-Bahnen</translation>
+    </message>
+    <message>
+        <source>No workers yet: press Run</source>
+        <translation>Noch keine Worker: Klicken Sie auf „Starten“</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadParamsEditor</name>
+    <message>
+        <source>Payload (bytes)</source>
+        <translation>Nutzlast (Bytes)</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Image folder</source>
+        <translation>Bildordner</translation>
+    </message>
+    <message>
+        <source>Corpus seed</source>
+        <translation>Korpus-Startwert</translation>
+    </message>
+    <message>
+        <source>Target size (px)</source>
+        <translation>Zielgröße (px)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <source>Max pixels</source>
+        <translation>Max. Pixel</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <source>Mean (ms)</source>
+        <translation>Mittelwert (ms)</translation>
+    </message>
+    <message>
+        <source>Spread (ms)</source>
+        <translation>Streuung (ms)</translation>
+    </message>
+    <message>
+        <source>Sigma (log-normal)</source>
+        <translation>Sigma (log-normal)</translation>
+    </message>
+    <message>
+        <source>Slow fraction</source>
+        <translation>Anteil langsam</translation>
+    </message>
+    <message>
+        <source>Slow (ms)</source>
+        <translation>Langsam (ms)</translation>
+    </message>
+    <message>
+        <source>Sleep or spin</source>
+        <translation>Schlafen oder Aktiv warten</translation>
+    </message>
+    <message>
+        <source>Honour interrupt</source>
+        <translation>Unterbrechung beachten</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>GPU slots</source>
+        <translation>GPU-Slots</translation>
+    </message>
+    <message>
+        <source>built-in corpus</source>
+        <translation>eingebauter Korpus</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Ordner auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source> (default)</source>
+        <translation> (Standard)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,347 @@
+#include "chartpanel.h"
+
+#include "markedchartview.h"
+#include "seriesdecimator.h"
+#include "timeaxisticks.h"
+#include "workerlanes.h"
+
+#include <QChart>
+#include <QEvent>
+#include <QGridLayout>
+#include <QImageWriter>
+#include <QLegend>
+#include <QLineSeries>
+#include <QSaveFile>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+using shoal::MetricsRow;
+
+namespace {
+
+double waiting(const MetricsRow& r)
+{
+    return static_cast<double>(r.waiting);
+}
+double inFlight(const MetricsRow& r)
+{
+    return static_cast<double>(r.inFlight);
+}
+double throughput(const MetricsRow& r)
+{
+    return r.throughputPerSec;
+}
+double timeoutsPerSec(const MetricsRow& r)
+{
+    return r.timeoutsPerSec;
+}
+double offered(const MetricsRow& r)
+{
+    return r.offeredPerSec;
+}
+double p50(const MetricsRow& r)
+{
+    return r.latencyP50Ms;
+}
+double p95(const MetricsRow& r)
+{
+    return r.latencyP95Ms;
+}
+double p99(const MetricsRow& r)
+{
+    return r.latencyP99Ms;
+}
+double queueWaitP95(const MetricsRow& r)
+{
+    return r.queueWaitP95Ms;
+}
+double serviceP95(const MetricsRow& r)
+{
+    return r.serviceP95Ms;
+}
+double timedOut(const MetricsRow& r)
+{
+    return static_cast<double>(r.timedOut);
+}
+double canceled(const MetricsRow& r)
+{
+    return static_cast<double>(r.canceled);
+}
+double failed(const MetricsRow& r)
+{
+    return static_cast<double>(r.failed);
+}
+double rejected(const MetricsRow& r)
+{
+    return static_cast<double>(r.rejected);
+}
+double notRunning(const MetricsRow& r)
+{
+    return static_cast<double>(r.notRunning);
+}
+double poolSize(const MetricsRow& r)
+{
+    return r.poolSize;
+}
+double limiterTokens(const MetricsRow& r)
+{
+    return r.limiterTokens;
+}
+double abandoned(const MetricsRow& r)
+{
+    return r.abandonedWorkers;
+}
+
+} // namespace
+
+ChartPanel::ChartPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    addPlot(
+        QT_TR_NOOP("Queue and in flight"), QT_TR_NOOP("calls"),
+        {{waiting, QT_TR_NOOP("waiting"), nullptr}, {inFlight, QT_TR_NOOP("in flight"), nullptr}});
+    addPlot(QT_TR_NOOP("Throughput"), QT_TR_NOOP("calls/s"),
+            {{throughput, QT_TR_NOOP("completed/s"), nullptr},
+             {timeoutsPerSec, QT_TR_NOOP("timeouts/s"), nullptr},
+             {offered, QT_TR_NOOP("offered/s"), nullptr}});
+    addPlot(QT_TR_NOOP("Latency"), QT_TR_NOOP("ms"),
+            {{p50, QT_TR_NOOP("p50"), nullptr},
+             {p95, QT_TR_NOOP("p95"), nullptr},
+             {p99, QT_TR_NOOP("p99"), nullptr},
+             {queueWaitP95, QT_TR_NOOP("queue wait p95"), nullptr},
+             {serviceP95, QT_TR_NOOP("service p95"), nullptr}});
+    addPlot(QT_TR_NOOP("Outcomes (cumulative)"), QT_TR_NOOP("calls"),
+            {{timedOut, QT_TR_NOOP("timed out"), nullptr},
+             {canceled, QT_TR_NOOP("canceled"), nullptr},
+             {failed, QT_TR_NOOP("errors"), nullptr},
+             {rejected, QT_TR_NOOP("rejected"), nullptr},
+             {notRunning, QT_TR_NOOP("pool closed"), nullptr}});
+    addPlot(QT_TR_NOOP("Pool and limiter"), QT_TR_NOOP("workers / tokens"),
+            {{poolSize, QT_TR_NOOP("pool size"), nullptr},
+             {limiterTokens, QT_TR_NOOP("limiter tokens"), nullptr},
+             {abandoned, QT_TR_NOOP("abandoned workers"), nullptr}});
+
+    m_lanes = new WorkerLanes(&m_timeline, this);
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(2);
+    int cell = 0;
+    for (const Plot& plot : m_plots) {
+        grid->addWidget(plot.view, cell / 2, cell % 2);
+        ++cell;
+    }
+    grid->addWidget(m_lanes, cell / 2, cell % 2);
+    for (int row = 0; row < 3; ++row)
+        grid->setRowStretch(row, 1);
+    retranslate();
+    refresh();
+}
+
+ChartPanel::~ChartPanel() = default;
+
+void ChartPanel::addPlot(const char* title, const char* unit, std::vector<Line> lines)
+{
+    Plot plot;
+    plot.title = title;
+    plot.unit = unit;
+    auto* chart = new QChart;
+    chart->setTheme(QChart::ChartThemeLight);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setMargins(QMargins(4, 2, 4, 2));
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setAlignment(Qt::AlignTop);
+    QFont small = chart->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    chart->legend()->setFont(small);
+    QFont titleFont = chart->titleFont();
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    plot.timeAxis = new QValueAxis(chart);
+    plot.valueAxis = new QValueAxis(chart);
+    for (QValueAxis* axis : {plot.timeAxis, plot.valueAxis}) {
+        axis->setLabelsFont(small);
+        axis->setTitleFont(small);
+    }
+    plot.timeAxis->setTickType(QValueAxis::TicksDynamic);
+    plot.timeAxis->setTickAnchor(0);
+    plot.timeAxis->setLabelFormat(QStringLiteral("%g s"));
+    plot.valueAxis->setLabelFormat(QStringLiteral("%g"));
+    chart->addAxis(plot.timeAxis, Qt::AlignBottom);
+    chart->addAxis(plot.valueAxis, Qt::AlignLeft);
+    for (Line& line : lines) {
+        line.series = new QLineSeries(chart);
+        chart->addSeries(line.series);
+        line.series->attachAxis(plot.timeAxis);
+        line.series->attachAxis(plot.valueAxis);
+        QPen pen = line.series->pen();
+        pen.setWidthF(1.6);
+        line.series->setPen(pen);
+    }
+    plot.lines = std::move(lines);
+    plot.view = new MarkedChartView(chart, &m_events, this);
+    plot.view->setMinimumSize(260, 160);
+    m_plots.push_back(std::move(plot));
+}
+
+void ChartPanel::retranslate()
+{
+    for (Plot& plot : m_plots) {
+        plot.view->chart()->setTitle(tr(plot.title));
+        plot.valueAxis->setTitleText(tr(plot.unit));
+        for (Line& line : plot.lines)
+            line.series->setName(tr(line.name));
+    }
+    m_lanes->update();
+}
+
+void ChartPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ChartPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    m_dirty = true; // the plots' widths decide how finely the series are drawn
+}
+
+void ChartPanel::appendSample(const MetricsRow& row, const QList<shoal::WorkerProbe>& workers)
+{
+    m_history.append(row);
+    m_timeline.append(row.tSec, workers);
+    m_dirty = true;
+}
+
+void ChartPanel::addEvent(const shoal::RunEvent& event)
+{
+    m_events.append(event);
+    m_dirty = true;
+}
+
+void ChartPanel::clear()
+{
+    m_history.clear();
+    m_timeline.clear();
+    m_events.clear();
+    m_dirty = true;
+}
+
+void ChartPanel::setWindow(Window window)
+{
+    if (window == m_window)
+        return;
+    m_window = window;
+    m_dirty = true;
+    refresh();
+}
+
+void ChartPanel::setPlannedSec(double sec)
+{
+    m_plannedSec = std::max(0.0, sec);
+    m_dirty = true;
+}
+
+double ChartPanel::windowSeconds(Window window)
+{
+    switch (window) {
+    case Window::Last30Sec:
+        return 30;
+    case Window::Last2Min:
+        return 120;
+    case Window::Last10Min:
+        return 600;
+    case Window::All:
+        return 0;
+    }
+    return 0;
+}
+
+void ChartPanel::refresh()
+{
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+
+    // The window: the newest row at the right edge; early in a run the axis already spans the
+    // whole window, so the curves grow from the left instead of stretching.
+    const double latest = m_history.size() > 0 ? m_history.last().tSec : 0.0;
+    const double span = windowSeconds(m_window);
+    const double from = span > 0 ? std::max(0.0, latest - span) : 0.0;
+    const double to = span > 0 ? std::max(latest, span) : std::max({latest, m_plannedSec, 10.0});
+
+    // One pass over the history feeds every line's decimator.
+    struct Feed {
+        Line* line;
+        SeriesDecimator decimator;
+    };
+    std::vector<Feed> feeds;
+    for (Plot& plot : m_plots) {
+        const int width = std::max(50, static_cast<int>(plot.view->chart()->plotArea().width()));
+        for (Line& line : plot.lines)
+            feeds.push_back({&line, SeriesDecimator(from, to, std::max(25, width / 2))});
+    }
+    m_history.forEachRow([&](const MetricsRow& row) {
+        if (row.tSec < from || row.tSec > to)
+            return;
+        for (Feed& feed : feeds)
+            feed.decimator.add(row.tSec, feed.line->value(row));
+    });
+
+    const double tickStep = TimeAxisTicks::step(from, to, TimeAxisTicks::DefaultTicks);
+    std::size_t next = 0;
+    for (Plot& plot : m_plots) {
+        double low = 0;
+        double high = 0;
+        for (Line& line : plot.lines) {
+            Feed& feed = feeds[next++];
+            line.series->replace(feed.decimator.take());
+            if (feed.decimator.maximum() >= feed.decimator.minimum()) {
+                low = std::min(low, feed.decimator.minimum());
+                high = std::max(high, feed.decimator.maximum());
+            }
+        }
+        if (high <= low)
+            high = low + 1;
+        plot.valueAxis->setRange(low, high + (high - low) * 0.08);
+        plot.valueAxis->applyNiceNumbers();
+        plot.timeAxis->setTickInterval(tickStep);
+        plot.timeAxis->setRange(from, to);
+        plot.view->setTimeRange(from, to);
+        plot.view->viewport()->update();
+    }
+    m_lanes->setRange(from, to);
+}
+
+bool ChartPanel::saveImage(const QString& path, QString* error)
+{
+    refresh();
+    const QImage image = grab().toImage();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QImageWriter writer(&file, "png");
+    if (!writer.write(image)) {
+        *error = tr("cannot write %1: %2").arg(path, writer.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        *error = tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QList<QChart*> ChartPanel::charts() const
+{
+    QList<QChart*> result;
+    for (const Plot& plot : m_plots)
+        result.append(plot.view->chart());
+    return result;
+}

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "workertimeline.h"
+
+#include "lab/metricshistory.h"
+#include "lab/metricsrow.h"
+#include "lab/runevent.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <vector>
+
+class MarkedChartView;
+class WorkerLanes;
+class QChart;
+class QLineSeries;
+class QValueAxis;
+
+/// The live charts of a run, on one shared time axis: queue length and in flight; throughput,
+/// timeouts and offered load per second; latency percentiles (end to end, queue wait,
+/// service); cumulative outcomes; pool size, limiter tokens and abandoned workers; and the
+/// worker lanes. Rows go into a bounded, downsampled history (MetricsHistory); refresh() redraws
+/// what the visible window holds, thinned to the plot's width, with one replace() per series.
+/// Every run event is a labelled marker on every chart. GUI thread.
+class ChartPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    /// How much of the run the charts show.
+    enum class Window { Last30Sec, Last2Min, Last10Min, All };
+
+    explicit ChartPanel(QWidget* parent = nullptr);
+    ~ChartPanel() override;
+
+    /// Adds the newest row and the workers seen with it; drawn at the next refresh().
+    void appendSample(const shoal::MetricsRow& row, const QList<shoal::WorkerProbe>& workers);
+    /// Adds a marker; drawn at the next refresh().
+    void addEvent(const shoal::RunEvent& event);
+    /// Forgets every row, worker and event (a new run).
+    void clear();
+
+    /// The visible window; redraws.
+    void setWindow(Window window);
+    Window window() const { return m_window; }
+    /// How long the run is planned to be (0 when it ends by a job count): the whole-run window
+    /// spans it from the start, so the curves grow across the plot.
+    void setPlannedSec(double sec);
+    /// The length of \a window in seconds; 0 for All.
+    static double windowSeconds(Window window);
+
+    /// Redraws the series, axes, markers and lanes if anything changed since the last call.
+    /// Called at the display rate (10 Hz), however fast rows arrive.
+    void refresh();
+
+    /// Writes the charts and lanes as they are shown to a PNG file (atomically). False with
+    /// \a error set (a sentence naming the file) when it cannot be written.
+    bool saveImage(const QString& path, QString* error);
+
+    /// The charts, top left to bottom right (for tests and the window's screenshots).
+    QList<QChart*> charts() const;
+    /// The worker lanes.
+    WorkerLanes* lanes() const { return m_lanes; }
+    /// The events drawn as markers.
+    const QList<shoal::RunEvent>& events() const { return m_events; }
+    /// Rows kept (bounded) and rows received since clear().
+    qsizetype rowsKept() const { return m_history.size(); }
+    /// See rowsKept().
+    qint64 rowsReceived() const { return m_history.appended(); }
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    /// One line: what it plots from a row, and its name (translated when drawn).
+    struct Line {
+        double (*value)(const shoal::MetricsRow&) = nullptr;
+        const char* name = nullptr;
+        QLineSeries* series = nullptr;
+    };
+    /// One chart and its lines.
+    struct Plot {
+        const char* title = nullptr;
+        const char* unit = nullptr;
+        MarkedChartView* view = nullptr;
+        QValueAxis* timeAxis = nullptr;
+        QValueAxis* valueAxis = nullptr;
+        std::vector<Line> lines;
+    };
+
+    void addPlot(const char* title, const char* unit, std::vector<Line> lines);
+    void retranslate();
+
+    shoal::MetricsHistory m_history; ///< bounded; older rows coarser
+    WorkerTimeline m_timeline;       ///< each worker's states
+    QList<shoal::RunEvent> m_events; ///< markers, oldest first
+    std::vector<Plot> m_plots;       ///< top left to bottom right
+    WorkerLanes* m_lanes = nullptr;  ///< the last grid cell
+    Window m_window = Window::All;
+    double m_plannedSec = 0; ///< see setPlannedSec()
+    bool m_dirty = true;     ///< something to redraw
+};

@@ -1,0 +1,627 @@
+#include "mainwindow.h"
+
+#include "chartpanel.h"
+#include "controlpanel.h"
+#include "errortext.h"
+#include "eventlogview.h"
+#include "languageswitcher.h"
+#include "runstatusbar.h"
+#include "statetext.h"
+
+#include "lab/presetlibrary.h"
+#include "lab/session.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using shoal::RunState;
+using shoal::Session;
+
+namespace {
+
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kWindowState = QStringLiteral("window/state");
+const QString kChartWindow = QStringLiteral("window/chartWindow");
+const QString kLastPreset = QStringLiteral("presets/last");
+const QString kExportFolder = QStringLiteral("export/folder");
+const QString kLanguage = QStringLiteral("language");
+
+constexpr int kRefreshMs = 100; ///< the charts' display rate: 10 Hz
+
+bool isActive(RunState state)
+{
+    return state == RunState::Running || state == RunState::Paused || state == RunState::Draining;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Session* session, LanguageSwitcher* languages, QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_languages(languages)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 4, 6, 0);
+    m_header = new QLabel(central);
+    m_header->setObjectName(QStringLiteral("presetHeader"));
+    m_header->setWordWrap(true);
+    m_header->setTextFormat(Qt::RichText);
+    layout->addWidget(m_header);
+    m_charts = new ChartPanel(central);
+    layout->addWidget(m_charts, 1);
+    setCentralWidget(central);
+
+    m_status = new RunStatusBar(this);
+    setStatusBar(m_status);
+
+    createDocks();
+    createActions();
+    createMenus();
+    createToolBar();
+    connectSession();
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setInterval(kRefreshMs);
+    connect(m_refreshTimer, &QTimer::timeout, m_charts, &ChartPanel::refresh);
+    m_refreshTimer->start();
+
+    resize(1500, 940);
+    restoreSettings();
+    retranslate();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+template <typename Command>
+void MainWindow::command(Command&& command)
+{
+    // The session's thread runs it (at once when that is this thread).
+    QMetaObject::invokeMethod(m_session, std::forward<Command>(command));
+}
+
+void MainWindow::createDocks()
+{
+    m_controls = new ControlPanel(this);
+    m_controlsDock = new QDockWidget(this);
+    m_controlsDock->setObjectName(QStringLiteral("controlsDock"));
+    m_controlsDock->setWidget(m_controls);
+    m_controlsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_controls->setMinimumWidth(320);
+    addDockWidget(Qt::LeftDockWidgetArea, m_controlsDock);
+
+    m_log = new EventLogView(this);
+    m_logDock = new QDockWidget(this);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_log);
+    m_logDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                           QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    resizeDocks({m_controlsDock}, {330}, Qt::Horizontal);
+    resizeDocks({m_logDock}, {150}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const char* name, QKeySequence shortcut,
+                             const std::function<void()>& handler) {
+        auto* action = new QAction(this);
+        action->setObjectName(QString::fromLatin1(name));
+        action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, handler);
+        return action;
+    };
+    m_run = make("run", QKeySequence(Qt::Key_F5), [this] { run(); });
+    m_pause = make("pause", QKeySequence(Qt::Key_F6), [this] {
+        if (m_state == RunState::Paused)
+            command([s = m_session] { s->resume(); });
+        else
+            command([s = m_session] { s->pause(); });
+    });
+    m_stop = make("stop", QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                  [this] { command([s = m_session] { s->stop(); }); });
+    m_reset = make("reset", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                   [this] { command([s = m_session] { s->reset(); }); });
+    m_burst = make("burst", QKeySequence(Qt::CTRL | Qt::Key_B), [this] {
+        const int calls = m_burstSize->value();
+        command([s = m_session, calls] { s->burst(calls); });
+    });
+    m_cancelAll = make("cancelAll", QKeySequence(Qt::CTRL | Qt::Key_K),
+                       [this] { command([s = m_session] { s->cancelAll(); }); });
+    m_closePool = make("closePool", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+                       [this] { command([s = m_session] { s->closePool(); }); });
+    m_openPreset = make("openPreset", QKeySequence::Open, [this] { onOpenPreset(); });
+    m_savePreset = make("savePreset", QKeySequence::Save, [this] { onSavePreset(); });
+    m_exportCsv = make("exportCsv", QKeySequence(Qt::CTRL | Qt::Key_E), [this] { onExportCsv(); });
+    m_saveCharts = make("saveCharts", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                        [this] { onSaveCharts(); });
+    m_quit = make("quit", QKeySequence::Quit, [this] { close(); });
+
+    m_burstSize = new QSpinBox(this);
+    m_burstSize->setObjectName(QStringLiteral("burstSize"));
+    m_burstSize->setRange(1, 1'000'000);
+    m_burstSize->setValue(500);
+    m_burstSize->setAccelerated(true);
+
+    m_windowGroup = new QActionGroup(this);
+    const std::pair<ChartPanel::Window, const char*> windows[] = {
+        {ChartPanel::Window::Last30Sec, "window30s"},
+        {ChartPanel::Window::Last2Min, "window2min"},
+        {ChartPanel::Window::Last10Min, "window10min"},
+        {ChartPanel::Window::All, "windowAll"},
+    };
+    for (const auto& [window, name] : windows) {
+        auto* action = new QAction(m_windowGroup);
+        action->setObjectName(QString::fromLatin1(name));
+        action->setCheckable(true);
+        action->setData(static_cast<int>(window));
+        action->setChecked(window == m_charts->window());
+    }
+    m_windowBox = new QComboBox(this);
+    m_windowBox->setObjectName(QStringLiteral("chartWindow"));
+    for (QAction* action : m_windowGroup->actions())
+        m_windowBox->addItem(QString(), action->data());
+    m_windowBox->setCurrentIndex(static_cast<int>(m_charts->window()));
+    const auto chooseWindow = [this](int index) {
+        m_charts->setWindow(static_cast<ChartPanel::Window>(index));
+        m_windowGroup->actions().at(index)->setChecked(true);
+        const QSignalBlocker blocker(m_windowBox);
+        m_windowBox->setCurrentIndex(index);
+        QSettings().setValue(kChartWindow, index);
+    };
+    connect(m_windowBox, &QComboBox::activated, this, chooseWindow);
+    connect(m_windowGroup, &QActionGroup::triggered, this,
+            [chooseWindow](QAction* action) { chooseWindow(action->data().toInt()); });
+
+    m_languageGroup = new QActionGroup(this);
+    auto* system = new QAction(m_languageGroup);
+    system->setObjectName(QStringLiteral("languageSystem"));
+    system->setCheckable(true);
+    system->setData(QString());
+    for (const QString& code : LanguageSwitcher::available()) {
+        auto* action = new QAction(LanguageSwitcher::nativeName(code), m_languageGroup);
+        action->setObjectName(QStringLiteral("language_") + code);
+        action->setCheckable(true);
+        action->setData(code);
+    }
+    connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction* action) {
+        const QString code = action->data().toString();
+        if (m_languages && m_languages->setLanguage(code))
+            QSettings().setValue(kLanguage, code);
+    });
+
+    for (const shoal::Scenario& preset : shoal::PresetLibrary::builtins()) {
+        auto* action = new QAction(preset.name, this);
+        action->setObjectName(QStringLiteral("preset_") + preset.name);
+        action->setToolTip(preset.description);
+        action->setStatusTip(preset.description);
+        action->setData(preset.name);
+        connect(action, &QAction::triggered, this,
+                [this, name = preset.name] { loadPreset(name); });
+        m_presetActions.append(action);
+    }
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_openPreset);
+    m_fileMenu->addAction(m_savePreset);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_exportCsv);
+    m_fileMenu->addAction(m_saveCharts);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quit);
+
+    m_presetsMenu = menuBar()->addMenu(QString());
+    m_presetsMenu->setToolTipsVisible(true);
+    m_presetsMenu->addActions(m_presetActions);
+
+    m_runMenu = menuBar()->addMenu(QString());
+    m_runMenu->addActions({m_run, m_pause, m_stop, m_reset});
+    m_runMenu->addSeparator();
+    m_runMenu->addActions({m_burst, m_cancelAll, m_closePool});
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addActions(m_windowGroup->actions());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_controlsDock->toggleViewAction());
+    m_viewMenu->addAction(m_logDock->toggleViewAction());
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->addActions(m_languageGroup->actions());
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->setMovable(false);
+    m_toolBar->addActions({m_run, m_pause, m_stop, m_reset});
+    m_toolBar->addSeparator();
+    m_burstLabel = new QLabel(this);
+    m_toolBar->addWidget(m_burstSize);
+    m_toolBar->addAction(m_burst);
+    m_toolBar->addAction(m_cancelAll);
+    m_toolBar->addAction(m_closePool);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_openPreset);
+    m_toolBar->addAction(m_exportCsv);
+    m_toolBar->addSeparator();
+    m_windowLabel = new QLabel(this);
+    m_windowLabel->setContentsMargins(6, 0, 4, 0);
+    m_toolBar->addWidget(m_windowLabel);
+    m_toolBar->addWidget(m_windowBox);
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &Session::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_session, &Session::scenarioChanged, this, &MainWindow::onScenarioChanged);
+    connect(m_session, &Session::sampleAvailable, this, &MainWindow::onSample);
+    connect(m_session, &Session::eventRecorded, this, &MainWindow::onEvent);
+    connect(m_session, &Session::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_session, &Session::errorOccurred, this, &MainWindow::onError);
+    connect(m_session, &Session::exportFinished, this, &MainWindow::onExportFinished);
+
+    // Every live knob to the session's setter, queued onto its thread.
+    connect(m_controls, &ControlPanel::poolSizeChosen, m_session, &Session::setPoolSize);
+    connect(m_controls, &ControlPanel::maxWaitingChosen, m_session, &Session::setMaxWaiting);
+    connect(m_controls, &ControlPanel::callApiChosen, m_session, &Session::setCallApi);
+    connect(m_controls, &ControlPanel::timeoutChosen, m_session, &Session::setTimeoutMs);
+    connect(m_controls, &ControlPanel::arrivalRateChosen, m_session, &Session::setArrivalRate);
+    connect(m_controls, &ControlPanel::callersChosen, m_session, &Session::setCallers);
+    connect(m_controls, &ControlPanel::thinkChosen, m_session, &Session::setThinkMs);
+    connect(m_controls, &ControlPanel::limiterEnabledChosen, m_session,
+            &Session::setLimiterEnabled);
+    connect(m_controls, &ControlPanel::limiterRateChosen, m_session, &Session::setLimiterRate);
+    connect(m_controls, &ControlPanel::limiterBurstChosen, m_session, &Session::setLimiterBurst);
+    connect(m_controls, &ControlPanel::workloadParamChosen, m_session, &Session::setWorkloadParam);
+    connect(m_controls, &ControlPanel::configurationChosen, m_session, &Session::loadScenario);
+}
+
+void MainWindow::run()
+{
+    command([s = m_session] { s->start(); });
+}
+
+void MainWindow::loadPreset(const QString& nameOrFile)
+{
+    m_pendingPreset = nameOrFile;
+    command([s = m_session, nameOrFile] { s->loadPreset(nameOrFile); });
+}
+
+void MainWindow::loadScenario(const shoal::Scenario& scenario)
+{
+    command([s = m_session, scenario] { s->loadScenario(scenario); });
+}
+
+void MainWindow::exportCsv(const QString& path)
+{
+    const QString events = eventsPathFor(path);
+    rememberExportFolder(path);
+    command([s = m_session, path, events] {
+        s->exportSamplesCsv(path);
+        s->exportEventsCsv(events);
+    });
+}
+
+void MainWindow::savePreset(const QString& path)
+{
+    rememberExportFolder(path);
+    command([s = m_session, path] { s->savePreset(path); });
+}
+
+bool MainWindow::saveChartsImage(const QString& path)
+{
+    rememberExportFolder(path);
+    QString error;
+    const bool saved = m_charts->saveImage(path, &error);
+    if (saved)
+        m_status->showMessage(tr("Charts saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    else
+        showError(tr("Charts not saved"), error);
+    Q_EMIT fileWritten(path, error);
+    return saved;
+}
+
+QString MainWindow::eventsPathFor(const QString& samplesPath)
+{
+    const QFileInfo info(samplesPath);
+    const QString suffix = info.suffix().isEmpty() ? QStringLiteral("csv") : info.suffix();
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral("-events.") + suffix);
+}
+
+void MainWindow::onOpenPreset()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open preset"), exportFolder(),
+                                                      tr("Presets (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        loadPreset(path);
+}
+
+void MainWindow::onSavePreset()
+{
+    const QString suggested =
+        QDir(exportFolder())
+            .filePath((m_scenario.name.isEmpty() ? QStringLiteral("preset") : m_scenario.name) +
+                      QStringLiteral(".json"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save preset"), suggested, tr("Presets (*.json)"));
+    if (!path.isEmpty())
+        savePreset(path);
+}
+
+void MainWindow::onExportCsv()
+{
+    const QString suggested =
+        QDir(exportFolder())
+            .filePath((m_scenario.name.isEmpty() ? QStringLiteral("run") : m_scenario.name) +
+                      QStringLiteral(".csv"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export CSV"), suggested, tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportCsv(path);
+}
+
+void MainWindow::onSaveCharts()
+{
+    const QString suggested =
+        QDir(exportFolder())
+            .filePath((m_scenario.name.isEmpty() ? QStringLiteral("charts") : m_scenario.name) +
+                      QStringLiteral(".png"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save charts as PNG"), suggested,
+                                                      tr("PNG images (*.png)"));
+    if (!path.isEmpty())
+        saveChartsImage(path);
+}
+
+QString MainWindow::exportFolder() const
+{
+    const QString saved = QSettings().value(kExportFolder).toString();
+    if (!saved.isEmpty() && QFileInfo(saved).isDir())
+        return saved;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+void MainWindow::rememberExportFolder(const QString& path)
+{
+    QSettings().setValue(kExportFolder, QFileInfo(path).absolutePath());
+}
+
+void MainWindow::onStateChanged(RunState state)
+{
+    const RunState previous = m_state;
+    m_state = state;
+    if (state == RunState::Preparing) {
+        m_charts->clear();
+        m_lastRunSec = -1;
+        m_log->addNote(0, tr("Run of %1 started").arg(m_scenario.name));
+    } else if (state == RunState::Idle && previous != RunState::Idle) {
+        m_charts->clear();
+        m_lastRunSec = -1;
+        m_log->addNote(-1, tr("Run reset"));
+    }
+    m_controls->setRunActive(state == RunState::Preparing || isActive(state));
+    m_status->setRunState(state);
+    updateActions();
+}
+
+void MainWindow::onScenarioChanged(const shoal::Scenario& scenario)
+{
+    const bool presetLoaded = scenario.name != m_scenario.name || !m_pendingPreset.isEmpty();
+    m_scenario = scenario;
+    m_controls->setScenario(scenario);
+    m_charts->setPlannedSec(scenario.jobs > 0 ? 0 : scenario.durationSec);
+    m_header->setText(tr("<b>%1</b> — %2<br><i>Watch:</i> %3")
+                          .arg(scenario.name.toHtmlEscaped(), scenario.description.toHtmlEscaped(),
+                               scenario.watch.toHtmlEscaped()));
+    if (!m_pendingPreset.isEmpty()) {
+        QSettings().setValue(kLastPreset, m_pendingPreset);
+        m_pendingPreset.clear();
+    }
+    if (presetLoaded && !isActive(m_state)) {
+        m_log->addNote(-1, tr("Preset %1 loaded: %2").arg(scenario.name, scenario.description));
+        m_status->showMessage(scenario.description, 8000);
+    }
+    setWindowTitle(tr("%1 — Shoal").arg(scenario.name));
+}
+
+void MainWindow::onSample(const shoal::Sample& sample)
+{
+    m_lastRunSec = sample.row.tSec;
+    m_charts->appendSample(sample.row, sample.workers);
+    m_status->showSample(sample);
+}
+
+void MainWindow::onEvent(const shoal::RunEvent& event)
+{
+    m_charts->addEvent(event);
+    m_log->addEvent(event);
+}
+
+void MainWindow::onRunFinished(const shoal::RunSummary& summary)
+{
+    m_charts->refresh();
+    m_log->addNote(summary.elapsedSec,
+                   tr("Run finished: %1 completed, %2/s, p99 %3 ms, identity %4")
+                       .arg(summary.counters.completed)
+                       .arg(summary.throughputPerSec, 0, 'f', 0)
+                       .arg(summary.latencyP99Ms, 0, 'f', 1)
+                       .arg(summary.identityHolds ? tr("holds") : tr("BROKEN")));
+}
+
+void MainWindow::onError(const shoal::SessionError& error)
+{
+    const QString text = ErrorText::session(error);
+    m_log->addError(m_lastRunSec, text);
+    if (error.code == shoal::SessionError::Code::PresetRefused) {
+        m_pendingPreset.clear();
+        showError(tr("Preset not loaded"),
+                  tr("%1\n\nThe current configuration is unchanged.").arg(text));
+    } else if (error.code == shoal::SessionError::Code::InvalidValue ||
+               error.code == shoal::SessionError::Code::WorkloadRefused) {
+        // Put the knob back where the session still has it.
+        m_controls->setScenario(m_scenario);
+        m_status->showMessage(text, 8000);
+    } else {
+        m_status->showMessage(text, 8000);
+    }
+}
+
+void MainWindow::onExportFinished(const shoal::ExportResult& result)
+{
+    QString error;
+    if (result.error) {
+        error = ErrorText::file(result.error);
+        showError(tr("Not written"), error);
+    } else {
+        m_status->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(result.path)), 5000);
+        m_log->addNote(-1, tr("Wrote %1").arg(result.path));
+    }
+    Q_EMIT fileWritten(result.path, error);
+}
+
+QMessageBox* MainWindow::errorDialog() const
+{
+    return m_errorDialog;
+}
+
+void MainWindow::showError(const QString& title, const QString& text)
+{
+    // Not exec(): the charts go on while the dialog is up.
+    if (m_errorDialog)
+        m_errorDialog->close();
+    m_errorDialog = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    m_errorDialog->setObjectName(QStringLiteral("errorDialog"));
+    m_errorDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_errorDialog->open();
+}
+
+void MainWindow::updateActions()
+{
+    const bool idle = m_state == RunState::Idle || m_state == RunState::Finished;
+    const bool live = m_state == RunState::Running || m_state == RunState::Paused;
+    m_run->setEnabled(idle);
+    m_pause->setEnabled(live);
+    m_stop->setEnabled(live);
+    m_reset->setEnabled(!idle || m_state == RunState::Finished);
+    m_burst->setEnabled(live);
+    m_burstSize->setEnabled(live);
+    m_cancelAll->setEnabled(live);
+    m_closePool->setEnabled(live);
+    m_openPreset->setEnabled(idle);
+    for (QAction* action : m_presetActions)
+        action->setEnabled(idle);
+    m_pause->setText(m_state == RunState::Paused ? tr("Resume") : tr("Pause"));
+    m_pause->setToolTip(m_state == RunState::Paused ? tr("Offer calls again (F6)")
+                                                    : tr("Stop offering calls for now; "
+                                                         "outstanding ones go on (F6)"));
+}
+
+void MainWindow::retranslate()
+{
+    m_controlsDock->setWindowTitle(tr("Controls"));
+    m_logDock->setWindowTitle(tr("Event log"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_presetsMenu->setTitle(tr("&Presets"));
+    m_runMenu->setTitle(tr("&Run"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_toolBar->setWindowTitle(tr("Run"));
+
+    const auto set = [](QAction* action, const QString& text, const QString& tip) {
+        action->setText(text);
+        const QString keys = action->shortcut().toString(QKeySequence::NativeText);
+        action->setToolTip(keys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, keys));
+        action->setStatusTip(tip);
+    };
+    set(m_run, tr("Run"), tr("Build the pool and start offering calls"));
+    set(m_stop, tr("Stop"), tr("End the run early: stop offering and drain"));
+    set(m_reset, tr("Reset"), tr("Drop the run at once and clear the charts"));
+    set(m_burst, tr("Burst"), tr("Make the chosen number of calls at once"));
+    set(m_cancelAll, tr("Cancel all"), tr("Cancel every outstanding processCtx call"));
+    set(m_closePool, tr("Close pool"),
+        tr("Close the pool mid-run: waiting calls and later ones fail with PoolNotRunning"));
+    set(m_openPreset, tr("Open preset…"), tr("Load a preset file"));
+    set(m_savePreset, tr("Save preset…"), tr("Save the configuration as a preset file"));
+    set(m_exportCsv, tr("Export CSV…"), tr("Write the run's samples and events as CSV"));
+    set(m_saveCharts, tr("Save charts as PNG…"), tr("Write the charts and lanes as an image"));
+    set(m_quit, tr("Quit"), tr("Close the window; a run is stopped"));
+    m_burstSize->setToolTip(tr("Calls per burst"));
+    m_burstSize->setSuffix(tr(" calls"));
+
+    const char* windowNames[] = {QT_TR_NOOP("Last 30 s"), QT_TR_NOOP("Last 2 min"),
+                                 QT_TR_NOOP("Last 10 min"), QT_TR_NOOP("Whole run")};
+    const QList<QAction*> windowActions = m_windowGroup->actions();
+    for (int i = 0; i < windowActions.size(); ++i) {
+        windowActions[i]->setText(tr(windowNames[i]));
+        m_windowBox->setItemText(i, tr(windowNames[i]));
+    }
+    m_windowLabel->setText(tr("Show:"));
+    m_languageGroup->actions().constFirst()->setText(tr("System language"));
+    for (QAction* action : m_presetActions) {
+        // A built-in's description is part of its file; it shows as it is written.
+        action->setText(action->data().toString());
+    }
+    updateActions();
+    if (!m_scenario.name.isEmpty())
+        onScenarioChanged(m_scenario);
+    else
+        setWindowTitle(tr("Shoal"));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometry).toByteArray());
+    restoreState(settings.value(kWindowState).toByteArray());
+    const int window = settings.value(kChartWindow, static_cast<int>(m_charts->window())).toInt();
+    if (window >= 0 && window < m_windowBox->count()) {
+        m_charts->setWindow(static_cast<ChartPanel::Window>(window));
+        m_windowBox->setCurrentIndex(window);
+        m_windowGroup->actions().at(window)->setChecked(true);
+    }
+    const QString language = m_languages ? m_languages->language() : QString();
+    for (QAction* action : m_languageGroup->actions()) {
+        const QString code = action->data().toString();
+        if (m_languages && m_languages->followsSystem() ? code.isEmpty() : code == language)
+            action->setChecked(true);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(kGeometry, saveGeometry());
+    settings.setValue(kWindowState, saveState());
+    // The run stops with the session, which the owner destroys once the window is gone.
+    command([s = m_session] { s->reset(); });
+    event->accept();
+}

@@ -1,0 +1,155 @@
+#pragma once
+
+#include "lab/exportresult.h"
+#include "lab/runevent.h"
+#include "lab/runstate.h"
+#include "lab/runsummary.h"
+#include "lab/sample.h"
+#include "lab/scenario.h"
+#include "lab/sessionerror.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class ChartPanel;
+class ControlPanel;
+class EventLogView;
+class LanguageSwitcher;
+class RunStatusBar;
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QLabel;
+class QMenu;
+class QMessageBox;
+class QSpinBox;
+class QTimer;
+class QToolBar;
+
+namespace shoal {
+class Session;
+}
+
+/// Shoal's main window: the preset's description on top, the live charts and worker lanes in
+/// the middle, the knobs in a dock on the left, the event log in a dock below, the run's
+/// numbers in the status bar, and every command as an action (toolbar, menus, shortcuts).
+/// It talks to the lab only through the Session facade: commands are queued calls of its
+/// slots, state comes back as its signals' value snapshots, and the charts are redrawn at
+/// 10 Hz however fast samples come. GUI thread; the session may live on another thread.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    /// Drives \a session (not owned; it must outlive the window) and switches languages with
+    /// \a languages (not owned). Restores the geometry from the settings.
+    MainWindow(shoal::Session* session, LanguageSwitcher* languages, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // What the actions do once a file is chosen, reachable without a dialog.
+
+    /// Loads a built-in preset or a preset file into the session; a refusal shows a dialog
+    /// naming the field and the reason, and the configuration stays.
+    void loadPreset(const QString& nameOrFile);
+    /// Loads \a scenario into the session (between runs).
+    void loadScenario(const shoal::Scenario& scenario);
+    /// Writes the run's samples to \a path and its events next to it ("<name>-events.csv").
+    void exportCsv(const QString& path);
+    /// Writes the configuration as a preset file.
+    void savePreset(const QString& path);
+    /// Writes the charts and lanes to a PNG file; false (and a dialog) when it cannot.
+    bool saveChartsImage(const QString& path);
+    /// Starts a run.
+    void run();
+
+    ChartPanel* charts() const { return m_charts; }
+    ControlPanel* controls() const { return m_controls; }
+    EventLogView* eventLog() const { return m_log; }
+    RunStatusBar* runStatus() const { return m_status; }
+    /// The run's state as the session last reported it.
+    shoal::RunState runState() const { return m_state; }
+    /// The dialog showing the last refusal, while it is open.
+    QMessageBox* errorDialog() const;
+
+    /// The file "<name>-events.csv" next to \a samplesPath.
+    static QString eventsPathFor(const QString& samplesPath);
+
+Q_SIGNALS:
+    /// A file export or save finished; \a error is empty on success.
+    void fileWritten(const QString& path, const QString& error);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void connectSession();
+    void retranslate();
+    void updateActions();
+    void restoreSettings();
+    void showError(const QString& title, const QString& text);
+    /// Runs \a command on the session's thread.
+    template <typename Command>
+    void command(Command&& command);
+
+    void onStateChanged(shoal::RunState state);
+    void onScenarioChanged(const shoal::Scenario& scenario);
+    void onSample(const shoal::Sample& sample);
+    void onEvent(const shoal::RunEvent& event);
+    void onRunFinished(const shoal::RunSummary& summary);
+    void onError(const shoal::SessionError& error);
+    void onExportFinished(const shoal::ExportResult& result);
+
+    void onOpenPreset();
+    void onSavePreset();
+    void onExportCsv();
+    void onSaveCharts();
+    QString exportFolder() const;
+    void rememberExportFolder(const QString& path);
+
+    shoal::Session* m_session = nullptr;     ///< not owned; may live on another thread
+    LanguageSwitcher* m_languages = nullptr; ///< not owned
+    shoal::RunState m_state = shoal::RunState::Idle;
+    shoal::Scenario m_scenario;       ///< as the session last reported it
+    double m_lastRunSec = -1;         ///< the newest sample's run clock
+    QString m_pendingPreset;          ///< asked for; remembered once loaded
+    QTimer* m_refreshTimer = nullptr; ///< redraws the charts at 10 Hz
+
+    QLabel* m_header = nullptr; ///< the preset's name, description, what to watch
+    ChartPanel* m_charts = nullptr;
+    ControlPanel* m_controls = nullptr;
+    EventLogView* m_log = nullptr;
+    RunStatusBar* m_status = nullptr;
+    QDockWidget* m_controlsDock = nullptr;
+    QDockWidget* m_logDock = nullptr;
+    QPointer<QMessageBox> m_errorDialog; ///< the refusal on show, if any
+
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_runMenu = nullptr;
+    QMenu* m_presetsMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QAction* m_run = nullptr;
+    QAction* m_pause = nullptr;
+    QAction* m_stop = nullptr;
+    QAction* m_reset = nullptr;
+    QAction* m_burst = nullptr;
+    QAction* m_cancelAll = nullptr;
+    QAction* m_closePool = nullptr;
+    QAction* m_openPreset = nullptr;
+    QAction* m_savePreset = nullptr;
+    QAction* m_exportCsv = nullptr;
+    QAction* m_saveCharts = nullptr;
+    QAction* m_quit = nullptr;
+    QActionGroup* m_windowGroup = nullptr;   ///< 30 s, 2 min, 10 min, all
+    QActionGroup* m_languageGroup = nullptr; ///< system, then each language
+    QList<QAction*> m_presetActions;         ///< one per built-in preset
+    QSpinBox* m_burstSize = nullptr;         ///< calls per burst
+    QComboBox* m_windowBox = nullptr;        ///< the toolbar's chart window
+    QLabel* m_burstLabel = nullptr;
+    QLabel* m_windowLabel = nullptr;
+};

@@ -1,0 +1,57 @@
+#include "markedchartview.h"
+
+#include "eventtext.h"
+
+#include <QChart>
+#include <QPainter>
+
+MarkedChartView::MarkedChartView(QChart* chart, const QList<shoal::RunEvent>* events,
+                                 QWidget* parent)
+    : QChartView(chart, parent)
+    , m_events(events)
+{
+    setRenderHint(QPainter::Antialiasing);
+}
+
+void MarkedChartView::setTimeRange(double fromSec, double toSec)
+{
+    m_fromSec = fromSec;
+    m_toSec = std::max(toSec, fromSec + 1e-3);
+}
+
+void MarkedChartView::drawForeground(QPainter* painter, const QRectF& rect)
+{
+    QChartView::drawForeground(painter, rect);
+    m_markersDrawn = 0;
+    if (!m_events || m_events->isEmpty())
+        return;
+    const QRectF plot = chart()->plotArea();
+    const double span = m_toSec - m_fromSec;
+    painter->save();
+    QFont small = painter->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    painter->setFont(small);
+    const QFontMetricsF metrics(small);
+    const QColor ink(0x55, 0x3c, 0x9a);
+    QPen dashed(ink, 1, Qt::DashLine);
+    int row = 0;
+    double lastLabelRight = -1e9;
+    for (const shoal::RunEvent& event : *m_events) {
+        if (event.tSec < m_fromSec || event.tSec > m_toSec)
+            continue;
+        const double x = plot.left() + (event.tSec - m_fromSec) / span * plot.width();
+        painter->setPen(dashed);
+        painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        ++m_markersDrawn;
+        // Labels that would overlap the previous one go a line lower (three lines, then over).
+        const QString label = EventText::label(event);
+        const double w = metrics.horizontalAdvance(label) + 6;
+        row = x < lastLabelRight ? (row + 1) % 3 : 0;
+        const QRectF box(x + 2, plot.top() + 2 + row * (metrics.height() + 1), w, metrics.height());
+        painter->fillRect(box, QColor(255, 255, 255, 210));
+        painter->setPen(ink);
+        painter->drawText(box, Qt::AlignLeft | Qt::AlignVCenter, label);
+        lastLabelRight = std::max(lastLabelRight, box.right());
+    }
+    painter->restore();
+}

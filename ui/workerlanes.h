@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QWidget>
+
+class WorkerTimeline;
+
+/// The worker lanes: one row per worker, coloured by its state over the charts' time window
+/// (idle, blocked in blockUntilReady, busy, abandoned, retiring), with a legend, so a person
+/// can see a timed-out worker still burning, or a shrink waiting for a job to finish. Draws a
+/// WorkerTimeline it does not own; stretches narrower than a pixel share it, and the more
+/// notable state wins. GUI thread.
+class WorkerLanes : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit WorkerLanes(const WorkerTimeline* timeline, QWidget* parent = nullptr);
+
+    /// The time window to draw, in run seconds; repaints.
+    void setRange(double fromSec, double toSec);
+    /// The lanes drawn at the last paint (a worker with any segment in the window).
+    int lanesDrawn() const { return m_lanesDrawn; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    const WorkerTimeline* m_timeline = nullptr; ///< not owned
+    double m_fromSec = 0;                       ///< left edge
+    double m_toSec = 30;                        ///< right edge
+    int m_lanesDrawn = 0;                       ///< see lanesDrawn()
+};

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "pool/poolprobe.h"
+
+#include <QList>
+
+#include <deque>
+#include <map>
+
+/// Each worker's state over a run, as runs of one state: what the worker lanes draw. Built from
+/// the per-sample worker probes; bounded (old segments of a lane are merged pairwise once it
+/// has too many, keeping the more notable state), so an hour of flickering states costs no more
+/// than a few minutes. One thread (the GUI's).
+class WorkerTimeline {
+public:
+    /// One stretch of time a worker spent in one state.
+    struct Segment {
+        double startSec = 0; ///< run seconds
+        double endSec = 0;   ///< run seconds, >= startSec
+        shoal::WorkerState state = shoal::WorkerState::Idle;
+    };
+    /// One worker's history.
+    struct Lane {
+        int id = 0;                   ///< the pool's worker id
+        std::deque<Segment> segments; ///< oldest first, not overlapping
+        double lastSeenSec = 0;       ///< the last sample that listed this worker
+    };
+
+    /// Keeps at most \a maxSegmentsPerLane segments per worker and \a maxLanes workers.
+    explicit WorkerTimeline(int maxSegmentsPerLane = 4096, int maxLanes = 4096);
+
+    /// The workers as a sample at \a tSec saw them (tSec not decreasing between calls). A state
+    /// holds from the previous sample to this one.
+    void append(double tSec, const QList<shoal::WorkerProbe>& workers);
+    /// Forgets every lane.
+    void clear();
+
+    /// Every worker seen, by id.
+    const std::map<int, Lane>& lanes() const { return m_lanes; }
+    /// The time of the newest sample (0 before any).
+    double latestSec() const { return m_latestSec; }
+
+    /// Of two states sharing one pixel, the one worth showing: abandoned, then busy, then
+    /// blocked, then retiring, then idle.
+    static shoal::WorkerState moreNotable(shoal::WorkerState a, shoal::WorkerState b);
+
+private:
+    void compact(Lane& lane) const;
+
+    int m_maxSegments = 4096;    ///< per lane
+    int m_maxLanes = 4096;       ///< workers kept
+    std::map<int, Lane> m_lanes; ///< by worker id
+    double m_latestSec = 0;      ///< newest sample
+    bool m_any = false;          ///< a sample has been appended
+};
