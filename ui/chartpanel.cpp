@@ -94,6 +94,18 @@ double abandoned(const MetricsRow& r)
     return r.abandonedWorkers;
 }
 
+/// The smallest 1, 2 or 5 times a power of ten at or above \a value (> 0), with some headroom.
+double niceCeiling(double value)
+{
+    const double padded = value * 1.05;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(padded)));
+    for (double factor : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (factor * magnitude >= padded)
+            return factor * magnitude;
+    }
+    return 10 * magnitude;
+}
+
 } // namespace
 
 ChartPanel::ChartPanel(QWidget* parent)
@@ -133,6 +145,11 @@ ChartPanel::ChartPanel(QWidget* parent)
         ++cell;
     }
     grid->addWidget(m_lanes, cell / 2, cell % 2);
+    // One time axis for the grid: labelled under the bottom row only (the lanes have their
+    // own). A sliding window relabels every labelled axis ten times a second, which is most
+    // of what a tick costs.
+    for (std::size_t i = 0; i + 2 < m_plots.size(); ++i)
+        m_plots[i].timeAxis->setLabelsVisible(false);
     for (int row = 0; row < 3; ++row)
         grid->setRowStretch(row, 1);
     retranslate();
@@ -168,6 +185,8 @@ void ChartPanel::addPlot(const char* title, const char* unit, std::vector<Line> 
     plot.timeAxis->setTickAnchor(0);
     plot.timeAxis->setLabelFormat(QStringLiteral("%g s"));
     plot.valueAxis->setLabelFormat(QStringLiteral("%g"));
+    plot.valueAxis->setTickType(QValueAxis::TicksDynamic);
+    plot.valueAxis->setTickAnchor(0);
     chart->addAxis(plot.timeAxis, Qt::AlignBottom);
     chart->addAxis(plot.valueAxis, Qt::AlignLeft);
     for (Line& line : lines) {
@@ -175,8 +194,10 @@ void ChartPanel::addPlot(const char* title, const char* unit, std::vector<Line> 
         chart->addSeries(line.series);
         line.series->attachAxis(plot.timeAxis);
         line.series->attachAxis(plot.valueAxis);
+        // A one-pixel pen takes the painter's fast cosmetic path; wider ones are stroked as
+        // outlines, several times the cost at ten frames a second.
         QPen pen = line.series->pen();
-        pen.setWidthF(1.6);
+        pen.setWidth(1);
         line.series->setPen(pen);
     }
     plot.lines = std::move(lines);
@@ -267,22 +288,27 @@ void ChartPanel::refresh()
     m_dirty = false;
 
     // The window: the newest row at the right edge; early in a run the axis already spans the
-    // whole window, so the curves grow from the left instead of stretching.
+    // whole window, so the curves grow from the left instead of stretching. The whole run
+    // grows in round steps past its planned length, so its axis rarely moves.
     const double latest = m_history.size() > 0 ? m_history.last().tSec : 0.0;
     const double span = windowSeconds(m_window);
     const double from = span > 0 ? std::max(0.0, latest - span) : 0.0;
-    const double to = span > 0 ? std::max(latest, span) : std::max({latest, m_plannedSec, 10.0});
+    const double to =
+        span > 0
+            ? std::max(latest, span)
+            : std::max({m_plannedSec, 10.0, latest > m_plannedSec ? niceCeiling(latest) : 0.0});
 
-    // One pass over the history feeds every line's decimator.
+    // One pass over the history feeds every line's decimator: about one point per three
+    // pixels of plot (a low and a high per bucket), whatever the history holds.
     struct Feed {
         Line* line;
         SeriesDecimator decimator;
     };
     std::vector<Feed> feeds;
     for (Plot& plot : m_plots) {
-        const int width = std::max(50, static_cast<int>(plot.view->chart()->plotArea().width()));
+        const int width = static_cast<int>(plot.view->chart()->plotArea().width());
         for (Line& line : plot.lines)
-            feeds.push_back({&line, SeriesDecimator(from, to, std::max(25, width / 2))});
+            feeds.push_back({&line, SeriesDecimator(from, to, std::max(25, width / 6))});
     }
     m_history.forEachRow([&](const MetricsRow& row) {
         if (row.tSec < from || row.tSec > to)
@@ -294,22 +320,38 @@ void ChartPanel::refresh()
     const double tickStep = TimeAxisTicks::step(from, to, TimeAxisTicks::DefaultTicks);
     std::size_t next = 0;
     for (Plot& plot : m_plots) {
+        std::vector<Feed*> plotFeeds;
         double low = 0;
         double high = 0;
-        for (Line& line : plot.lines) {
+        for (std::size_t i = 0; i < plot.lines.size(); ++i) {
             Feed& feed = feeds[next++];
-            line.series->replace(feed.decimator.take());
+            plotFeeds.push_back(&feed);
             if (feed.decimator.maximum() >= feed.decimator.minimum()) {
                 low = std::min(low, feed.decimator.minimum());
                 high = std::max(high, feed.decimator.maximum());
             }
         }
-        if (high <= low)
-            high = low + 1;
-        plot.valueAxis->setRange(low, high + (high - low) * 0.08);
-        plot.valueAxis->applyNiceNumbers();
-        plot.timeAxis->setTickInterval(tickStep);
-        plot.timeAxis->setRange(from, to);
+        // A range change makes every series recompute its geometry; emptied first, they
+        // compute it once, in replace(). Axis changes also relayout the chart, so each is made
+        // only when its value really moves: the value axis in round steps.
+        const double top = niceCeiling(std::max(high, low + 1));
+        const double bottom = low < 0 ? -niceCeiling(-low) : 0.0;
+        const bool valueMoves = plot.valueAxis->min() != bottom || plot.valueAxis->max() != top;
+        const bool timeMoves = plot.timeAxis->min() != from || plot.timeAxis->max() != to;
+        if (valueMoves || timeMoves) {
+            for (Line& line : plot.lines)
+                line.series->clear();
+        }
+        if (valueMoves) {
+            plot.valueAxis->setTickInterval(TimeAxisTicks::step(bottom, top, 4));
+            plot.valueAxis->setRange(bottom, top);
+        }
+        if (plot.timeAxis->tickInterval() != tickStep)
+            plot.timeAxis->setTickInterval(tickStep);
+        if (timeMoves)
+            plot.timeAxis->setRange(from, to);
+        for (Feed* feed : plotFeeds)
+            feed->line->series->replace(feed->decimator.take());
         plot.view->setTimeRange(from, to);
         plot.view->viewport()->update();
     }

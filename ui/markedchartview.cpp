@@ -34,8 +34,9 @@ void MarkedChartView::drawForeground(QPainter* painter, const QRectF& rect)
     const QFontMetricsF metrics(small);
     const QColor ink(0x55, 0x3c, 0x9a);
     QPen dashed(ink, 1, Qt::DashLine);
-    int row = 0;
-    double lastLabelRight = -1e9;
+    // Labels go on up to three lines; a marker with no room left for its label is drawn
+    // as a line only (its label is in the event log), so dense markers stay readable.
+    double labelRight[3] = {-1e9, -1e9, -1e9};
     for (const shoal::RunEvent& event : *m_events) {
         if (event.tSec < m_fromSec || event.tSec > m_toSec)
             continue;
@@ -43,15 +44,18 @@ void MarkedChartView::drawForeground(QPainter* painter, const QRectF& rect)
         painter->setPen(dashed);
         painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         ++m_markersDrawn;
-        // Labels that would overlap the previous one go a line lower (three lines, then over).
+        int row = 0;
+        while (row < 3 && x < labelRight[row])
+            ++row;
+        if (row == 3)
+            continue;
         const QString label = EventText::label(event);
-        const double w = metrics.horizontalAdvance(label) + 6;
-        row = x < lastLabelRight ? (row + 1) % 3 : 0;
-        const QRectF box(x + 2, plot.top() + 2 + row * (metrics.height() + 1), w, metrics.height());
+        const QRectF box(x + 2, plot.top() + 2 + row * (metrics.height() + 1),
+                         metrics.horizontalAdvance(label) + 6, metrics.height());
         painter->fillRect(box, QColor(255, 255, 255, 210));
         painter->setPen(ink);
         painter->drawText(box, Qt::AlignLeft | Qt::AlignVCenter, label);
-        lastLabelRight = std::max(lastLabelRight, box.right());
+        labelRight[row] = box.right() + 4;
     }
     painter->restore();
 }

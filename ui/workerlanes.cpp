@@ -15,9 +15,9 @@ using shoal::WorkerState;
 
 namespace {
 
-constexpr int kLabelWidth = 44;  ///< room for "#123" left of the lanes
-constexpr int kAxisHeight = 18;  ///< time ticks under the lanes
-constexpr int kMinRowHeight = 2; ///< below this, the oldest workers are left out
+constexpr int kLabelWidth = 44;   ///< room for "#123" left of the lanes
+constexpr int kAxisHeight = 18;   ///< time ticks under the lanes
+constexpr int kMinRowHeight = 2;  ///< below this, the oldest workers are left out
 constexpr int kMaxRowHeight = 32; ///< a few workers still read as lanes, not slabs
 
 } // namespace

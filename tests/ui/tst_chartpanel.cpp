@@ -68,6 +68,7 @@ void TestChartPanel::anHourStaysBoundedAndThinnedToThePlotWidth()
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     panel.setWindow(ChartPanel::Window::All);
+    panel.setPlannedSec(3600);
     for (int n = 1; n <= 36'000; ++n)
         panel.appendSample(rowAt(n), eightWorkers(n));
     QCOMPARE(panel.rowsReceived(), 36'000);
@@ -75,7 +76,7 @@ void TestChartPanel::anHourStaysBoundedAndThinnedToThePlotWidth()
     panel.refresh();
 
     for (QChart* chart : panel.charts()) {
-        // At most one point per pixel of the chart's width (two per bucket of two pixels).
+        // At most one point per pixel of the chart's width.
         const int width = static_cast<int>(chart->size().width());
         for (QAbstractSeries* series : chart->series()) {
             const auto* line = static_cast<QLineSeries*>(series);
@@ -126,6 +127,14 @@ void TestChartPanel::wholeRunSpansThePlannedLength()
         panel.appendSample(rowAt(n), eightWorkers(n));
     panel.refresh();
     QCOMPARE(timeAxis(panel.charts().at(0))->max(), 45.0);
+    // Past its planned length the axis grows in round steps, not every tick.
+    for (int n = 451; n <= 470; ++n)
+        panel.appendSample(rowAt(n), eightWorkers(n));
+    panel.refresh();
+    QCOMPARE(timeAxis(panel.charts().at(0))->max(), 50.0);
+    panel.appendSample(rowAt(471), eightWorkers(471));
+    panel.refresh();
+    QCOMPARE(timeAxis(panel.charts().at(0))->max(), 50.0);
 }
 
 void TestChartPanel::markersAreDrawnOnlyInTheWindow()

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void keepsTheSpikeOfAThinnedSeries();
     void leavesOutPointsOutsideTheRangeAndWithoutAValue();
     void staysInXOrderWithinABucket();
+    void aFlatBucketStillDrawsALine();
 };
 
 void TestSeriesDecimator::keepsEverythingWhenThereIsRoom()
@@ -33,12 +34,12 @@ void TestSeriesDecimator::keepsEverythingWhenThereIsRoom()
 void TestSeriesDecimator::keepsTheSpikeOfAThinnedSeries()
 {
     // An hour at 100 ms onto 500 buckets, flat but for one sample.
-    SeriesDecimator d(0, 3600, 500);
+    SeriesDecimator d(0, 3600, 250);
     for (int i = 0; i < 36'000; ++i)
         d.add(i * 0.1, i == 12'345 ? 999.0 : 1.0);
     const QList<QPointF> points = d.take();
     QVERIFY(points.size() <= 1000);
-    QVERIFY(points.size() >= 500);
+    QVERIFY(points.size() >= 250);
     bool spike = false;
     for (const QPointF& p : points)
         spike = spike || (p.y() == 999.0 && std::abs(p.x() - 1234.5) < 1e-6);
@@ -68,9 +69,24 @@ void TestSeriesDecimator::staysInXOrderWithinABucket()
     d.add(3, 0); // then low
     d.add(4, 5);
     const QList<QPointF> points = d.take();
+    QCOMPARE(points.size(), 4);
+    QCOMPARE(points[0], QPointF(1, 5));
+    QCOMPARE(points[1], QPointF(2, 9));
+    QCOMPARE(points[2], QPointF(3, 0));
+    QCOMPARE(points[3], QPointF(4, 5));
+}
+
+void TestSeriesDecimator::aFlatBucketStillDrawsALine()
+{
+    // Early in a run every point falls in the first bucket; a constant series must still
+    // span it, or nothing is drawn.
+    SeriesDecimator d(0, 60, 10);
+    for (int i = 0; i < 5; ++i)
+        d.add(i * 0.1, 0);
+    const QList<QPointF> points = d.take();
     QCOMPARE(points.size(), 2);
-    QCOMPARE(points[0], QPointF(2, 9));
-    QCOMPARE(points[1], QPointF(3, 0));
+    QCOMPARE(points[0], QPointF(0, 0));
+    QCOMPARE(points[1], QPointF(0.4, 0));
 }
 
 QTEST_GUILESS_MAIN(TestSeriesDecimator)
