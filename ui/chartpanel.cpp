@@ -21,79 +21,6 @@ using shoal::MetricsRow;
 
 namespace {
 
-double waiting(const MetricsRow& r)
-{
-    return static_cast<double>(r.waiting);
-}
-double inFlight(const MetricsRow& r)
-{
-    return static_cast<double>(r.inFlight);
-}
-double throughput(const MetricsRow& r)
-{
-    return r.throughputPerSec;
-}
-double timeoutsPerSec(const MetricsRow& r)
-{
-    return r.timeoutsPerSec;
-}
-double offered(const MetricsRow& r)
-{
-    return r.offeredPerSec;
-}
-double p50(const MetricsRow& r)
-{
-    return r.latencyP50Ms;
-}
-double p95(const MetricsRow& r)
-{
-    return r.latencyP95Ms;
-}
-double p99(const MetricsRow& r)
-{
-    return r.latencyP99Ms;
-}
-double queueWaitP95(const MetricsRow& r)
-{
-    return r.queueWaitP95Ms;
-}
-double serviceP95(const MetricsRow& r)
-{
-    return r.serviceP95Ms;
-}
-double timedOut(const MetricsRow& r)
-{
-    return static_cast<double>(r.timedOut);
-}
-double canceled(const MetricsRow& r)
-{
-    return static_cast<double>(r.canceled);
-}
-double failed(const MetricsRow& r)
-{
-    return static_cast<double>(r.failed);
-}
-double rejected(const MetricsRow& r)
-{
-    return static_cast<double>(r.rejected);
-}
-double notRunning(const MetricsRow& r)
-{
-    return static_cast<double>(r.notRunning);
-}
-double poolSize(const MetricsRow& r)
-{
-    return r.poolSize;
-}
-double limiterTokens(const MetricsRow& r)
-{
-    return r.limiterTokens;
-}
-double abandoned(const MetricsRow& r)
-{
-    return r.abandonedWorkers;
-}
-
 /// The smallest 1, 2 or 5 times a power of ten at or above \a value (> 0), with some headroom.
 double niceCeiling(double value)
 {
@@ -111,29 +38,45 @@ double niceCeiling(double value)
 ChartPanel::ChartPanel(QWidget* parent)
     : QWidget(parent)
 {
-    addPlot(
-        QT_TR_NOOP("Queue and in flight"), QT_TR_NOOP("calls"),
-        {{waiting, QT_TR_NOOP("waiting"), nullptr}, {inFlight, QT_TR_NOOP("in flight"), nullptr}});
+    addPlot(QT_TR_NOOP("Queue and in flight"), QT_TR_NOOP("calls"),
+            {{[](const MetricsRow& r) -> double { return static_cast<double>(r.waiting); },
+              QT_TR_NOOP("waiting"), nullptr},
+             {[](const MetricsRow& r) -> double { return static_cast<double>(r.inFlight); },
+              QT_TR_NOOP("in flight"), nullptr}});
     addPlot(QT_TR_NOOP("Throughput"), QT_TR_NOOP("calls/s"),
-            {{throughput, QT_TR_NOOP("completed/s"), nullptr},
-             {timeoutsPerSec, QT_TR_NOOP("timeouts/s"), nullptr},
-             {offered, QT_TR_NOOP("offered/s"), nullptr}});
-    addPlot(QT_TR_NOOP("Latency"), QT_TR_NOOP("ms"),
-            {{p50, QT_TR_NOOP("p50"), nullptr},
-             {p95, QT_TR_NOOP("p95"), nullptr},
-             {p99, QT_TR_NOOP("p99"), nullptr},
-             {queueWaitP95, QT_TR_NOOP("queue wait p95"), nullptr},
-             {serviceP95, QT_TR_NOOP("service p95"), nullptr}});
+            {{[](const MetricsRow& r) -> double { return r.throughputPerSec; },
+              QT_TR_NOOP("completed/s"), nullptr},
+             {[](const MetricsRow& r) -> double { return r.timeoutsPerSec; },
+              QT_TR_NOOP("timeouts/s"), nullptr},
+             {[](const MetricsRow& r) -> double { return r.offeredPerSec; },
+              QT_TR_NOOP("offered/s"), nullptr}});
+    addPlot(
+        QT_TR_NOOP("Latency"), QT_TR_NOOP("ms"),
+        {{[](const MetricsRow& r) -> double { return r.latencyP50Ms; }, QT_TR_NOOP("p50"), nullptr},
+         {[](const MetricsRow& r) -> double { return r.latencyP95Ms; }, QT_TR_NOOP("p95"), nullptr},
+         {[](const MetricsRow& r) -> double { return r.latencyP99Ms; }, QT_TR_NOOP("p99"), nullptr},
+         {[](const MetricsRow& r) -> double { return r.queueWaitP95Ms; },
+          QT_TR_NOOP("queue wait p95"), nullptr},
+         {[](const MetricsRow& r) -> double { return r.serviceP95Ms; }, QT_TR_NOOP("service p95"),
+          nullptr}});
     addPlot(QT_TR_NOOP("Outcomes (cumulative)"), QT_TR_NOOP("calls"),
-            {{timedOut, QT_TR_NOOP("timed out"), nullptr},
-             {canceled, QT_TR_NOOP("canceled"), nullptr},
-             {failed, QT_TR_NOOP("errors"), nullptr},
-             {rejected, QT_TR_NOOP("rejected"), nullptr},
-             {notRunning, QT_TR_NOOP("pool closed"), nullptr}});
+            {{[](const MetricsRow& r) -> double { return static_cast<double>(r.timedOut); },
+              QT_TR_NOOP("timed out"), nullptr},
+             {[](const MetricsRow& r) -> double { return static_cast<double>(r.canceled); },
+              QT_TR_NOOP("canceled"), nullptr},
+             {[](const MetricsRow& r) -> double { return static_cast<double>(r.failed); },
+              QT_TR_NOOP("errors"), nullptr},
+             {[](const MetricsRow& r) -> double { return static_cast<double>(r.rejected); },
+              QT_TR_NOOP("rejected"), nullptr},
+             {[](const MetricsRow& r) -> double { return static_cast<double>(r.notRunning); },
+              QT_TR_NOOP("pool closed"), nullptr}});
     addPlot(QT_TR_NOOP("Pool and limiter"), QT_TR_NOOP("workers / tokens"),
-            {{poolSize, QT_TR_NOOP("pool size"), nullptr},
-             {limiterTokens, QT_TR_NOOP("limiter tokens"), nullptr},
-             {abandoned, QT_TR_NOOP("abandoned workers"), nullptr}});
+            {{[](const MetricsRow& r) -> double { return r.poolSize; }, QT_TR_NOOP("pool size"),
+              nullptr},
+             {[](const MetricsRow& r) -> double { return r.limiterTokens; },
+              QT_TR_NOOP("limiter tokens"), nullptr},
+             {[](const MetricsRow& r) -> double { return r.abandonedWorkers; },
+              QT_TR_NOOP("abandoned workers"), nullptr}});
 
     m_lanes = new WorkerLanes(&m_timeline, this);
     auto* grid = new QGridLayout(this);
@@ -148,7 +91,7 @@ ChartPanel::ChartPanel(QWidget* parent)
     // One time axis for the grid: labelled under the bottom row only (the lanes have their
     // own). A sliding window relabels every labelled axis ten times a second, which is most
     // of what a tick costs.
-    for (std::size_t i = 0; i + 2 < m_plots.size(); ++i)
+    for (std::size_t i = 0; i + 1 < m_plots.size(); ++i)
         m_plots[i].timeAxis->setLabelsVisible(false);
     for (int row = 0; row < 3; ++row)
         grid->setRowStretch(row, 1);

@@ -359,38 +359,34 @@ void MainWindow::onOpenPreset()
         loadPreset(path);
 }
 
+QString MainWindow::askSavePath(const QString& title, const QString& suffix, const QString& filter)
+{
+    // Suggested: the preset's name in the last export folder.
+    const QString name = m_scenario.name.isEmpty() ? QStringLiteral("run") : m_scenario.name;
+    const QString suggested = QDir(exportFolder()).filePath(name + suffix);
+    return QFileDialog::getSaveFileName(this, title, suggested, filter);
+}
+
 void MainWindow::onSavePreset()
 {
-    const QString suggested =
-        QDir(exportFolder())
-            .filePath((m_scenario.name.isEmpty() ? QStringLiteral("preset") : m_scenario.name) +
-                      QStringLiteral(".json"));
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save preset"), suggested, tr("Presets (*.json)"));
+        askSavePath(tr("Save preset"), QStringLiteral(".json"), tr("Presets (*.json)"));
     if (!path.isEmpty())
         savePreset(path);
 }
 
 void MainWindow::onExportCsv()
 {
-    const QString suggested =
-        QDir(exportFolder())
-            .filePath((m_scenario.name.isEmpty() ? QStringLiteral("run") : m_scenario.name) +
-                      QStringLiteral(".csv"));
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export CSV"), suggested, tr("CSV files (*.csv)"));
+        askSavePath(tr("Export CSV"), QStringLiteral(".csv"), tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportCsv(path);
 }
 
 void MainWindow::onSaveCharts()
 {
-    const QString suggested =
-        QDir(exportFolder())
-            .filePath((m_scenario.name.isEmpty() ? QStringLiteral("charts") : m_scenario.name) +
-                      QStringLiteral(".png"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save charts as PNG"), suggested,
-                                                      tr("PNG images (*.png)"));
+    const QString path =
+        askSavePath(tr("Save charts as PNG"), QStringLiteral(".png"), tr("PNG images (*.png)"));
     if (!path.isEmpty())
         saveChartsImage(path);
 }

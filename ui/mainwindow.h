@@ -107,6 +107,9 @@ private:
     void onSavePreset();
     void onExportCsv();
     void onSaveCharts();
+    /// A save dialog suggesting the preset's name with \a suffix in the last export folder;
+    /// empty when the person cancels.
+    QString askSavePath(const QString& title, const QString& suffix, const QString& filter);
     QString exportFolder() const;
     void rememberExportFolder(const QString& path);
 

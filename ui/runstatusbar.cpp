@@ -28,7 +28,8 @@ RunStatusBar::RunStatusBar(QWidget* parent)
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(true);
-    m_progress->setMaximumWidth(160);
+    m_progress->setMinimumWidth(170);
+    m_progress->setMaximumWidth(200);
     addPermanentWidget(m_progress);
     render();
 }
