@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -320,9 +321,18 @@ void ControlPanel::retranslate()
     m_jobs->setToolTip(tr("run.jobs: end the run after this many calls instead"));
 }
 
+QSize ControlPanel::minimumSizeHint() const
+{
+    const int width = m_content->minimumSizeHint().width() +
+                      verticalScrollBar()->sizeHint().width() + 2 * frameWidth();
+    return {width, QScrollArea::minimumSizeHint().height()};
+}
+
 void ControlPanel::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        updateGeometry(); // longer labels want a wider dock
+    }
     QScrollArea::changeEvent(event);
 }

@@ -37,6 +37,9 @@ public:
     /// The workload parameter form.
     WorkloadParamsEditor* paramsEditor() const { return m_params; }
 
+    /// As wide as the knobs need in the current language, so none is cut off.
+    QSize minimumSizeHint() const override;
+
 Q_SIGNALS:
     void poolSizeChosen(int size);
     void maxWaitingChosen(qint64 bound);

@@ -104,7 +104,6 @@ void MainWindow::createDocks()
     m_controlsDock->setObjectName(QStringLiteral("controlsDock"));
     m_controlsDock->setWidget(m_controls);
     m_controlsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    m_controls->setMinimumWidth(320);
     addDockWidget(Qt::LeftDockWidgetArea, m_controlsDock);
 
     m_log = new EventLogView(this);
@@ -437,7 +436,7 @@ void MainWindow::onScenarioChanged(const shoal::Scenario& scenario)
     }
     if (presetLoaded && !isActive(m_state)) {
         m_log->addNote(-1, tr("Preset %1 loaded: %2").arg(scenario.name, scenario.description));
-        m_status->showMessage(scenario.description, 8000);
+        m_status->showMessage(tr("Preset %1 loaded").arg(scenario.name), 5000);
     }
     setWindowTitle(tr("%1 — Shoal").arg(scenario.name));
 }
