@@ -1,6 +1,8 @@
 // ChartPanel: bounded history, series thinned to the plot's width, the window's time range,
 // markers only where they belong.
 
+#include "uitestsupport.h"
+
 #include "ui/chartpanel.h"
 #include "ui/markedchartview.h"
 #include "ui/workerlanes.h"
@@ -54,6 +56,7 @@ class TestChartPanel : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { uitest::prepareTestProcess(); }
     void anHourStaysBoundedAndThinnedToThePlotWidth();
     void theWindowSetsTheSharedTimeAxis();
     void wholeRunSpansThePlannedLength();

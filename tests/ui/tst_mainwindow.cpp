@@ -110,7 +110,7 @@ void TestMainWindow::initTestCase()
     const auto ctx = Context::withTimeout(Context::background(), std::chrono::milliseconds(1));
     QTRY_VERIFY(ctx.isDone());
     m_threadsAtStart = threadCount();
-    uitest::isolateSettings();
+    uitest::prepareTestProcess();
 }
 
 void TestMainWindow::init()

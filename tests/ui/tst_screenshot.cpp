@@ -44,7 +44,7 @@ class TestScreenshot : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { uitest::isolateSettings(); }
+    void initTestCase() { uitest::prepareTestProcess(); }
     void plotsAreNotBlankAfterAShortRun();
 };
 

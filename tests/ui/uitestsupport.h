@@ -3,6 +3,7 @@
 #include "lab/scenario.h"
 
 #include <QStandardPaths>
+#include <QThreadPool>
 
 /// What the widget tests share: a short, cheap configuration to run, and settings kept out of
 /// the user's own.
@@ -26,10 +27,16 @@ inline shoal::Scenario quickScenario(double durationSec = 60)
     return s;
 }
 
-/// QSettings and the cache go to a test folder, and start empty.
-inline void isolateSettings()
+/// QSettings and the cache go to a test folder. Under ThreadSanitizer, Qt Gui's painting and
+/// image conversion get one pool thread: they split large images over Qt's global pool and
+/// hand the parts over with Qt's own futex-based locks, which the sanitizer cannot see
+/// (tests/tsan.supp covers the hand-off itself).
+inline void prepareTestProcess()
 {
     QStandardPaths::setTestModeEnabled(true);
+#if defined(__SANITIZE_THREAD__)
+    QThreadPool::globalInstance()->setMaxThreadCount(1);
+#endif
 }
 
 } // namespace uitest
