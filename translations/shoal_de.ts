@@ -112,10 +112,6 @@
         <translation>verwaiste Worker</translation>
     </message>
     <message>
-        <source>run time (s)</source>
-        <translation>Laufzeit (s)</translation>
-    </message>
-    <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -852,6 +848,10 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>Shoal</source>
         <translation>Shoal</translation>
+    </message>
+    <message>
+        <source>Preset %1 loaded</source>
+        <translation>Voreinstellung %1 geladen</translation>
     </message>
 </context>
 <context>
