@@ -95,7 +95,7 @@ inline QByteArray pngHeaderBomb(quint32 width, quint32 height)
 /// file, valid header, and a decode time that grows with the scans.
 inline QByteArray jpegScanBomb(quint16 width, quint16 height, int acScans)
 {
-    const auto segment = [](quint8 marker, const QByteArray& body) {
+    const auto segment = [](quint8 marker, const QByteArray& body) -> QByteArray {
         QByteArray s;
         s.append(char(0xFF));
         s.append(char(marker));
