@@ -6,6 +6,7 @@
 #include <QImageWriter>
 
 #include <cmath>
+#include <cstring>
 #include <mutex>
 
 namespace shoal {
@@ -32,6 +33,43 @@ bool endsWithEoi(QByteArrayView data, qint64 stoppedAt)
     return stoppedAt >= 2 && stoppedAt <= data.size() &&
            static_cast<unsigned char>(data[stoppedAt - 2]) == 0xFF &&
            static_cast<unsigned char>(data[stoppedAt - 1]) == 0xD9;
+}
+
+// Counts the scans (SOS markers) of a JPEG stream, stopping once there are more than \a limit.
+// Walks the markers as a decoder does: segments are skipped by their length; inside
+// entropy-coded data a 0xFF byte is followed by a stuffed 0x00 or a restart marker, so the next
+// other marker ends the scan. Linear in the bytes and allocation-free.
+int countJpegScans(QByteArrayView data, int limit)
+{
+    const auto byte = [&data](qsizetype i) { return static_cast<unsigned char>(data[i]); };
+    const qsizetype size = data.size();
+    int scans = 0;
+    qsizetype at = 2; // after SOI
+    while (at + 1 < size) {
+        const void* next = std::memchr(data.data() + at, 0xFF, size_t(size - at));
+        if (!next)
+            break;
+        at = static_cast<const char*>(next) - data.data();
+        if (at + 1 >= size)
+            break;
+        const unsigned char marker = byte(at + 1);
+        if (marker == 0xFF) { // fill byte
+            ++at;
+            continue;
+        }
+        if (marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
+            at += 2; // stuffed byte, TEM, restart, SOI: no length
+            continue;
+        }
+        if (marker == 0xD9) // EOI
+            break;
+        if (marker == 0xDA && ++scans > limit)
+            break;
+        if (at + 3 >= size)
+            break;
+        at += 2 + ((qsizetype(byte(at + 2)) << 8) | byte(at + 3));
+    }
+    return scans;
 }
 
 } // namespace
@@ -92,6 +130,12 @@ ThumbnailResult Thumbnailer::make(QByteArrayView input, const ThumbnailSpec& spe
                           .arg(describe(result.sourceSize))
                           .arg(pixels)
                           .arg(spec.maxPixels));
+    if (format == "jpeg") {
+        const int scans = countJpegScans(input, MaxJpegScans);
+        if (scans > MaxJpegScans)
+            return failed(result, ImageErrc::TooLarge,
+                          QStringLiteral("a JPEG with more than %1 scans").arg(MaxJpegScans));
+    }
     if (stop())
         return failed(result, ImageErrc::Interrupted, QStringLiteral("before decoding"));
 

@@ -55,6 +55,11 @@ public:
     /// QImageReader's process-wide allocation limit, set once: 100 Mpx (the largest maxPixels)
     /// of 32-bit pixels, rounded up.
     static constexpr int AllocationLimitMiB = 512;
+    /// The most scans a JPEG may have. Every scan of a progressive JPEG costs the decoder a pass
+    /// over all of the image's blocks, so the pixel cap alone does not bound the work: a small
+    /// file of empty scans can keep a worker busy for minutes. Encoders write up to about a
+    /// dozen (libjpeg's progressive mode: 10); a baseline JPEG has one per component at most.
+    static constexpr int MaxJpegScans = 100;
 
     Thumbnailer();
 

@@ -37,6 +37,8 @@ private Q_SLOTS:
     void initTestCase();
     void badInputGivesAnErrorResult_data();
     void badInputGivesAnErrorResult();
+    void jpegWithTooManyScansIsRefusedBeforeDecoding();
+    void progressiveJpegsStillDecode();
     void thumbnailFitsTheBoxAndKeepsTheAspectRatio_data();
     void thumbnailFitsTheBoxAndKeepsTheAspectRatio();
     void jpegFastPathLooksLikeAFullDecode();
@@ -103,6 +105,43 @@ void TestThumbnailer::badInputGivesAnErrorResult()
     QVERIFY(!result.ok());
     QVERIFY(!result.reason.isEmpty());
     QVERIFY(!result.size.isValid());
+}
+
+void TestThumbnailer::jpegWithTooManyScansIsRefusedBeforeDecoding()
+{
+    // Each scan costs the decoder a pass over every block, so the pixel cap alone does not bound
+    // the work: a 170 KB JPEG of 1,000 empty scans over 7000x7000 pixels (inside the default
+    // cap) took 7 s to decode, and the time grows with the scans. The fuzz corpus keeps a small
+    // one (tests/fuzz/regressions/imagedecode/jpeg-1000-empty-scans-1200x1200.jpg).
+    const QByteArray bomb = jpegScanBomb(2000, 2000, Thumbnailer::MaxJpegScans);
+    Thumbnailer thumbnailer;
+    const ThumbnailResult result = thumbnailer.make(bomb, ThumbnailSpec());
+    QCOMPARE(result.error, ImageErrc::TooLarge);
+    QVERIFY2(result.reason.contains(QStringLiteral("scans")), qPrintable(result.reason));
+    QCOMPARE(result.sourceSize, QSize(2000, 2000));
+    QVERIFY(!result.size.isValid());
+
+    // At the limit it decodes: the bomb's structure itself is valid.
+    const ThumbnailResult allowed =
+        thumbnailer.make(jpegScanBomb(64, 48, Thumbnailer::MaxJpegScans - 1), ThumbnailSpec());
+    QVERIFY2(allowed.ok(), qPrintable(allowed.reason));
+    QCOMPARE(allowed.size, QSize(64, 48));
+}
+
+void TestThumbnailer::progressiveJpegsStillDecode()
+{
+    QImage image(640, 360, QImage::Format_RGB32);
+    image.fill(QColor(40, 120, 200));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "jpeg");
+    writer.setProgressiveScanWrite(true);
+    QVERIFY(writer.write(image));
+    Thumbnailer thumbnailer;
+    const ThumbnailResult result = thumbnailer.make(bytes, ThumbnailSpec());
+    QVERIFY2(result.ok(), qPrintable(result.reason));
+    QCOMPARE(result.size, QSize(256, 144));
 }
 
 void TestThumbnailer::thumbnailFitsTheBoxAndKeepsTheAspectRatio_data()
