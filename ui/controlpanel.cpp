@@ -13,9 +13,9 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSlider>
-#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
 

@@ -27,7 +27,7 @@ public:
     };
 
     /// Keeps at most \a maxSegmentsPerLane segments per worker and \a maxLanes workers.
-    explicit WorkerTimeline(int maxSegmentsPerLane = 4096, int maxLanes = 4096);
+    explicit WorkerTimeline(int maxSegmentsPerLane = 1024, int maxLanes = 4096);
 
     /// The workers as a sample at \a tSec saw them (tSec not decreasing between calls). A state
     /// holds from the previous sample to this one.
@@ -47,7 +47,7 @@ public:
 private:
     void compact(Lane& lane) const;
 
-    int m_maxSegments = 4096;    ///< per lane
+    int m_maxSegments = 1024;    ///< per lane
     int m_maxLanes = 4096;       ///< workers kept
     std::map<int, Lane> m_lanes; ///< by worker id
     double m_latestSec = 0;      ///< newest sample
