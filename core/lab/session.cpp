@@ -543,8 +543,14 @@ void Session::releaseRun()
     m_timelineTimer->stop();
     m_endTimer->stop();
     m_pollTimer->stop();
-    if (m_generator)
+    if (m_generator) {
         m_generator->stopOffering();
+        // A run dropped with calls outstanding (reset(), or the session destroyed mid-run) must
+        // end in about a job's time, not after every queued call: processCtx calls are canceled
+        // here, which interrupts their running jobs; the pool's close then fails whatever still
+        // waits. After a finished run nothing is outstanding and this changes nothing.
+        m_generator->cancelAll();
+    }
     if (!m_pool && !m_generator)
         return;
     // Moved, not copied: the errand must hold the last references, so that the pool is closed

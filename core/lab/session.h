@@ -59,8 +59,8 @@ class Session : public QObject {
 public:
     /// Starts with the default preset loaded. Registers the lab's metatypes.
     explicit Session(QObject* parent = nullptr);
-    /// Stops any run; closes the pool on the errand thread and waits for it (running jobs
-    /// finish first).
+    /// Stops any run as reset() does and waits for its pool to close on the errand thread:
+    /// processCtx jobs are interrupted, waiting calls fail, other running jobs finish first.
     ~Session() override;
 
     /// Where the run is. Session thread.
@@ -92,7 +92,10 @@ public Q_SLOTS:
     void resume();
     /// Ends the run early: stops offering and drains, as at the end of its duration.
     void stop();
-    /// Drops the run at once (no draining, no summary) and forgets its history.
+    /// Drops the run at once (no draining, no summary) and forgets its history. Outstanding
+    /// processCtx calls are canceled (their running jobs interrupted) and the pool is closed
+    /// on the errand thread, so that a run with thousands of calls queued ends within a job's
+    /// time.
     void reset();
 
     // Live settings. Each checks its value like the preset key in its event's name (an invalid
