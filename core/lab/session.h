@@ -60,7 +60,8 @@ public:
     /// Starts with the default preset loaded. Registers the lab's metatypes.
     explicit Session(QObject* parent = nullptr);
     /// Stops any run as reset() does and waits for its pool to close on the errand thread:
-    /// processCtx jobs are interrupted, waiting calls fail, other running jobs finish first.
+    /// running jobs are interrupted (except those of timed processTimed calls, which keep their
+    /// timeout), waiting calls fail, and jobs that ignore interrupt() are waited for.
     ~Session() override;
 
     /// Where the run is. Session thread.
@@ -93,9 +94,9 @@ public Q_SLOTS:
     /// Ends the run early: stops offering and drains, as at the end of its duration.
     void stop();
     /// Drops the run at once (no draining, no summary) and forgets its history. Outstanding
-    /// processCtx calls are canceled (their running jobs interrupted) and the pool is closed
-    /// on the errand thread, so that a run with thousands of calls queued ends within a job's
-    /// time.
+    /// calls without a deadline of their own are canceled (their running jobs interrupted) and
+    /// the pool is closed on the errand thread, so that a run with thousands of calls queued
+    /// ends in about an interrupt's time.
     void reset();
 
     // Live settings. Each checks its value like the preset key in its event's name (an invalid

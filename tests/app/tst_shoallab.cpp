@@ -288,12 +288,16 @@ void TestShoalLab::aSignalEndsAnOverloadedRunPromptlyAndWritesNothing()
     qint64 queued = 0;
     QElapsedTimer patience;
     patience.start();
-    while (queued < 1000 && patience.elapsed() < kLong && process.state() == QProcess::Running) {
+    // Well inside QtTest's five-minute watchdog, so that a run that never gets there fails
+    // with what it printed.
+    while (queued < 1000 && patience.elapsed() < 120'000 && process.state() == QProcess::Running) {
         process.waitForReadyRead(1000);
         err += QString::fromUtf8(process.readAllStandardError());
         for (auto it = waiting.globalMatch(err); it.hasNext();)
             queued = std::max(queued, it.next().captured(1).toLongLong());
     }
+    if (queued < 1000)
+        process.kill();
     QVERIFY2(queued >= 1000, qPrintable(err));
 
     QElapsedTimer clock;

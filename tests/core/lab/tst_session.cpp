@@ -149,6 +149,7 @@ private Q_SLOTS:
     void aFailedExportLeavesThePreviousFile();
     void savedConfigurationLoadsBackEqual();
     void resetDropsTheRun();
+    void destroyingASessionMidRunEndsWithinDeadline_data();
     void destroyingASessionMidRunEndsWithinDeadline();
 };
 
@@ -691,8 +692,17 @@ void TestSession::resetDropsTheRun()
     QVERIFY(h.waitForFinish().identityHolds);
 }
 
+void TestSession::destroyingASessionMidRunEndsWithinDeadline_data()
+{
+    QTest::addColumn<CallApi>("api");
+    QTest::newRow("process") << CallApi::Process;
+    QTest::newRow("processTimed without a timeout") << CallApi::ProcessTimed;
+    QTest::newRow("processCtx") << CallApi::ProcessCtx;
+}
+
 void TestSession::destroyingASessionMidRunEndsWithinDeadline()
 {
+    QFETCH(CallApi, api);
     // A window closes by destroying its session: with thousands of calls queued and every
     // worker inside a 20 s job, that must take about a job's interrupt, not 20 s per worker or
     // a job's time per queued call.
@@ -705,7 +715,7 @@ void TestSession::destroyingASessionMidRunEndsWithinDeadline()
     s.workloadParams = {{QStringLiteral("meanMs"), 20'000.0},
                         {QStringLiteral("honourInterrupt"), true}};
     s.poolSize = 8;
-    s.callApi = CallApi::ProcessCtx;
+    s.callApi = api;
     s.ratePerSec = 5000;
     s.durationSec = 600;
     s.samplerPeriodMs = 50;
