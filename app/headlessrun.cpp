@@ -2,6 +2,7 @@
 
 #include "presetchoice.h"
 #include "progressreporter.h"
+#include "signalwatcher.h"
 #include "summarytable.h"
 #include "ui/errortext.h"
 
@@ -9,6 +10,7 @@
 #include "lab/session.h"
 
 #include <cstdio>
+#include <cstring>
 #include <unistd.h>
 
 using namespace shoal;
@@ -52,6 +54,9 @@ bool HeadlessRun::outputsWritable()
 
 int HeadlessRun::exec()
 {
+    // Made first and destroyed last: a signal during the teardown below is still caught (and
+    // ignored, as the teardown is already under way) instead of killing the process half-way.
+    SignalWatcher watcher;
     const std::optional<Scenario> s = scenario();
     if (!s || !outputsWritable())
         return BadInput;
@@ -59,6 +64,17 @@ int HeadlessRun::exec()
     // No window to keep responsive: the session lives on this thread, whose event loop runs
     // its timers; the pool, the generator and the errands have their own threads.
     Session session;
+    connect(&watcher, &SignalWatcher::terminationRequested, this, [this, &session](int signo) {
+        if (m_signal != 0)
+            return;
+        m_signal = signo;
+        complain(
+            tr("stopped by %1; no files written").arg(QString::fromLocal8Bit(signalName(signo))));
+        // Drops the run: processCtx calls are canceled, the pool is closed; the session's
+        // destructor below waits for the running jobs.
+        session.reset();
+        m_loop.quit();
+    });
     connect(&session, &Session::sampleAvailable, this, &HeadlessRun::onSample);
     connect(&session, &Session::runFinished, this, &HeadlessRun::onFinished);
     connect(&session, &Session::errorOccurred, this, &HeadlessRun::onError);
@@ -68,6 +84,10 @@ int HeadlessRun::exec()
     m_loop.exec();
     m_progress->finish();
 
+    // Interrupted: nothing is written, so a file at an output path is the previous run's,
+    // whole; a partial run's figures are not passed off as a finished run's.
+    if (m_signal != 0)
+        return SignalWatcher::exitStatus(m_signal);
     if (!m_summary)
         return m_status == Success ? RunFailed : m_status;
     std::fputs(qPrintable(SummaryTable::format(*m_summary)), stdout);
@@ -99,6 +119,20 @@ int HeadlessRun::exec()
         m_status = RunFailed;
     }
     return m_status;
+}
+
+const char* HeadlessRun::signalName(int signo)
+{
+    switch (signo) {
+    case SIGINT:
+        return "SIGINT";
+    case SIGTERM:
+        return "SIGTERM";
+    case SIGHUP:
+        return "SIGHUP";
+    default:
+        return "a signal";
+    }
 }
 
 void HeadlessRun::onSample(const Sample& sample)

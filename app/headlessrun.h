@@ -28,7 +28,9 @@ public:
     explicit HeadlessRun(const CommandLine::Options& options, QObject* parent = nullptr);
     ~HeadlessRun() override;
 
-    /// Runs to the end; returns the exit status.
+    /// Runs to the end; returns the exit status. SIGINT or SIGTERM ends the run at once
+    /// (outstanding calls are dropped, running jobs interrupted where they allow it), writes
+    /// no output file and returns 128 + the signal number (130, 143).
     int exec();
 
 private:
@@ -40,6 +42,8 @@ private:
     void onError(const shoal::SessionError& error);
     /// Prints "shoal-lab: <reason>" on stderr.
     void complain(const QString& reason);
+    /// "SIGINT", "SIGTERM", ...
+    static const char* signalName(int signo);
 
     CommandLine::Options m_options;                  ///< what to run
     std::unique_ptr<ProgressReporter> m_progress;    ///< on stderr
@@ -47,4 +51,5 @@ private:
     std::optional<shoal::RunSummary> m_summary;      ///< set when the run finished
     shoal::RunState m_state = shoal::RunState::Idle; ///< the session's, as last reported
     int m_status = Success;                          ///< exec()'s result
+    int m_signal = 0;                                ///< the termination signal, if one came
 };

@@ -69,6 +69,9 @@ QString ErrorText::scenario(const ScenarioError& e)
                   "file")
             .arg(e.detail);
     case Code::FileUnreadable:
+        if (e.maximum.isValid())
+            return tr("cannot read the preset file %1: larger than %2 bytes")
+                .arg(e.detail, value(e.maximum));
         return tr("cannot read the preset file %1").arg(e.detail);
     case Code::BadAssignment:
         return tr("\"%1\" is not key=value").arg(e.detail);

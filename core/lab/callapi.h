@@ -11,7 +11,7 @@ namespace shoal {
 /// How the load generator calls the pool. Each is the asynchronous form of the Pool call with
 /// the same name, so outstanding calls cost no thread.
 enum class CallApi {
-    Process,      ///< Pool::submit() with the background context: no timeout
+    Process,      ///< Pool::submit() with a context only a dropped run cancels: no timeout
     ProcessTimed, ///< Pool::submitTimed() with the call timeout (waiting plus running)
     ProcessCtx,   ///< Pool::submit() with a child of the run's cancel context, the timeout as
                   ///< its deadline

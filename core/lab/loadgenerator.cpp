@@ -85,7 +85,8 @@ struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
         , targetCallers(std::clamp(s.callers, 0, MaxCallers))
         , thinkNs(fromMs(s.thinkMs).count())
         , callerActive(std::make_unique<std::atomic<bool>[]>(MaxCallers))
-        , cancelParent(Context::withCancel(Context::background()))
+        , dropContext(Context::withCancel(Context::background()))
+        , cancelParent(Context::withCancel(dropContext))
     {}
 
     // --- calls --------------------------------------------------------------------------------
@@ -131,8 +132,11 @@ struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
     std::unique_ptr<std::atomic<bool>[]> callerActive; ///< per caller: has a call out or due
     std::atomic<int> activeCallers{0};
 
+    /// Canceled only by dropAll(). Untimed calls hang from it, so that a dropped run's jobs are
+    /// interrupted instead of waited for; set once, read from any thread.
+    const Context dropContext;
     std::mutex contextMutex; ///< guards cancelParent
-    Context cancelParent;    ///< every processCtx call is a child of this
+    Context cancelParent;    ///< every processCtx call is a child of this (itself of dropContext)
 
     // Guarded by mutex; the pacer sleeps on wake until one of these changes.
     std::mutex mutex;
@@ -181,13 +185,13 @@ bool LoadGenerator::Core::issue(int caller, Clock::time_point intended)
     ++t_submitting;
     switch (static_cast<CallApi>(api.load(std::memory_order_relaxed))) {
     case CallApi::Process:
-        pool.submit(Context::background(), std::move(payload), std::move(done));
+        pool.submit(dropContext, std::move(payload), std::move(done));
         break;
     case CallApi::ProcessTimed:
         if (timeout > 0ns)
             pool.submitTimed(std::move(payload), timeout, std::move(done));
         else
-            pool.submit(Context::background(), std::move(payload), std::move(done));
+            pool.submit(dropContext, std::move(payload), std::move(done));
         break;
     case CallApi::ProcessCtx: {
         Context parent;
@@ -518,9 +522,15 @@ void LoadGenerator::cancelAll()
     {
         std::lock_guard lock(m_core->contextMutex);
         old = m_core->cancelParent;
-        m_core->cancelParent = Context::withCancel(Context::background());
+        m_core->cancelParent = Context::withCancel(m_core->dropContext);
     }
     old.cancel();
+}
+
+void LoadGenerator::dropAll()
+{
+    stopOffering();
+    m_core->dropContext.cancel();
 }
 
 CallCounters LoadGenerator::counters() const

@@ -91,6 +91,12 @@ public:
     /// pool's abandon on this thread: interrupts running jobs, never waits for them.
     void cancelAll();
 
+    /// For dropping a run: stops offering for good and ends every outstanding call that has no
+    /// deadline of its own (process, processTimed without a timeout, processCtx) with Canceled,
+    /// interrupting its running job. Timed processTimed calls keep their timeout. Runs the
+    /// pool's abandon on this thread; never waits for a job. Any thread.
+    void dropAll();
+
     /// The generator's counts: outcomes are read before submitted, so outstanding() is never
     /// negative and the identity the sampler writes is exact. Lock-free.
     CallCounters counters() const;

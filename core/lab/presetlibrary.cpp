@@ -13,7 +13,7 @@ namespace shoal {
 namespace {
 
 /// Preset files larger than this are refused unread: a preset is a few kilobytes.
-constexpr qint64 kMaxPresetBytes = 4 << 20;
+constexpr qint64 kMaxPresetBytes = qint64(4) << 20;
 
 QList<Scenario> loadBuiltins()
 {
@@ -84,16 +84,30 @@ std::optional<Scenario> PresetLibrary::load(const QString& nameOrFile, ScenarioE
 std::optional<Scenario> PresetLibrary::loadFile(const QString& path, ScenarioError* error)
 {
     QFile file(path);
-    if (!QFileInfo(path).isFile() || file.size() > kMaxPresetBytes ||
-        !file.open(QIODevice::ReadOnly)) {
+    const bool tooLarge = file.size() > kMaxPresetBytes;
+    if (!QFileInfo(path).isFile() || tooLarge || !file.open(QIODevice::ReadOnly)) {
         if (error) {
             *error = {};
             error->code = ScenarioError::Code::FileUnreadable;
             error->detail = path;
+            if (tooLarge)
+                error->maximum = kMaxPresetBytes;
         }
         return std::nullopt;
     }
-    return PresetFormat::parse(file.readAll(), error);
+    // At most the limit and one byte more: a file that grew since its size was read is still
+    // refused, without reading all of it.
+    const QByteArray bytes = file.read(kMaxPresetBytes + 1);
+    if (bytes.size() > kMaxPresetBytes) {
+        if (error) {
+            *error = {};
+            error->code = ScenarioError::Code::FileUnreadable;
+            error->detail = path;
+            error->maximum = kMaxPresetBytes;
+        }
+        return std::nullopt;
+    }
+    return PresetFormat::parse(bytes, error);
 }
 
 FileError PresetLibrary::save(const Scenario& scenario, const QString& path)

@@ -141,9 +141,12 @@ FileError RunExport::writeFile(const QString& path, const QByteArray& data)
     if (QFileInfo(path).isDir())
         return fileError(FileError::Code::IsDirectory, path, QString());
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered: a buffered QFileDevice that the system lets write only part of its buffer
+    // (a full disk, a file size limit) drops the rest and still commits, replacing the old file
+    // with a truncated one. Written directly, a short write shows in write()'s count.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return fileError(FileError::Code::CannotOpen, path, file.errorString());
-    if (file.write(data) != data.size()) {
+    if (file.write(data) != data.size() || file.size() != data.size()) {
         const QString detail = file.errorString();
         file.cancelWriting();
         return fileError(FileError::Code::WriteFailed, path, detail);

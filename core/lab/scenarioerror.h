@@ -26,7 +26,8 @@ struct ScenarioError {
         Conflict,            ///< path holds keys that exclude each other; detail names them
         Unusable,            ///< path names something that cannot be used; detail says why
         UnknownPreset,       ///< detail is neither a built-in preset nor a file
-        FileUnreadable,      ///< detail is the file; path is empty
+        FileUnreadable,      ///< detail is the file; path is empty; maximum is the size
+                             ///< limit in bytes when the file is larger than it
         BadAssignment,       ///< detail is a --set argument without "key=value"
     };
     Code code = Code::None;

@@ -543,8 +543,14 @@ void Session::releaseRun()
     m_timelineTimer->stop();
     m_endTimer->stop();
     m_pollTimer->stop();
-    if (m_generator)
-        m_generator->stopOffering();
+    if (m_generator) {
+        // A run dropped with calls outstanding (reset(), or the session destroyed mid-run) must
+        // end in about an interrupt's time, not a job's or every queued call's: calls without a
+        // deadline of their own are canceled here, which interrupts their running jobs; the
+        // pool's close then fails whatever still waits. After a finished run nothing is
+        // outstanding and this changes nothing.
+        m_generator->dropAll();
+    }
     if (!m_pool && !m_generator)
         return;
     // Moved, not copied: the errand must hold the last references, so that the pool is closed

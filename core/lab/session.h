@@ -59,8 +59,9 @@ class Session : public QObject {
 public:
     /// Starts with the default preset loaded. Registers the lab's metatypes.
     explicit Session(QObject* parent = nullptr);
-    /// Stops any run; closes the pool on the errand thread and waits for it (running jobs
-    /// finish first).
+    /// Stops any run as reset() does and waits for its pool to close on the errand thread:
+    /// running jobs are interrupted (except those of timed processTimed calls, which keep their
+    /// timeout), waiting calls fail, and jobs that ignore interrupt() are waited for.
     ~Session() override;
 
     /// Where the run is. Session thread.
@@ -92,7 +93,10 @@ public Q_SLOTS:
     void resume();
     /// Ends the run early: stops offering and drains, as at the end of its duration.
     void stop();
-    /// Drops the run at once (no draining, no summary) and forgets its history.
+    /// Drops the run at once (no draining, no summary) and forgets its history. Outstanding
+    /// calls without a deadline of their own are canceled (their running jobs interrupted) and
+    /// the pool is closed on the errand thread, so that a run with thousands of calls queued
+    /// ends in about an interrupt's time.
     void reset();
 
     // Live settings. Each checks its value like the preset key in its event's name (an invalid

@@ -219,8 +219,11 @@ void Pool::resize(int n)
         return;
     }
     while (m_runners.size() < target) {
-        auto runner =
-            std::make_unique<detail::WorkerRunner>(m_nextWorkerId, m_factory(), *m_dispatcher);
+        std::unique_ptr<Worker> worker = m_factory();
+        if (!worker)
+            throw std::invalid_argument("shoal::Pool: the worker factory returned no worker");
+        auto runner = std::make_unique<detail::WorkerRunner>(m_nextWorkerId, std::move(worker),
+                                                             *m_dispatcher);
         ++m_nextWorkerId;
         runner->start();
         {

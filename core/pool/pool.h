@@ -38,7 +38,8 @@ public:
 
     /// tunny.New: runs \a factory \a size times, in order, on this thread, and starts a thread
     /// per worker. If the factory throws, the workers made so far are terminated and joined and
-    /// the exception propagates. Throws std::invalid_argument for a negative size or no factory.
+    /// the exception propagates. Throws std::invalid_argument for a negative size, no factory,
+    /// or a factory that returns no worker (null).
     Pool(int size, Factory factory);
     /// Closes the pool (see close()).
     ~Pool();
@@ -83,7 +84,8 @@ public:
     /// newest workers after their current job, wakes them from stopContext()-aware waits, runs
     /// terminate() on their threads, and returns when they are gone; waiting calls stay queued
     /// for the others. A no-op once closed. Throws std::invalid_argument for n < 0; a throwing
-    /// factory leaves the pool at the size reached.
+    /// factory (or one returning null, as std::invalid_argument) leaves the pool at the size
+    /// reached, every worker built so far running.
     void setSize(int n);
     int size() const noexcept { return m_size.load(std::memory_order_relaxed); }
 

@@ -2,10 +2,14 @@
 #include "lab/runexport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace shoal;
 
@@ -92,6 +96,8 @@ private Q_SLOTS:
     void badInputExitsWithOneLineNamingIt();
     void aHeadlessRunWritesItsFiles();
     void anUnusableWorkloadIsBadInput();
+    void aSignalEndsAnOverloadedRunPromptlyAndWritesNothing_data();
+    void aSignalEndsAnOverloadedRunPromptlyAndWritesNothing();
     void everyPresetRunsHeadless_data();
     void everyPresetRunsHeadless();
 
@@ -235,6 +241,88 @@ void TestShoalLab::anUnusableWorkloadIsBadInput()
     QCOMPARE(o.status, 2);
     QVERIFY2(o.err.count(QLatin1Char('\n')) == 1, qPrintable(o.err));
     QVERIFY2(o.err.contains(QStringLiteral("workload.params.folder")), qPrintable(o.err));
+}
+
+void TestShoalLab::aSignalEndsAnOverloadedRunPromptlyAndWritesNothing_data()
+{
+    QTest::addColumn<int>("signo");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+void TestShoalLab::aSignalEndsAnOverloadedRunPromptlyAndWritesNothing()
+{
+    QFETCH(int, signo);
+    // Far above capacity: 8 workers inside 20 s jobs (which honour interrupt), 5000 calls/s.
+    Scenario s;
+    s.name = QStringLiteral("overloaded");
+    s.workloadKind = QStringLiteral("synthetic");
+    s.workloadParams = {{QStringLiteral("meanMs"), 20'000.0},
+                        {QStringLiteral("honourInterrupt"), true}};
+    s.poolSize = 8;
+    s.callApi = CallApi::ProcessCtx;
+    s.ratePerSec = 5000;
+    s.durationSec = 600;
+    const QString preset = m_dir.filePath(QStringLiteral("overloaded.json"));
+    QVERIFY(!PresetLibrary::save(s, preset));
+    // Files from an earlier run at the output paths: they must survive whole.
+    QTemporaryDir out;
+    const QStringList paths = {out.filePath(QStringLiteral("run.csv")),
+                               out.filePath(QStringLiteral("events.csv")),
+                               out.filePath(QStringLiteral("summary.json"))};
+    for (const QString& path : paths) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("the previous run\n");
+    }
+
+    QProcess process;
+    process.start(QStringLiteral(SHOAL_LAB_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--preset"), preset,
+                   QStringLiteral("--csv"), paths[0], QStringLiteral("--events"), paths[1],
+                   QStringLiteral("--summary"), paths[2]});
+    QVERIFY(process.waitForStarted(kLong));
+    // Progress lines come once a second; wait for one showing a thousand calls queued.
+    const QRegularExpression waiting(QStringLiteral("(\\d+) waiting"));
+    QString err;
+    qint64 queued = 0;
+    QElapsedTimer patience;
+    patience.start();
+    // Well inside QtTest's five-minute watchdog, so that a run that never gets there fails
+    // with what it printed.
+    while (queued < 1000 && patience.elapsed() < 120'000 && process.state() == QProcess::Running) {
+        process.waitForReadyRead(1000);
+        err += QString::fromUtf8(process.readAllStandardError());
+        for (auto it = waiting.globalMatch(err); it.hasNext();)
+            queued = std::max(queued, it.next().captured(1).toLongLong());
+    }
+    if (queued < 1000)
+        process.kill();
+    QVERIFY2(queued >= 1000, qPrintable(err));
+
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(::kill(static_cast<pid_t>(process.processId()), signo), 0);
+    QVERIFY(process.waitForFinished(kLong));
+    const qint64 ms = clock.elapsed();
+    err += QString::fromUtf8(process.readAllStandardError());
+    qInfo("%s with %lld calls queued: exited in %lld ms", QTest::currentDataTag(), queued, ms);
+    // The target is 2 s; 5 s leaves room for a loaded machine and sanitizer builds while still
+    // failing if a 20 s job were waited for.
+    QVERIFY2(ms < 5000, qPrintable(QString::number(ms)));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 128 + signo);
+    QVERIFY2(err.contains(QStringLiteral("shoal-lab: stopped by ") +
+                          QString::fromLatin1(QTest::currentDataTag()) +
+                          QStringLiteral("; no files written")),
+             qPrintable(err));
+    QVERIFY(process.readAllStandardOutput().isEmpty()); // no summary of a run that did not end
+    for (const QString& path : paths) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("the previous run\n"));
+    }
+    QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).size(), 3);
 }
 
 void TestShoalLab::everyPresetRunsHeadless_data()

@@ -106,6 +106,29 @@ void TestPresetFormat::badPresetsNameTheFieldAndTheReason_data()
     row("NaN", minimal(R"(, "pool": {"size": NaN})"), Code::BadJson, "");
     row("infinity", minimal(R"(, "arrival": {"ratePerSec": 1e999})"), Code::BadJson, "");
     row("not an object", "[1, 2]", Code::NotAnObject, "");
+    row("nested 100000 deep", QByteArray(100'000, '['), Code::BadJson, "");
+    row("nested 100000 deep, closed", QByteArray(100'000, '[') + QByteArray(100'000, ']'),
+        Code::BadJson, "");
+    row("nested objects deep in a key",
+        minimal(R"(, "pool": )" + QByteArray(5000, '[') + QByteArray(5000, ']')), Code::BadJson,
+        "");
+    row("binary junk", QByteArray("\x00\xFF\xFE{\x01", 5), Code::BadJson, "");
+    row("huge number", minimal(R"(, "pool": {"size": 1e309})"), Code::BadJson, "");
+    row("NaN as text", minimal(R"(, "arrival": {"ratePerSec": "NaN"})"), Code::WrongType,
+        "arrival.ratePerSec");
+    row("Infinity as text", minimal(R"(, "call": {"timeoutMs": "Infinity"})"), Code::WrongType,
+        "call.timeoutMs");
+    row("size a huge integer", minimal(R"(, "pool": {"size": 99999999999999999999})"),
+        Code::OutOfRange, "pool.size");
+    row("maxWaiting below -1", minimal(R"(, "pool": {"maxWaiting": -2})"), Code::OutOfRange,
+        "pool.maxWaiting");
+    row("drain negative", minimal(R"(, "run": {"drainSec": -1})"), Code::OutOfRange,
+        "run.drainSec");
+    row("callers as array", minimal(R"(, "arrival": {"callers": [4]})"), Code::WrongType,
+        "arrival.callers");
+    row("workload params as text",
+        R"({"version": 1, "name": "t", "workload": {"kind": "synthetic", "params": "fast"}})",
+        Code::WrongType, "workload.params");
     row("no version", R"({"name": "t", "workload": {"kind": "hash"}})", Code::MissingField,
         "version");
     row("version 2", R"({"version": 2, "name": "t", "workload": {"kind": "hash"}})",

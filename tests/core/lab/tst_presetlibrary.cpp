@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace shoal;
 
 class TestPresetLibrary : public QObject {
@@ -18,6 +20,8 @@ private Q_SLOTS:
     void namesComeBeforeFiles();
     void unknownPresetsAreNamed();
     void badFilesAreRefusedWithTheField();
+    void oversizedFilesAreRefusedUnread();
+    void thingsThatAreNotFilesAreRefused();
     void savedPresetsLoadBackEqual();
     void aFailedSaveLeavesTheOldFile();
 };
@@ -127,6 +131,48 @@ void TestPresetLibrary::badFilesAreRefusedWithTheField()
     QVERIFY(!PresetLibrary::load(path, &error));
     QCOMPARE(error.code, ScenarioError::Code::OutOfRange);
     QCOMPARE(error.path, QStringLiteral("pool.size"));
+}
+
+void TestPresetLibrary::oversizedFilesAreRefusedUnread()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("huge.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 1, "name": "huge", "workload": {"kind": "synthetic"}})");
+    QVERIFY(file.resize(qint64(100) << 20)); // 100 MB (sparse: no disk needed)
+    file.close();
+    ScenarioError error;
+    QVERIFY(!PresetLibrary::load(path, &error));
+    QCOMPARE(error.code, ScenarioError::Code::FileUnreadable);
+    QCOMPARE(error.detail, path);
+    QCOMPARE(error.maximum, QVariant(qint64(4) << 20));
+
+    // Just under the limit is read (and here refused for what it holds, not for its size).
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.resize((qint64(4) << 20) - 1));
+    file.close();
+    QVERIFY(!PresetLibrary::load(path, &error));
+    QCOMPARE(error.code, ScenarioError::Code::BadJson);
+}
+
+void TestPresetLibrary::thingsThatAreNotFilesAreRefused()
+{
+    QTemporaryDir dir;
+    ScenarioError error;
+    // A folder, a device, a FIFO: none is a preset file, and none is read (a FIFO would block).
+    for (const QString& path : {dir.path(), QStringLiteral("/dev/zero")}) {
+        QVERIFY(!PresetLibrary::load(path, &error));
+        QCOMPARE(error.code, ScenarioError::Code::UnknownPreset);
+        QVERIFY(!PresetLibrary::loadFile(path, &error));
+        QCOMPARE(error.code, ScenarioError::Code::FileUnreadable);
+    }
+    const QString fifo = dir.filePath(QStringLiteral("fifo.json"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QVERIFY(!PresetLibrary::load(fifo, &error));
+    QCOMPARE(error.code, ScenarioError::Code::UnknownPreset);
+    QVERIFY(!PresetLibrary::loadFile(fifo, &error));
+    QCOMPARE(error.code, ScenarioError::Code::FileUnreadable);
 }
 
 void TestPresetLibrary::savedPresetsLoadBackEqual()

@@ -7,8 +7,11 @@
 #include <QtTest>
 
 #include <csignal>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
+
+#include <vector>
 
 using namespace shoal;
 
@@ -87,6 +90,9 @@ private Q_SLOTS:
     void failedWritesLeaveThePreviousFile_data();
     void failedWritesLeaveThePreviousFile();
     void aWriteFailingHalfWayLeavesThePreviousFile();
+    void aShortWriteIsAFailureNotATruncatedFile();
+    void unwritablePlacesFailForRootToo();
+    void runningOutOfFileHandlesLeavesThePreviousFile();
     void checkWritableTouchesNothing();
 };
 
@@ -259,6 +265,78 @@ void TestRunExport::aWriteFailingHalfWayLeavesThePreviousFile()
     // Qt's file buffer decides whether write() or the final flush reports it.
     QVERIFY(error.code == FileError::Code::WriteFailed ||
             error.code == FileError::Code::CommitFailed);
+    QCOMPARE(readAll(path), QByteArray("previous run"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("run.csv")});
+}
+
+void TestRunExport::aShortWriteIsAFailureNotATruncatedFile()
+{
+    // A disk with room for 64 bytes of a 1000-byte file: the system writes those and refuses the
+    // rest. That must fail the export, not replace the old file with its first 64 bytes.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.csv"));
+    QVERIFY(writeRaw(path, "previous run"));
+    rlimit saved{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = saved;
+    small.rlim_cur = 64;
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+    const FileError error = RunExport::writeFile(path, QByteArray(1000, 'x'));
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, oldHandler);
+    QCOMPARE(error.code, FileError::Code::WriteFailed);
+    QCOMPARE(error.path, path);
+    QCOMPARE(readAll(path), QByteArray("previous run"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("run.csv")});
+}
+
+void TestRunExport::unwritablePlacesFailForRootToo()
+{
+    // Places no one may create a file in, root included: under a plain file, and in procfs.
+    QTemporaryDir dir;
+    const QString plain = dir.filePath(QStringLiteral("plain"));
+    QVERIFY(writeRaw(plain, "a file, not a folder"));
+    const QStringList paths = {plain + QStringLiteral("/run.csv"),
+                               QStringLiteral("/proc/self/shoal-run.csv")};
+    for (const QString& path : paths) {
+        const FileError error = RunExport::writeFile(path, "new");
+        QCOMPARE(error.code, FileError::Code::CannotOpen);
+        QCOMPARE(error.path, path);
+        QVERIFY(!error.detail.isEmpty());
+        QCOMPARE(RunExport::checkWritable(path).code, FileError::Code::CannotOpen);
+        QVERIFY(!QFileInfo::exists(path));
+    }
+    QCOMPARE(readAll(plain), QByteArray("a file, not a folder"));
+}
+
+void TestRunExport::runningOutOfFileHandlesLeavesThePreviousFile()
+{
+    // No descriptor left for the temporary file: the open fails (EMFILE), for root too.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.csv"));
+    QVERIFY(writeRaw(path, "previous run"));
+    rlimit saved{};
+    QCOMPARE(getrlimit(RLIMIT_NOFILE, &saved), 0);
+    // Fill every descriptor up to a low limit, then lower the limit to it.
+    std::vector<int> held;
+    rlimit low = saved;
+    low.rlim_cur = 64;
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &low), 0);
+    for (;;) {
+        const int fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            break;
+        held.push_back(fd);
+    }
+    const FileError error = RunExport::writeFile(path, "new data");
+    for (const int fd : held)
+        ::close(fd);
+    setrlimit(RLIMIT_NOFILE, &saved);
+    QCOMPARE(error.code, FileError::Code::CannotOpen);
+    QCOMPARE(error.path, path);
     QCOMPARE(readAll(path), QByteArray("previous run"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
              QStringList{QStringLiteral("run.csv")});

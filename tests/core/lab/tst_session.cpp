@@ -3,12 +3,16 @@
 #include "lab/presetlibrary.h"
 #include "lab/session.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace shoal;
 
@@ -105,6 +109,13 @@ Scenario quick(double durationSec = 1.0)
     return s;
 }
 
+int threadCount()
+{
+    return static_cast<int>(QDir(QStringLiteral("/proc/self/task"))
+                                .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                                .size());
+}
+
 void verifyRows(const QList<Sample>& samples)
 {
     QVERIFY(!samples.isEmpty());
@@ -130,12 +141,16 @@ private Q_SLOTS:
     void closedLoopRunsKeepTheirCallers();
     void abandonedWorkersAreCounted();
     void aBadPresetLeavesTheConfiguration();
+    void hostilePresetFilesLeaveTheConfiguration();
     void invalidValuesAreRefusedWithTheKey();
     void actionsNeedARun();
     void workloadRefusalsAreReported();
     void exportsWriteTheRun();
+    void aFailedExportLeavesThePreviousFile();
     void savedConfigurationLoadsBackEqual();
     void resetDropsTheRun();
+    void destroyingASessionMidRunEndsWithinDeadline_data();
+    void destroyingASessionMidRunEndsWithinDeadline();
 };
 
 void TestSession::initTestCase()
@@ -441,6 +456,65 @@ void TestSession::aBadPresetLeavesTheConfiguration()
     QCOMPARE(h.scenarios.last().at(0).value<Scenario>().name, QStringLiteral("heavy-tail"));
 }
 
+void TestSession::hostilePresetFilesLeaveTheConfiguration()
+{
+    Harness h;
+    h.run([](Session& s) { s.loadPreset(QStringLiteral("heavy-tail")); });
+    const Scenario before = h.read([](Session& s) { return s.scenario(); });
+    QCOMPARE(before.name, QStringLiteral("heavy-tail"));
+    QTemporaryDir dir;
+    const QByteArray good = R"({"version": 1, "name": "x", "workload": {"kind": "synthetic"}})";
+    using Code = ScenarioError::Code;
+    const struct {
+        const char* name;
+        QByteArray content;
+        qint64 size; ///< grown (sparse) to this many bytes if larger
+        Code code;
+        const char* path;
+    } files[] = {
+        {"empty", QByteArray(), 0, Code::BadJson, ""},
+        {"truncated", good.left(good.size() / 2), 0, Code::BadJson, ""},
+        {"nested", QByteArray(100'000, '['), 0, Code::BadJson, ""},
+        {"huge", good, qint64(100) << 20, Code::FileUnreadable, ""},
+        {"wrong type",
+         R"({"version": 1, "name": "x", "workload": {"kind": "synthetic"},)"
+         R"( "pool": {"size": "four"}})",
+         0, Code::WrongType, "pool.size"},
+        {"NaN as text",
+         R"({"version": 1, "name": "x", "workload": {"kind": "synthetic"},)"
+         R"( "arrival": {"ratePerSec": "NaN"}})",
+         0, Code::WrongType, "arrival.ratePerSec"},
+        {"overflowing number",
+         R"({"version": 1, "name": "x", "workload": {"kind": "synthetic"},)"
+         R"( "call": {"timeoutMs": 1e309}})",
+         0, Code::BadJson, ""},
+        {"negative",
+         R"({"version": 1, "name": "x", "workload": {"kind": "synthetic"},)"
+         R"( "pool": {"size": -1}})",
+         0, Code::OutOfRange, "pool.size"},
+        {"unknown key",
+         R"({"version": 1, "name": "x", "workload": {"kind": "synthetic"},)"
+         R"( "pool": {"size": 2, "turbo": true}})",
+         0, Code::UnknownKey, "pool.turbo"},
+    };
+    for (const auto& f : files) {
+        const QString path = dir.filePath(QString::fromLatin1(f.name) + QStringLiteral(".json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(f.content);
+        if (f.size > 0)
+            QVERIFY(file.resize(f.size));
+        file.close();
+        h.run([path](Session& s) { s.loadPreset(path); });
+        const SessionError error = h.waitForError();
+        QVERIFY2(error.code == SessionError::Code::PresetRefused, f.name);
+        QVERIFY2(error.scenario.code == f.code, f.name);
+        QCOMPARE(error.scenario.path, QString::fromLatin1(f.path));
+        QVERIFY2(h.read([](Session& s) { return s.scenario(); }) == before, f.name);
+    }
+    QCOMPARE(h.scenarios.size(), 1); // only the good preset at the start
+}
+
 void TestSession::invalidValuesAreRefusedWithTheKey()
 {
     Harness h;
@@ -549,6 +623,42 @@ void TestSession::exportsWriteTheRun()
     QVERIFY(QFile::exists(json));
 }
 
+void TestSession::aFailedExportLeavesThePreviousFile()
+{
+    Harness h;
+    h.start(quick(0.3));
+    QVERIFY(h.waitForFinish().identityHolds);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.csv"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("the previous run\n");
+    }
+    // A full disk, as a file size limit makes it look (for root too): the write fails.
+    rlimit saved{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = saved;
+    small.rlim_cur = 64;
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+    h.run([path](Session& s) { s.exportSamplesCsv(path); });
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, oldHandler);
+    QTRY_COMPARE_WITH_TIMEOUT(h.exports.size(), 1, kLong);
+    const ExportResult result = h.exports.at(0).at(0).value<ExportResult>();
+    QVERIFY2(result.error.code == FileError::Code::WriteFailed ||
+                 result.error.code == FileError::Code::CommitFailed,
+             qPrintable(QString::number(static_cast<int>(result.error.code)) + QLatin1Char(' ') +
+                        result.error.detail));
+    QCOMPARE(result.error.path, path);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("the previous run\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("run.csv")});
+}
+
 void TestSession::savedConfigurationLoadsBackEqual()
 {
     Harness h;
@@ -588,6 +698,59 @@ void TestSession::resetDropsTheRun()
     QTRY_VERIFY_WITH_TIMEOUT(h.states.last().at(0).value<RunState>() == RunState::Idle, kLong);
     h.start(quick(0.3));
     QVERIFY(h.waitForFinish().identityHolds);
+}
+
+void TestSession::destroyingASessionMidRunEndsWithinDeadline_data()
+{
+    QTest::addColumn<CallApi>("api");
+    QTest::newRow("process") << CallApi::Process;
+    QTest::newRow("processTimed without a timeout") << CallApi::ProcessTimed;
+    QTest::newRow("processCtx") << CallApi::ProcessCtx;
+}
+
+void TestSession::destroyingASessionMidRunEndsWithinDeadline()
+{
+    QFETCH(CallApi, api);
+    // A window closes by destroying its session: with thousands of calls queued and every
+    // worker inside a 20 s job, that must take about a job's interrupt, not 20 s per worker or
+    // a job's time per queued call.
+    const int before = threadCount();
+    auto session = std::make_unique<Session>();
+    QSignalSpy samples(session.get(), &Session::sampleAvailable);
+    Scenario s;
+    s.name = QStringLiteral("overloaded");
+    s.workloadKind = QStringLiteral("synthetic");
+    s.workloadParams = {{QStringLiteral("meanMs"), 20'000.0},
+                        {QStringLiteral("honourInterrupt"), true}};
+    s.poolSize = 8;
+    s.callApi = api;
+    s.ratePerSec = 5000;
+    s.durationSec = 600;
+    s.samplerPeriodMs = 50;
+    session->loadScenario(s);
+    session->start();
+    // Every worker inside a job (on a loaded machine a worker thread may start late).
+    const auto loaded = [&] {
+        if (samples.isEmpty())
+            return false;
+        const MetricsRow r = samples.last().at(0).value<Sample>().row;
+        return r.waiting >= 2000 && r.inFlight == 8;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(), kLong);
+    const MetricsRow row = samples.last().at(0).value<Sample>().row;
+
+    QElapsedTimer clock;
+    clock.start();
+    session.reset();
+    const qint64 ms = clock.elapsed();
+    qInfo("destroyed with %lld calls waiting and %lld running in %lld ms", row.waiting,
+          row.inFlight, ms);
+    // The target is well under 2 s; 5 s leaves room for a loaded machine and sanitizers while
+    // still failing if any 20 s job is waited for.
+    QVERIFY2(ms < 5000, qPrintable(QString::number(ms)));
+    // Every worker, the pacer and the errand thread are gone; the process-wide deadline timer
+    // may have started meanwhile (a joined thread's task can linger a moment after wait()).
+    QTRY_VERIFY_WITH_TIMEOUT(threadCount() <= before + 1, kLong);
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void factoryRunsSizeTimesOnConstructingThread();
     void factoryThrowingThrowsAndLeavesNoThread();
     void setSizeGrowingCallsFactoryForNewSlots();
+    void factoryThrowingWhileGrowingKeepsTheWorkersBuilt();
+    void factoryReturningNoWorkerIsRefused();
     void negativeSizeIsRefused();
     // 2. the worker loop and FIFO service
     void blockUntilReadyRunsBeforeEachJob();
@@ -77,11 +79,13 @@ private Q_SLOTS:
     void interruptOnlyWhileProcessRunsUnderRaces();
     // 6. exceptions and callbacks
     void workerThrowingBecomesWorkerThrewAndWorkerLivesOn();
+    void workerThrowingOnEveryCallFailsEachCallAndThePoolStaysUsable();
     void processRethrowsWorkerErrorAsPoolError();
     void callbackPoolRejectsNonCallback();
     // 7. shrinking
     void setSizeShrinksAfterCurrentJob();
     void setSizeWakesWorkerWaitingOnStopContext();
+    void closeWakesWorkersWaitingOnStopContext();
     void shrinkKeepsWaitingCallsForRemainingWorkers();
     // 8. close
     void closeFailsWaitingAndFinishesRunning();
@@ -144,6 +148,95 @@ void TestPool::setSizeGrowingCallsFactoryForNewSlots()
     QCOMPARE(script.made.value(), 6);
     QCOMPARE(pool->size(), 6);
     QCOMPARE(static_cast<int>(pool->workers().size()), 6);
+}
+
+void TestPool::factoryThrowingWhileGrowingKeepsTheWorkersBuilt()
+{
+    const int before = threadCount();
+    Script script;
+    int made = 0;
+    Pool pool(2, [&]() -> std::unique_ptr<Worker> {
+        if (++made == 5)
+            throw std::runtime_error("no fifth worker");
+        return std::make_unique<ScriptedWorker>(script);
+    });
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, pool.setSize(8));
+    // The pool stays at the size reached, every worker built so far running and serving.
+    QCOMPARE(pool.size(), 4);
+    QCOMPARE(static_cast<int>(pool.workers().size()), 4);
+    QCOMPARE(script.made.value(), 4);
+    QCOMPARE(script.terminated.value(), 0);
+    QCOMPARE(std::any_cast<int>(pool.process(4)), 8);
+    // Growing again builds the missing slots (the factory works from the sixth call on).
+    pool.setSize(6);
+    QCOMPARE(pool.size(), 6);
+    QCOMPARE(script.made.value(), 6);
+    pool.close();
+    QCOMPARE(script.terminated.value(), 6);
+    QVERIFY(eventually([&] { return threadCount() <= before + 1; }));
+}
+
+void TestPool::factoryReturningNoWorkerIsRefused()
+{
+    const int before = threadCount();
+    Script script;
+    int made = 0;
+    const auto factory = [&]() -> std::unique_ptr<Worker> {
+        if (++made == 3)
+            return nullptr;
+        return std::make_unique<ScriptedWorker>(script);
+    };
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Pool(4, factory));
+    QCOMPARE(script.terminated.value(), 2); // the two built first are torn down
+    made = 10;
+    Pool pool(1, factory);
+    made = 2;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pool.setSize(3));
+    QCOMPARE(pool.size(), 1);
+    QCOMPARE(std::any_cast<int>(pool.process(1)), 2);
+    pool.close();
+    QVERIFY(eventually([&] { return threadCount() <= before + 1; }));
+}
+
+void TestPool::workerThrowingOnEveryCallFailsEachCallAndThePoolStaysUsable()
+{
+    const int before = threadCount();
+    auto pool = Pool::fromFunction(
+        3, [](std::any) -> std::any { throw std::runtime_error("always broken"); });
+    constexpr int kCalls = 300;
+    Counter answered;
+    std::atomic<int> threw{0};
+    for (int i = 0; i < kCalls; ++i) {
+        pool->submit(Context(), i, [&](Result<std::any> r) {
+            if (r.error() == make_error_code(PoolErrc::WorkerThrew) &&
+                r.message() == "always broken")
+                ++threw;
+            answered.add();
+        });
+    }
+    QVERIFY(answered.waitFor(kCalls));
+    QCOMPARE(threw.load(), kCalls);
+    // Synchronous forms, a resize in between: the same answer, and no worker was lost.
+    pool->setSize(5);
+    QCOMPARE(pool->processTimed(1, 10s).error(), make_error_code(PoolErrc::WorkerThrew));
+    QCOMPARE(pool->processCtx(Context(), 2).error(), make_error_code(PoolErrc::WorkerThrew));
+    try {
+        (void)pool->process(3);
+        QFAIL("process() did not throw");
+    } catch (const PoolError& e) {
+        QCOMPARE(e.code(), make_error_code(PoolErrc::WorkerThrew));
+    }
+    QCOMPARE(pool->size(), 5);
+    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Idle, 5); }));
+    const PoolCounters c = pool->counters();
+    QCOMPARE(c.submitted, kCalls + 3);
+    QCOMPARE(c.failed, kCalls + 3);
+    QCOMPARE(c.finished(), c.submitted);
+    QCOMPARE(pool->queueLength(), 0);
+    pool->close();
+    QCOMPARE(pool->counters().failed, kCalls + 3); // retired workers' counts are kept
+    pool.reset();
+    QVERIFY(eventually([&] { return threadCount() <= before + 1; }));
 }
 
 void TestPool::negativeSizeIsRefused()
@@ -500,6 +593,35 @@ void TestPool::setSizeWakesWorkerWaitingOnStopContext()
     QCOMPARE(script.terminated.value(), 2);
     pool->close();
     QCOMPARE(script.terminated.value(), 3);
+}
+
+void TestPool::closeWakesWorkersWaitingOnStopContext()
+{
+    // blockUntilReady() never returns on its own (the gate stays shut); only the stop context
+    // the pool ends on close() lets it go.
+    Script script;
+    script.readyOpen = false;
+    script.readyHonoursStop = true;
+    auto pool = scriptedPool(3, script);
+    QVERIFY(script.readyEntered.waitFor(3));
+    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Blocked, 3); }));
+    Counter answered;
+    std::atomic<int> notRunning{0};
+    for (int i = 0; i < 50; ++i) {
+        pool->submit(Context(), i, [&](Result<std::any> r) {
+            notRunning += r.error() == make_error_code(PoolErrc::PoolNotRunning);
+            answered.add();
+        });
+    }
+    QCOMPARE(pool->waiting(), 50);
+    pool->close(); // would hang if blockUntilReady() were not woken
+    QVERIFY(answered.waitFor(50));
+    QCOMPARE(notRunning.load(), 50);
+    QCOMPARE(script.terminated.value(), 3);
+    QCOMPARE(script.processEntered.value(), 0);
+    const PoolCounters c = pool->counters();
+    QCOMPARE(c.notRunning, 50);
+    QCOMPARE(c.finished(), c.submitted);
 }
 
 void TestPool::shrinkKeepsWaitingCallsForRemainingWorkers()

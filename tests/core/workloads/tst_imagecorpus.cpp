@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace shoal;
 using namespace shoal::test;
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void initTestCase() { prepareImageThreads(); }
     void scanFindsImagesByContentAndSkipsJunk();
     void scanSurvivesSymlinkLoops();
+    void unreadableFilesAreSkippedForRootToo();
     void emptyFolderIsUnusable();
     void folderWithoutImagesIsUnusable();
     void missingFolderIsUnusable();
@@ -78,6 +80,38 @@ void TestImageCorpus::scanSurvivesSymlinkLoops()
     const auto corpus = ImageCorpus::scan(root, QStringLiteral("folder"), error);
     QVERIFY(corpus);
     QCOMPARE(corpus->size(), 2);
+}
+
+void TestImageCorpus::unreadableFilesAreSkippedForRootToo()
+{
+    // /proc/self/mem is a regular file that not even root can read from its start (EIO), so a
+    // link to it stands for an unreadable image whoever runs the test; a file without read
+    // permission is one too, except for root.
+    QTemporaryDir dir;
+    const QString root = dir.path();
+    QVERIFY(writeFile(root + QStringLiteral("/a.jpg"), encodedImage({64, 48}, "jpeg")));
+    QVERIFY(QFile::link(QStringLiteral("/proc/self/mem"), root + QStringLiteral("/locked.jpg")));
+    const QString closed = root + QStringLiteral("/closed.png");
+    QVERIFY(writeFile(closed, encodedImage({32, 32}, "png")));
+    QVERIFY(QFile::setPermissions(closed, QFileDevice::WriteOwner));
+    const bool rootUser = geteuid() == 0;
+
+    ParamError error;
+    const auto corpus = ImageCorpus::scan(root, QStringLiteral("folder"), error);
+    QVERIFY(!error);
+    QVERIFY(corpus);
+    QStringList expected{QStringLiteral("a.jpg")};
+    if (rootUser)
+        expected.append(QStringLiteral("closed.png")); // root reads it anyway
+    QCOMPARE(names(*corpus), expected);
+
+    // A folder holding nothing but unreadable files is unusable, with the reason.
+    QTemporaryDir only;
+    QVERIFY(
+        QFile::link(QStringLiteral("/proc/self/mem"), only.path() + QStringLiteral("/locked.jpg")));
+    QVERIFY(!ImageCorpus::scan(only.path(), QStringLiteral("folder"), error));
+    QCOMPARE(error.code, ParamError::Code::Unusable);
+    QCOMPARE(error.param, QStringLiteral("folder"));
 }
 
 void TestImageCorpus::emptyFolderIsUnusable()
