@@ -2,6 +2,7 @@
 
 #include "headlessrun.h"
 #include "presetchoice.h"
+#include "signalwatcher.h"
 
 #include "ui/chartpanel.h"
 #include "ui/languageswitcher.h"
@@ -27,6 +28,7 @@ DesktopLaunch::DesktopLaunch(const CommandLine::Options& options, QObject* paren
 DesktopLaunch::~DesktopLaunch()
 {
     // The window goes first; the session's thread then ends its run and stops.
+    m_signals.reset();
     m_window.reset();
     m_host.reset();
 }
@@ -71,6 +73,9 @@ int DesktopLaunch::exec()
         m_window->loadPreset(options.preset.isEmpty() ? scenario->name : options.preset);
     else
         m_window->loadScenario(*scenario);
+    m_signals = std::make_unique<SignalWatcher>();
+    connect(m_signals.get(), &SignalWatcher::terminationRequested, this,
+            &DesktopLaunch::onTerminationRequested);
     m_window->show();
     if (m_options.runAtStart)
         m_window->run();
@@ -86,6 +91,12 @@ void DesktopLaunch::onStateChanged(shoal::RunState state)
     m_screenshotScheduled = true;
     QTimer::singleShot(static_cast<int>(m_options.screenshotAtSec * 1000), this,
                        &DesktopLaunch::takeScreenshot);
+}
+
+void DesktopLaunch::onTerminationRequested(int signo)
+{
+    m_status = SignalWatcher::exitStatus(signo);
+    m_window->close(); // the last window: the event loop ends, then the session
 }
 
 void DesktopLaunch::takeScreenshot()

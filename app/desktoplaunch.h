@@ -10,6 +10,7 @@
 
 class LanguageSwitcher;
 class MainWindow;
+class SignalWatcher;
 
 namespace shoal {
 class SessionHost;
@@ -18,8 +19,9 @@ class SessionHost;
 /// `shoal-lab` with a window: picks the language (--lang, else the saved one, else the
 /// system's) and the preset (--preset and its assignments, else the last one used, else the
 /// default), opens the main window on a session of its own thread, and optionally starts a
-/// run (--run) and saves a screenshot of the window into it (--screenshot). Needs a
-/// QApplication; GUI thread.
+/// run (--run) and saves a screenshot of the window into it (--screenshot). SIGINT and SIGTERM
+/// close the window as the person would (the run is dropped, nothing is written) and the
+/// program exits with 128 + the signal. Needs a QApplication; GUI thread.
 class DesktopLaunch : public QObject {
     Q_OBJECT
 
@@ -34,11 +36,13 @@ public:
 private:
     void onStateChanged(shoal::RunState state);
     void takeScreenshot();
+    void onTerminationRequested(int signo);
 
     CommandLine::Options m_options;
     std::unique_ptr<LanguageSwitcher> m_languages;
     std::unique_ptr<shoal::SessionHost> m_host; ///< the session's thread; outlives the window
     std::unique_ptr<MainWindow> m_window;
-    bool m_screenshotScheduled = false; ///< the --screenshot timer runs
-    int m_status = 0;                   ///< exec()'s result
+    std::unique_ptr<SignalWatcher> m_signals; ///< SIGINT, SIGTERM: close the window
+    bool m_screenshotScheduled = false;       ///< the --screenshot timer runs
+    int m_status = 0;                         ///< exec()'s result
 };

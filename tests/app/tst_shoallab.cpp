@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -24,11 +25,21 @@ struct Outcome {
     QString err;
 };
 
-Outcome runLab(const QStringList& arguments, int timeoutMs = kLong)
+/// shoal-lab's environment: the test's cache, and \a config for its settings if given.
+QProcessEnvironment labEnvironment(const QString& config = QString())
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XDG_CACHE_HOME"), QStringLiteral(SHOAL_TEST_CACHE));
+    if (!config.isEmpty())
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    return environment;
+}
+
+Outcome runLab(const QStringList& arguments, int timeoutMs = kLong,
+               const QString& config = QString())
+{
+    QProcess process;
+    const QProcessEnvironment environment = labEnvironment(config);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(SHOAL_LAB_BINARY), arguments);
     if (!process.waitForFinished(timeoutMs)) {
@@ -40,6 +51,20 @@ Outcome runLab(const QStringList& arguments, int timeoutMs = kLong)
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+/// How many of process \a pid's threads are pool workers (QThreads named "shoal-worker-N").
+int workerThreads(qint64 pid)
+{
+    int count = 0;
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(task + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly | QIODevice::Unbuffered) &&
+            comm.read(64).startsWith("shoal-worker"))
+            ++count;
+    }
+    return count;
 }
 
 /// The rows of a sample CSV (no quoting is needed there), header first.
@@ -90,7 +115,7 @@ class TestShoalLab : public QObject {
 
 private Q_SLOTS:
     void listPresetsNamesEveryBuiltIn();
-    void withoutAModeItPrintsTheUsage();
+    void withoutAModeItOpensTheWindow();
     void helpAndVersionSucceed();
     void badInputExitsWithOneLineNamingIt_data();
     void badInputExitsWithOneLineNamingIt();
@@ -98,6 +123,8 @@ private Q_SLOTS:
     void anUnusableWorkloadIsBadInput();
     void aSignalEndsAnOverloadedRunPromptlyAndWritesNothing_data();
     void aSignalEndsAnOverloadedRunPromptlyAndWritesNothing();
+    void aSignalClosesTheWindowMidRun_data();
+    void aSignalClosesTheWindowMidRun();
     void everyPresetRunsHeadless_data();
     void everyPresetRunsHeadless();
 
@@ -119,14 +146,30 @@ void TestShoalLab::listPresetsNamesEveryBuiltIn()
     QVERIFY(o.out.contains(Scenario::defaultPresetName()));
 }
 
-void TestShoalLab::withoutAModeItPrintsTheUsage()
+void TestShoalLab::withoutAModeItOpensTheWindow()
 {
-    const Outcome o = runLab({});
-    QCOMPARE(o.status, 2);
-    QVERIFY(o.err.contains(QStringLiteral("--headless")));
-    QVERIFY(o.err.contains(QStringLiteral("--list-presets")));
-    QVERIFY(o.out.isEmpty());
-    QCOMPARE(runLab({QStringLiteral("--preset"), QStringLiteral("heavy-tail")}).status, 2);
+    // The window, on the test's offscreen platform: it opens on the preset, starts the run and
+    // saves a picture of itself half a second in.
+    QTemporaryDir config;
+    const QString png = m_dir.filePath(QStringLiteral("window.png"));
+    const Outcome o = runLab({QStringLiteral("--preset"), QStringLiteral("heavy-tail"),
+                              QStringLiteral("--screenshot"), png,
+                              QStringLiteral("--screenshot-at"), QStringLiteral("0.5")},
+                             kLong, config.path());
+    QCOMPARE(o.status, 0);
+    const QImage image(png);
+    QVERIFY2(image.width() >= 800 && image.height() >= 500, qPrintable(o.err));
+
+    // Bad input is refused before any window opens, with one line naming it.
+    const Outcome language =
+        runLab({QStringLiteral("--lang"), QStringLiteral("xx")}, kLong, config.path());
+    QCOMPARE(language.status, 2);
+    QVERIFY2(language.err.contains(QStringLiteral("--lang")), qPrintable(language.err));
+    const Outcome preset = runLab({QStringLiteral("--preset"), QStringLiteral("no-such-preset")},
+                                  kLong, config.path());
+    QCOMPARE(preset.status, 2);
+    QVERIFY2(preset.err.contains(QStringLiteral("no-such-preset")), qPrintable(preset.err));
+    QCOMPARE(preset.err.count(QStringLiteral("shoal-lab: ")), 1);
 }
 
 void TestShoalLab::helpAndVersionSucceed()
@@ -323,6 +366,60 @@ void TestShoalLab::aSignalEndsAnOverloadedRunPromptlyAndWritesNothing()
         QCOMPARE(file.readAll(), QByteArray("the previous run\n"));
     }
     QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).size(), 3);
+}
+
+void TestShoalLab::aSignalClosesTheWindowMidRun_data()
+{
+    QTest::addColumn<int>("signo");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+void TestShoalLab::aSignalClosesTheWindowMidRun()
+{
+    QFETCH(int, signo);
+    // The window running 8 workers inside 20 s jobs (which honour interrupt) at 5000 calls/s.
+    Scenario s;
+    s.name = QStringLiteral("overloaded");
+    s.workloadKind = QStringLiteral("synthetic");
+    s.workloadParams = {{QStringLiteral("meanMs"), 20'000.0},
+                        {QStringLiteral("honourInterrupt"), true}};
+    s.poolSize = 8;
+    s.callApi = CallApi::ProcessCtx;
+    s.ratePerSec = 5000;
+    s.durationSec = 600;
+    const QString preset = m_dir.filePath(QStringLiteral("overloaded-window.json"));
+    QVERIFY(!PresetLibrary::save(s, preset));
+
+    QTemporaryDir config;
+    QProcess process;
+    process.setProcessEnvironment(labEnvironment(config.path()));
+    process.start(QStringLiteral(SHOAL_LAB_BINARY),
+                  {QStringLiteral("--run"), QStringLiteral("--preset"), preset});
+    QVERIFY(process.waitForStarted(kLong));
+    // Running: all eight workers exist (and are inside their jobs at this rate).
+    QElapsedTimer patience;
+    patience.start();
+    while (workerThreads(process.processId()) < 8 && patience.elapsed() < 120'000 &&
+           process.state() == QProcess::Running)
+        process.waitForFinished(20);
+    const int workers = workerThreads(process.processId());
+    if (workers < 8)
+        process.kill();
+    QCOMPARE(workers, 8);
+
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(::kill(static_cast<pid_t>(process.processId()), signo), 0);
+    QVERIFY(process.waitForFinished(kLong));
+    const qint64 ms = clock.elapsed();
+    qInfo("%s to the window with 8 workers in 20 s jobs: exited in %lld ms",
+          QTest::currentDataTag(), ms);
+    // The target is 2 s; 5 s leaves room for a loaded machine and sanitizer builds while still
+    // failing if a 20 s job were waited for.
+    QVERIFY2(ms < 5000, qPrintable(QString::number(ms)));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 128 + signo);
 }
 
 void TestShoalLab::everyPresetRunsHeadless_data()
