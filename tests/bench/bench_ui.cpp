@@ -129,8 +129,7 @@ void tick(const Options& o)
                 "window 1500x940\n",
                 static_cast<long long>(window.charts()->rowsKept()),
                 static_cast<long long>(window.charts()->rowsReceived()), workers);
-    std::printf("%-12s %10s %10s %10s %10s
-                ", " window ", " mean ms ", " p95 ms ", " max ms ",
+    std::printf("%-12s %10s %10s %10s %10s\n", "window", "mean ms", "p95 ms", "max ms",
                 "refresh ms");
     const std::pair<ChartPanel::Window, const char*> windows[] = {
         {ChartPanel::Window::Last30Sec, "30 s"},
@@ -165,10 +164,8 @@ void tick(const Options& o)
         double sum = 0;
         for (double v : ms)
             sum += v;
-        std::printf("%-12s %10.2f %10.2f %10.2f %10.2f
-                    ", name, sum / ms.size(),
-                    ms[ms.size() * 95 / 100],
-                    ms.back(), refreshMs / o.ticks);
+        std::printf("%-12s %10.2f %10.2f %10.2f %10.2f\n", name, sum / ms.size(),
+                    ms[ms.size() * 95 / 100], ms.back(), refreshMs / o.ticks);
     }
 }
 
