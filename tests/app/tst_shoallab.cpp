@@ -53,6 +53,22 @@ Outcome runLab(const QStringList& arguments, int timeoutMs = kLong,
             QString::fromUtf8(process.readAllStandardError())};
 }
 
+/// Far above capacity: 8 workers inside 20 s jobs (which honour interrupt), 5000 calls/s, for
+/// ten minutes: what a signal must end promptly.
+Scenario overloaded()
+{
+    Scenario s;
+    s.name = QStringLiteral("overloaded");
+    s.workloadKind = QStringLiteral("synthetic");
+    s.workloadParams = {{QStringLiteral("meanMs"), 20'000.0},
+                        {QStringLiteral("honourInterrupt"), true}};
+    s.poolSize = 8;
+    s.callApi = CallApi::ProcessCtx;
+    s.ratePerSec = 5000;
+    s.durationSec = 600;
+    return s;
+}
+
 /// How many of process \a pid's threads are pool workers (QThreads named "shoal-worker-N").
 int workerThreads(qint64 pid)
 {
@@ -296,18 +312,8 @@ void TestShoalLab::aSignalEndsAnOverloadedRunPromptlyAndWritesNothing_data()
 void TestShoalLab::aSignalEndsAnOverloadedRunPromptlyAndWritesNothing()
 {
     QFETCH(int, signo);
-    // Far above capacity: 8 workers inside 20 s jobs (which honour interrupt), 5000 calls/s.
-    Scenario s;
-    s.name = QStringLiteral("overloaded");
-    s.workloadKind = QStringLiteral("synthetic");
-    s.workloadParams = {{QStringLiteral("meanMs"), 20'000.0},
-                        {QStringLiteral("honourInterrupt"), true}};
-    s.poolSize = 8;
-    s.callApi = CallApi::ProcessCtx;
-    s.ratePerSec = 5000;
-    s.durationSec = 600;
     const QString preset = m_dir.filePath(QStringLiteral("overloaded.json"));
-    QVERIFY(!PresetLibrary::save(s, preset));
+    QVERIFY(!PresetLibrary::save(overloaded(), preset));
     // Files from an earlier run at the output paths: they must survive whole.
     QTemporaryDir out;
     const QStringList paths = {out.filePath(QStringLiteral("run.csv")),
@@ -378,18 +384,8 @@ void TestShoalLab::aSignalClosesTheWindowMidRun_data()
 void TestShoalLab::aSignalClosesTheWindowMidRun()
 {
     QFETCH(int, signo);
-    // The window running 8 workers inside 20 s jobs (which honour interrupt) at 5000 calls/s.
-    Scenario s;
-    s.name = QStringLiteral("overloaded");
-    s.workloadKind = QStringLiteral("synthetic");
-    s.workloadParams = {{QStringLiteral("meanMs"), 20'000.0},
-                        {QStringLiteral("honourInterrupt"), true}};
-    s.poolSize = 8;
-    s.callApi = CallApi::ProcessCtx;
-    s.ratePerSec = 5000;
-    s.durationSec = 600;
     const QString preset = m_dir.filePath(QStringLiteral("overloaded-window.json"));
-    QVERIFY(!PresetLibrary::save(s, preset));
+    QVERIFY(!PresetLibrary::save(overloaded(), preset));
 
     QTemporaryDir config;
     QProcess process;
