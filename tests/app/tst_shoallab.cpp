@@ -14,6 +14,17 @@
 
 using namespace shoal;
 
+#if defined(__SANITIZE_THREAD__)
+// The window hands its commands to the session's thread through Qt's event queue, whose locks
+// are futexes inside an uninstrumented Qt: TSan cannot see the hand-off and reports the
+// commands' captured values as raced. tests/ui drives the same window under TSan with the
+// session on the GUI thread; the tests that start the window run in the normal and ASan builds.
+#define SKIP_THE_WINDOW_UNDER_TSAN()                                                               \
+    QSKIP("the window's queued hand-off is invisible to ThreadSanitizer; tests/ui covers it")
+#else
+#define SKIP_THE_WINDOW_UNDER_TSAN()
+#endif
+
 namespace {
 
 constexpr int kLong = 300'000; ///< a run, with the image corpus generated the first time
@@ -164,6 +175,7 @@ void TestShoalLab::listPresetsNamesEveryBuiltIn()
 
 void TestShoalLab::withoutAModeItOpensTheWindow()
 {
+    SKIP_THE_WINDOW_UNDER_TSAN();
     // The window, on the test's offscreen platform: it opens on the preset, starts the run and
     // saves a picture of itself half a second in.
     QTemporaryDir config;
@@ -384,6 +396,7 @@ void TestShoalLab::aSignalClosesTheWindowMidRun_data()
 void TestShoalLab::aSignalClosesTheWindowMidRun()
 {
     QFETCH(int, signo);
+    SKIP_THE_WINDOW_UNDER_TSAN();
     const QString preset = m_dir.filePath(QStringLiteral("overloaded-window.json"));
     QVERIFY(!PresetLibrary::save(overloaded(), preset));
 
