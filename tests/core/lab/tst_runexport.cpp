@@ -1,3 +1,5 @@
+#include "filesizelimit.h"
+
 #include "lab/runexport.h"
 
 #include <QFile>
@@ -253,15 +255,12 @@ void TestRunExport::aWriteFailingHalfWayLeavesThePreviousFile()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.csv"));
     QVERIFY(writeRaw(path, "previous run"));
-    rlimit saved{};
-    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
-    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit small = saved;
-    small.rlim_cur = 4096;
-    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
-    const FileError error = RunExport::writeFile(path, QByteArray(64 * 1024, 'x'));
-    setrlimit(RLIMIT_FSIZE, &saved);
-    std::signal(SIGXFSZ, oldHandler);
+    FileError error;
+    {
+        const test::FileSizeLimit limit(4096);
+        QVERIFY(limit.applied());
+        error = RunExport::writeFile(path, QByteArray(64 * 1024, 'x'));
+    }
     // Qt's file buffer decides whether write() or the final flush reports it.
     QVERIFY(error.code == FileError::Code::WriteFailed ||
             error.code == FileError::Code::CommitFailed);
@@ -277,15 +276,12 @@ void TestRunExport::aShortWriteIsAFailureNotATruncatedFile()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.csv"));
     QVERIFY(writeRaw(path, "previous run"));
-    rlimit saved{};
-    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
-    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit small = saved;
-    small.rlim_cur = 64;
-    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
-    const FileError error = RunExport::writeFile(path, QByteArray(1000, 'x'));
-    setrlimit(RLIMIT_FSIZE, &saved);
-    std::signal(SIGXFSZ, oldHandler);
+    FileError error;
+    {
+        const test::FileSizeLimit limit(64);
+        QVERIFY(limit.applied());
+        error = RunExport::writeFile(path, QByteArray(1000, 'x'));
+    }
     QCOMPARE(error.code, FileError::Code::WriteFailed);
     QCOMPARE(error.path, path);
     QCOMPARE(readAll(path), QByteArray("previous run"));

@@ -1,3 +1,5 @@
+#include "filesizelimit.h"
+
 #include "lab/loadgenerator.h"
 #include "lab/presetformat.h"
 #include "lab/presetlibrary.h"
@@ -11,8 +13,6 @@
 #include <QtTest>
 
 #include <cmath>
-#include <csignal>
-#include <sys/resource.h>
 
 using namespace shoal;
 
@@ -636,15 +636,11 @@ void TestSession::aFailedExportLeavesThePreviousFile()
         file.write("the previous run\n");
     }
     // A full disk, as a file size limit makes it look (for root too): the write fails.
-    rlimit saved{};
-    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
-    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit small = saved;
-    small.rlim_cur = 64;
-    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
-    h.run([path](Session& s) { s.exportSamplesCsv(path); });
-    setrlimit(RLIMIT_FSIZE, &saved);
-    std::signal(SIGXFSZ, oldHandler);
+    {
+        const test::FileSizeLimit limit(64);
+        QVERIFY(limit.applied());
+        h.run([path](Session& s) { s.exportSamplesCsv(path); });
+    }
     QTRY_COMPARE_WITH_TIMEOUT(h.exports.size(), 1, kLong);
     const ExportResult result = h.exports.at(0).at(0).value<ExportResult>();
     QVERIFY2(result.error.code == FileError::Code::WriteFailed ||
