@@ -12,6 +12,8 @@
 // --rates a,b,c (generator, offered calls/s). Google Benchmark's --benchmark_* options (passed
 // by scripts/bench) are ignored.
 
+#include "benchcommandline.h"
+
 #include "lab/loadgenerator.h"
 #include "lab/metricssampler.h"
 #include "lab/session.h"
@@ -42,20 +44,13 @@ struct Options {
 
 [[noreturn]] void fail(const QString& why)
 {
-    std::fprintf(stderr, "bench_lab: %s\n", qPrintable(why));
-    std::exit(2);
+    bench::fail("bench_lab", why);
 }
 
 Options parse(const QStringList& args)
 {
     Options o;
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        const QString& a = args[i];
-        if (a.startsWith(QStringLiteral("--benchmark_")))
-            continue;
-        if (i + 1 >= args.size())
-            fail(QStringLiteral("%1 needs a value").arg(a));
-        const QString v = args[++i];
+    for (const auto& [a, v] : bench::options(args, "bench_lab")) {
         if (a == QStringLiteral("--only")) {
             o.only = v;
         } else if (a == QStringLiteral("--seconds")) {

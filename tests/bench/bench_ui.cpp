@@ -11,6 +11,8 @@
 // Options: --only tick|throughput, --seconds S (per run), --repeats N (pairs), --ticks N.
 // Google Benchmark's --benchmark_* options (passed by scripts/bench) are ignored.
 
+#include "benchcommandline.h"
+
 #include "ui/chartpanel.h"
 #include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
@@ -42,20 +44,13 @@ struct Options {
 
 [[noreturn]] void fail(const QString& why)
 {
-    std::fprintf(stderr, "bench_ui: %s\n", qPrintable(why));
-    std::exit(2);
+    bench::fail("bench_ui", why);
 }
 
 Options parse(const QStringList& args)
 {
     Options o;
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        const QString& a = args[i];
-        if (a.startsWith(QStringLiteral("--benchmark_")))
-            continue;
-        if (i + 1 >= args.size())
-            fail(QStringLiteral("%1 needs a value").arg(a));
-        const QString v = args[++i];
+    for (const auto& [a, v] : bench::options(args, "bench_ui")) {
         bool ok = true;
         if (a == QStringLiteral("--only"))
             o.only = v;

@@ -9,6 +9,8 @@
 // --limiter-seconds S, --limits a,b,c, --burst B. Google Benchmark's --benchmark_* options
 // (passed by scripts/bench) are ignored.
 
+#include "benchcommandline.h"
+
 #include "pool/pool.h"
 #include "workloads/corpusgenerator.h"
 #include "workloads/hashworker.h"
@@ -54,37 +56,28 @@ struct Options {
 
 [[noreturn]] void fail(const QString& why)
 {
-    std::fprintf(stderr, "bench_workloads: %s\n", qPrintable(why));
-    std::exit(2);
+    bench::fail("bench_workloads", why);
 }
 
 Options parse(const QStringList& args)
 {
     Options o;
-    for (int i = 1; i < args.size(); ++i) {
-        const QString& a = args.at(i);
-        const auto value = [&]() -> QString {
-            if (i + 1 >= args.size())
-                fail(a + QStringLiteral(" needs a value"));
-            return args.at(++i);
-        };
-        if (a.startsWith(QStringLiteral("--benchmark_")))
-            continue;
+    for (const auto& [a, v] : bench::options(args, "bench_workloads")) {
         if (a == QStringLiteral("--only"))
-            o.only = value();
+            o.only = v;
         else if (a == QStringLiteral("--seconds"))
-            o.hashSeconds = value().toDouble();
+            o.hashSeconds = v.toDouble();
         else if (a == QStringLiteral("--repeats"))
-            o.repeats = std::max(1, value().toInt());
+            o.repeats = std::max(1, v.toInt());
         else if (a == QStringLiteral("--image-jobs"))
-            o.imageJobs = std::max(1, value().toInt());
+            o.imageJobs = std::max(1, v.toInt());
         else if (a == QStringLiteral("--limiter-seconds"))
-            o.limiterSeconds = value().toDouble();
+            o.limiterSeconds = v.toDouble();
         else if (a == QStringLiteral("--burst"))
-            o.burst = value().toInt();
+            o.burst = v.toInt();
         else if (a == QStringLiteral("--limits")) {
             o.limits.clear();
-            for (const QString& s : value().split(QLatin1Char(',')))
+            for (const QString& s : v.split(QLatin1Char(',')))
                 o.limits << s.toDouble();
         } else
             fail(QStringLiteral("unknown option ") + a);
