@@ -1,18 +1,12 @@
 #include "chartpanel.h"
 
-#include "markedchartview.h"
-#include "seriesdecimator.h"
-#include "timeaxisticks.h"
+#include "timechart.h"
 #include "workerlanes.h"
 
-#include <QChart>
 #include <QEvent>
 #include <QGridLayout>
 #include <QImageWriter>
-#include <QLegend>
-#include <QLineSeries>
 #include <QSaveFile>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -40,43 +34,40 @@ ChartPanel::ChartPanel(QWidget* parent)
 {
     addPlot(QT_TR_NOOP("Queue and in flight"), QT_TR_NOOP("calls"),
             {{[](const MetricsRow& r) -> double { return static_cast<double>(r.waiting); },
-              QT_TR_NOOP("waiting"), nullptr},
+              QT_TR_NOOP("waiting")},
              {[](const MetricsRow& r) -> double { return static_cast<double>(r.inFlight); },
-              QT_TR_NOOP("in flight"), nullptr}});
-    addPlot(QT_TR_NOOP("Throughput"), QT_TR_NOOP("calls/s"),
-            {{[](const MetricsRow& r) -> double { return r.throughputPerSec; },
-              QT_TR_NOOP("completed/s"), nullptr},
-             {[](const MetricsRow& r) -> double { return r.timeoutsPerSec; },
-              QT_TR_NOOP("timeouts/s"), nullptr},
-             {[](const MetricsRow& r) -> double { return r.offeredPerSec; },
-              QT_TR_NOOP("offered/s"), nullptr}});
+              QT_TR_NOOP("in flight")}});
     addPlot(
-        QT_TR_NOOP("Latency"), QT_TR_NOOP("ms"),
-        {{[](const MetricsRow& r) -> double { return r.latencyP50Ms; }, QT_TR_NOOP("p50"), nullptr},
-         {[](const MetricsRow& r) -> double { return r.latencyP95Ms; }, QT_TR_NOOP("p95"), nullptr},
-         {[](const MetricsRow& r) -> double { return r.latencyP99Ms; }, QT_TR_NOOP("p99"), nullptr},
-         {[](const MetricsRow& r) -> double { return r.queueWaitP95Ms; },
-          QT_TR_NOOP("queue wait p95"), nullptr},
-         {[](const MetricsRow& r) -> double { return r.serviceP95Ms; }, QT_TR_NOOP("service p95"),
-          nullptr}});
+        QT_TR_NOOP("Throughput"), QT_TR_NOOP("calls/s"),
+        {{[](const MetricsRow& r) -> double { return r.throughputPerSec; },
+          QT_TR_NOOP("completed/s")},
+         {[](const MetricsRow& r) -> double { return r.timeoutsPerSec; }, QT_TR_NOOP("timeouts/s")},
+         {[](const MetricsRow& r) -> double { return r.offeredPerSec; }, QT_TR_NOOP("offered/s")}});
+    addPlot(QT_TR_NOOP("Latency"), QT_TR_NOOP("ms"),
+            {{[](const MetricsRow& r) -> double { return r.latencyP50Ms; }, QT_TR_NOOP("p50")},
+             {[](const MetricsRow& r) -> double { return r.latencyP95Ms; }, QT_TR_NOOP("p95")},
+             {[](const MetricsRow& r) -> double { return r.latencyP99Ms; }, QT_TR_NOOP("p99")},
+             {[](const MetricsRow& r) -> double { return r.queueWaitP95Ms; },
+              QT_TR_NOOP("queue wait p95")},
+             {[](const MetricsRow& r) -> double { return r.serviceP95Ms; },
+              QT_TR_NOOP("service p95")}});
     addPlot(QT_TR_NOOP("Outcomes (cumulative)"), QT_TR_NOOP("calls"),
             {{[](const MetricsRow& r) -> double { return static_cast<double>(r.timedOut); },
-              QT_TR_NOOP("timed out"), nullptr},
+              QT_TR_NOOP("timed out")},
              {[](const MetricsRow& r) -> double { return static_cast<double>(r.canceled); },
-              QT_TR_NOOP("canceled"), nullptr},
+              QT_TR_NOOP("canceled")},
              {[](const MetricsRow& r) -> double { return static_cast<double>(r.failed); },
-              QT_TR_NOOP("errors"), nullptr},
+              QT_TR_NOOP("errors")},
              {[](const MetricsRow& r) -> double { return static_cast<double>(r.rejected); },
-              QT_TR_NOOP("rejected"), nullptr},
+              QT_TR_NOOP("rejected")},
              {[](const MetricsRow& r) -> double { return static_cast<double>(r.notRunning); },
-              QT_TR_NOOP("pool closed"), nullptr}});
+              QT_TR_NOOP("pool closed")}});
     addPlot(QT_TR_NOOP("Pool and limiter"), QT_TR_NOOP("workers / tokens"),
-            {{[](const MetricsRow& r) -> double { return r.poolSize; }, QT_TR_NOOP("pool size"),
-              nullptr},
+            {{[](const MetricsRow& r) -> double { return r.poolSize; }, QT_TR_NOOP("pool size")},
              {[](const MetricsRow& r) -> double { return r.limiterTokens; },
-              QT_TR_NOOP("limiter tokens"), nullptr},
+              QT_TR_NOOP("limiter tokens")},
              {[](const MetricsRow& r) -> double { return r.abandonedWorkers; },
-              QT_TR_NOOP("abandoned workers"), nullptr}});
+              QT_TR_NOOP("abandoned workers")}});
 
     m_lanes = new WorkerLanes(&m_timeline, this);
     auto* grid = new QGridLayout(this);
@@ -84,15 +75,14 @@ ChartPanel::ChartPanel(QWidget* parent)
     grid->setSpacing(2);
     int cell = 0;
     for (const Plot& plot : m_plots) {
-        grid->addWidget(plot.view, cell / 2, cell % 2);
+        grid->addWidget(plot.chart, cell / 2, cell % 2);
         ++cell;
     }
     grid->addWidget(m_lanes, cell / 2, cell % 2);
     // One time axis for the grid: labelled under the bottom row only (the lanes have their
-    // own). A sliding window relabels every labelled axis ten times a second, which is most
-    // of what a tick costs.
+    // own).
     for (std::size_t i = 0; i + 1 < m_plots.size(); ++i)
-        m_plots[i].timeAxis->setLabelsVisible(false);
+        m_plots[i].chart->setTimeLabelsVisible(false);
     for (int row = 0; row < 3; ++row)
         grid->setRowStretch(row, 1);
     retranslate();
@@ -106,56 +96,21 @@ void ChartPanel::addPlot(const char* title, const char* unit, std::vector<Line> 
     Plot plot;
     plot.title = title;
     plot.unit = unit;
-    auto* chart = new QChart;
-    chart->setTheme(QChart::ChartThemeLight);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setMargins(QMargins(4, 2, 4, 2));
-    chart->setBackgroundRoundness(0);
-    chart->legend()->setAlignment(Qt::AlignTop);
-    QFont small = chart->legend()->font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    chart->legend()->setFont(small);
-    QFont titleFont = chart->titleFont();
-    titleFont.setBold(true);
-    chart->setTitleFont(titleFont);
-    plot.timeAxis = new QValueAxis(chart);
-    plot.valueAxis = new QValueAxis(chart);
-    for (QValueAxis* axis : {plot.timeAxis, plot.valueAxis}) {
-        axis->setLabelsFont(small);
-        axis->setTitleFont(small);
-    }
-    plot.timeAxis->setTickType(QValueAxis::TicksDynamic);
-    plot.timeAxis->setTickAnchor(0);
-    plot.timeAxis->setLabelFormat(QStringLiteral("%g s"));
-    plot.valueAxis->setLabelFormat(QStringLiteral("%g"));
-    plot.valueAxis->setTickType(QValueAxis::TicksDynamic);
-    plot.valueAxis->setTickAnchor(0);
-    chart->addAxis(plot.timeAxis, Qt::AlignBottom);
-    chart->addAxis(plot.valueAxis, Qt::AlignLeft);
-    for (Line& line : lines) {
-        line.series = new QLineSeries(chart);
-        chart->addSeries(line.series);
-        line.series->attachAxis(plot.timeAxis);
-        line.series->attachAxis(plot.valueAxis);
-        // A one-pixel pen takes the painter's fast cosmetic path; wider ones are stroked as
-        // outlines, several times the cost at ten frames a second.
-        QPen pen = line.series->pen();
-        pen.setWidth(1);
-        line.series->setPen(pen);
-    }
     plot.lines = std::move(lines);
-    plot.view = new MarkedChartView(chart, &m_events, this);
-    plot.view->setMinimumSize(260, 160);
+    plot.chart = new TimeChart(this);
+    plot.chart->setEvents(&m_events);
     m_plots.push_back(std::move(plot));
 }
 
 void ChartPanel::retranslate()
 {
     for (Plot& plot : m_plots) {
-        plot.view->chart()->setTitle(tr(plot.title));
-        plot.valueAxis->setTitleText(tr(plot.unit));
-        for (Line& line : plot.lines)
-            line.series->setName(tr(line.name));
+        plot.chart->setTitle(tr(plot.title));
+        plot.chart->setUnit(tr(plot.unit));
+        QStringList names;
+        for (const Line& line : plot.lines)
+            names.append(tr(line.name));
+        plot.chart->setLineNames(names);
     }
     m_lanes->update();
 }
@@ -192,6 +147,7 @@ void ChartPanel::clear()
     m_timeline.clear();
     m_events.clear();
     m_dirty = true;
+    m_restart = true;
 }
 
 void ChartPanel::setWindow(Window window)
@@ -200,6 +156,7 @@ void ChartPanel::setWindow(Window window)
         return;
     m_window = window;
     m_dirty = true;
+    m_restart = true;
     refresh();
 }
 
@@ -241,62 +198,52 @@ void ChartPanel::refresh()
             ? std::max(latest, span)
             : std::max({m_plannedSec, 10.0, latest > m_plannedSec ? niceCeiling(latest) : 0.0});
 
-    // One pass over the history feeds every line's decimator: about one point per three
-    // pixels of plot (a low and a high per bucket), whatever the history holds.
-    struct Feed {
-        Line* line;
-        SeriesDecimator decimator;
-    };
-    std::vector<Feed> feeds;
-    for (Plot& plot : m_plots) {
-        const int width = static_cast<int>(plot.view->chart()->plotArea().width());
-        for (Line& line : plot.lines)
-            feeds.push_back({&line, SeriesDecimator(from, to, std::max(25, width / 6))});
+    // The lines are thinned to buckets about six pixels wide (up to four points each). The
+    // buckets sit at fixed times, so each row is fed once and what scrolls out of the window is
+    // dropped; a new bucket width (a resize, the whole run's axis growing) starts over.
+    bool restart = m_restart;
+    std::vector<double> bucketWidths;
+    for (const Plot& plot : m_plots) {
+        bucketWidths.push_back((to - from) / std::max(25, plot.chart->plotArea().width() / 6));
+        restart = restart || plot.lines.front().decimator.bucketWidth() != bucketWidths.back();
     }
-    m_history.forEachRow([&](const MetricsRow& row) {
-        if (row.tSec < from || row.tSec > to)
+    if (restart) {
+        for (std::size_t p = 0; p < m_plots.size(); ++p) {
+            for (Line& line : m_plots[p].lines)
+                line.decimator = SeriesDecimator(bucketWidths[p]);
+        }
+        m_fedUntilSec = -1;
+        m_restart = false;
+    }
+    m_history.forEachRowSince(std::max(from, m_fedUntilSec), [this](const MetricsRow& row) {
+        if (row.tSec <= m_fedUntilSec)
             return;
-        for (Feed& feed : feeds)
-            feed.decimator.add(row.tSec, feed.line->value(row));
+        for (Plot& plot : m_plots) {
+            for (Line& line : plot.lines)
+                line.decimator.add(row.tSec, line.value(row));
+        }
     });
+    if (m_history.size() > 0)
+        m_fedUntilSec = latest;
 
-    const double tickStep = TimeAxisTicks::step(from, to, TimeAxisTicks::DefaultTicks);
-    std::size_t next = 0;
     for (Plot& plot : m_plots) {
-        std::vector<Feed*> plotFeeds;
         double low = 0;
         double high = 0;
         for (std::size_t i = 0; i < plot.lines.size(); ++i) {
-            Feed& feed = feeds[next++];
-            plotFeeds.push_back(&feed);
-            if (feed.decimator.maximum() >= feed.decimator.minimum()) {
-                low = std::min(low, feed.decimator.minimum());
-                high = std::max(high, feed.decimator.maximum());
+            SeriesDecimator& decimator = plot.lines[i].decimator;
+            decimator.dropBefore(from);
+            QList<QPointF> points = decimator.points();
+            for (const QPointF& p : points) {
+                low = std::min(low, p.y());
+                high = std::max(high, p.y());
             }
+            plot.chart->replace(static_cast<int>(i), std::move(points));
         }
-        // A range change makes every series recompute its geometry; emptied first, they
-        // compute it once, in replace(). Axis changes also relayout the chart, so each is made
-        // only when its value really moves: the value axis in round steps.
+        // The value axis in round steps, so it moves seldom.
         const double top = niceCeiling(std::max(high, low + 1));
         const double bottom = low < 0 ? -niceCeiling(-low) : 0.0;
-        const bool valueMoves = plot.valueAxis->min() != bottom || plot.valueAxis->max() != top;
-        const bool timeMoves = plot.timeAxis->min() != from || plot.timeAxis->max() != to;
-        if (valueMoves || timeMoves) {
-            for (Line& line : plot.lines)
-                line.series->clear();
-        }
-        if (valueMoves) {
-            plot.valueAxis->setTickInterval(TimeAxisTicks::step(bottom, top, 4));
-            plot.valueAxis->setRange(bottom, top);
-        }
-        if (plot.timeAxis->tickInterval() != tickStep)
-            plot.timeAxis->setTickInterval(tickStep);
-        if (timeMoves)
-            plot.timeAxis->setRange(from, to);
-        for (Feed* feed : plotFeeds)
-            feed->line->series->replace(feed->decimator.take());
-        plot.view->setTimeRange(from, to);
-        plot.view->viewport()->update();
+        plot.chart->setTimeRange(from, to);
+        plot.chart->setValueRange(bottom, top);
     }
     m_lanes->setRange(from, to);
 }
@@ -323,10 +270,10 @@ bool ChartPanel::saveImage(const QString& path, QString* error)
     return true;
 }
 
-QList<QChart*> ChartPanel::charts() const
+QList<TimeChart*> ChartPanel::charts() const
 {
-    QList<QChart*> result;
+    QList<TimeChart*> result;
     for (const Plot& plot : m_plots)
-        result.append(plot.view->chart());
+        result.append(plot.chart);
     return result;
 }

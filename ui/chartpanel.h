@@ -1,5 +1,6 @@
 #pragma once
 
+#include "seriesdecimator.h"
 #include "workertimeline.h"
 
 #include "lab/metricshistory.h"
@@ -11,11 +12,8 @@
 
 #include <vector>
 
-class MarkedChartView;
+class TimeChart;
 class WorkerLanes;
-class QChart;
-class QLineSeries;
-class QValueAxis;
 
 /// The live charts of a run, on one shared time axis: queue length and in flight; throughput,
 /// timeouts and offered load per second; latency percentiles (end to end, queue wait,
@@ -58,7 +56,7 @@ public:
     bool saveImage(const QString& path, QString* error);
 
     /// The charts, top left to bottom right (for tests and the window's screenshots).
-    QList<QChart*> charts() const;
+    QList<TimeChart*> charts() const;
     /// The worker lanes.
     WorkerLanes* lanes() const { return m_lanes; }
     /// The events drawn as markers.
@@ -73,19 +71,18 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    /// One line: what it plots from a row, and its name (translated when drawn).
+    /// One line: what it plots from a row, its name (translated when drawn) and its points
+    /// thinned to the plot's width.
     struct Line {
         double (*value)(const shoal::MetricsRow&) = nullptr;
         const char* name = nullptr;
-        QLineSeries* series = nullptr;
+        SeriesDecimator decimator{};
     };
     /// One chart and its lines.
     struct Plot {
         const char* title = nullptr;
         const char* unit = nullptr;
-        MarkedChartView* view = nullptr;
-        QValueAxis* timeAxis = nullptr;
-        QValueAxis* valueAxis = nullptr;
+        TimeChart* chart = nullptr;
         std::vector<Line> lines;
     };
 
@@ -98,6 +95,8 @@ private:
     std::vector<Plot> m_plots;       ///< top left to bottom right
     WorkerLanes* m_lanes = nullptr;  ///< the last grid cell
     Window m_window = Window::All;
-    double m_plannedSec = 0; ///< see setPlannedSec()
-    bool m_dirty = true;     ///< something to redraw
+    double m_plannedSec = 0;  ///< see setPlannedSec()
+    bool m_dirty = true;      ///< something to redraw
+    bool m_restart = true;    ///< the lines' thinning starts over from the history
+    double m_fedUntilSec = 0; ///< the newest row the lines were fed
 };

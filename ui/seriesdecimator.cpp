@@ -4,57 +4,71 @@
 #include <array>
 #include <cmath>
 
-SeriesDecimator::SeriesDecimator(double x0, double x1, int buckets)
-    : m_x0(x0)
-    , m_x1(std::max(x0, x1))
-    , m_buckets(std::max(1, buckets))
+namespace {
+
+/// Appends a bucket's first, extremes and last, in x order, each once: the line enters and
+/// leaves the bucket where the full series does and reaches both its extremes.
+void appendBucket(QList<QPointF>& to, const QPointF& first, const QPointF& low, const QPointF& high,
+                  const QPointF& last)
 {
-    const double span = m_x1 - m_x0;
-    m_bucketsPerX = span > 0 ? m_buckets / span : 0;
+    std::array<QPointF, 4> kept{first, low, high, last};
+    std::sort(kept.begin(), kept.end(),
+              [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
+    for (const QPointF& p : kept) {
+        if (to.isEmpty() || to.constLast() != p)
+            to.append(p);
+    }
 }
+
+} // namespace
+
+SeriesDecimator::SeriesDecimator(double bucketWidth)
+    : m_bucketWidth(bucketWidth > 0 ? bucketWidth : 1)
+{}
 
 void SeriesDecimator::add(double x, double y)
 {
-    if (!std::isfinite(y) || x < m_x0 || x > m_x1)
+    if (!std::isfinite(y) || !std::isfinite(x))
         return;
-    // x >= m_x0, so truncating is flooring.
-    const int bucket = std::min(m_buckets - 1, static_cast<int>((x - m_x0) * m_bucketsPerX));
+    const auto bucket = static_cast<qint64>(std::floor(x / m_bucketWidth));
     const QPointF point(x, y);
-    if (bucket != m_bucket) {
+    if (!m_filling || bucket != m_bucket) {
         flush();
+        m_filling = true;
         m_bucket = bucket;
         m_first = m_low = m_high = m_last = point;
-    } else {
-        if (y < m_low.y())
-            m_low = point;
-        else if (y > m_high.y())
-            m_high = point;
-        m_last = point;
+        return;
     }
-    m_minimum = std::min(m_minimum, y);
-    m_maximum = std::max(m_maximum, y);
+    if (y < m_low.y())
+        m_low = point;
+    else if (y > m_high.y())
+        m_high = point;
+    m_last = point;
 }
 
-QList<QPointF> SeriesDecimator::take()
+void SeriesDecimator::dropBefore(double x)
 {
-    flush();
+    const auto kept = std::lower_bound(m_points.cbegin(), m_points.cend(), x,
+                                       [](const QPointF& p, double x) { return p.x() < x; });
+    m_points.erase(m_points.cbegin(), kept);
+    // The bucket being filled is the newest; a window wider than a bucket never cuts it.
+    if (m_filling && m_last.x() < x)
+        m_filling = false;
+}
+
+QList<QPointF> SeriesDecimator::points() const
+{
     QList<QPointF> points;
-    points.swap(m_points);
+    points.reserve(m_points.size() + 4);
+    points.append(m_points);
+    if (m_filling)
+        appendBucket(points, m_first, m_low, m_high, m_last);
     return points;
 }
 
 void SeriesDecimator::flush()
 {
-    if (m_bucket < 0)
-        return;
-    // First, extremes and last, in x order, each once: the line enters and leaves the bucket
-    // where the full series does and reaches both its extremes.
-    std::array<QPointF, 4> kept{m_first, m_low, m_high, m_last};
-    std::sort(kept.begin(), kept.end(),
-              [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
-    for (const QPointF& p : kept) {
-        if (m_points.isEmpty() || m_points.constLast() != p)
-            m_points.append(p);
-    }
-    m_bucket = -1;
+    if (m_filling)
+        appendBucket(m_points, m_first, m_low, m_high, m_last);
+    m_filling = false;
 }

@@ -2,8 +2,10 @@
 
 #include "statetext.h"
 #include "timeaxisticks.h"
+#include "timechart.h"
 #include "workertimeline.h"
 
+#include <QEvent>
 #include <QPaintEvent>
 #include <QPainter>
 
@@ -15,7 +17,6 @@ using shoal::WorkerState;
 
 namespace {
 
-constexpr int kLabelWidth = 44;   ///< room for "#123" left of the lanes
 constexpr int kAxisHeight = 18;   ///< time ticks under the lanes
 constexpr int kMinRowHeight = 2;  ///< below this, the oldest workers are left out
 constexpr int kMaxRowHeight = 32; ///< a few workers still read as lanes, not slabs
@@ -47,43 +48,99 @@ QSize WorkerLanes::minimumSizeHint() const
     return {200, 120};
 }
 
-void WorkerLanes::paintEvent(QPaintEvent*)
+void WorkerLanes::resizeEvent(QResizeEvent* event)
 {
-    QPainter painter(this);
-    painter.fillRect(rect(), palette().base());
-    const QFontMetrics metrics = painter.fontMetrics();
-    const int lineHeight = metrics.height();
+    m_header = QPixmap();
+    QWidget::resizeEvent(event);
+}
 
-    // Title and legend.
-    int x = 6;
-    const int titleY = 4;
-    QFont bold = painter.font();
+void WorkerLanes::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange ||
+        event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        m_header = QPixmap();
+        m_texts.clear();
+        update();
+    }
+    QWidget::changeEvent(event);
+}
+
+void WorkerLanes::layOut()
+{
+    const QFontMetrics metrics(font());
+    const int lineHeight = metrics.height();
+    QFont bold = font();
     bold.setBold(true);
-    painter.setFont(bold);
     const QString title = tr("Worker lanes");
-    painter.setPen(palette().text().color());
-    painter.drawText(QRect(x, titleY, width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                     title);
-    x += QFontMetrics(bold).horizontalAdvance(title) + 14;
-    painter.setFont(font());
-    int legendY = titleY;
+    const int left = TimeChart::leftColumnWidth(font());
+
+    // Title and legend, wrapping under the title while the legend does not fit.
+    struct Entry {
+        QPoint at;
+        WorkerState state;
+        QString label;
+    };
+    std::vector<Entry> legend;
+    int x = 6 + QFontMetrics(bold).horizontalAdvance(title) + 14;
+    int y = 4;
     for (WorkerState state : StateText::workerStates()) {
         const QString label = StateText::workerState(state);
         const int w = 14 + metrics.horizontalAdvance(label) + 12;
         if (x + w > width() - 4) {
-            x = kLabelWidth;
-            legendY += lineHeight + 2;
+            x = left;
+            y += lineHeight + 2;
         }
-        painter.fillRect(QRect(x, legendY + lineHeight / 2 - 5, 10, 10),
-                         StateText::workerColor(state));
-        painter.drawText(QRect(x + 14, legendY, w, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                         label);
+        legend.push_back({QPoint(x, y), state, label});
         x += w;
     }
+    const int top = y + lineHeight + 6;
+    const int right = TimeChart::rightColumnWidth(font());
+    m_plot = QRect(left, top, std::max(1, width() - left - right),
+                   std::max(1, height() - top - kAxisHeight));
 
-    const QRect plot(kLabelWidth, legendY + lineHeight + 6, std::max(1, width() - kLabelWidth - 8),
-                     std::max(1, height() - (legendY + lineHeight + 6) - kAxisHeight));
+    const qreal ratio = devicePixelRatioF();
+    m_header = QPixmap(QSize(std::max(1, width()), top) * ratio);
+    m_header.setDevicePixelRatio(ratio);
+    m_header.fill(palette().base().color());
+    QPainter painter(&m_header);
+    painter.setPen(palette().text().color());
+    painter.setFont(bold);
+    painter.drawText(QRect(6, 4, width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
+    painter.setFont(font());
+    for (const Entry& entry : legend) {
+        painter.fillRect(QRect(entry.at.x(), entry.at.y() + lineHeight / 2 - 5, 10, 10),
+                         StateText::workerColor(entry.state));
+        painter.drawText(QRect(entry.at.x() + 14, entry.at.y(), width(), lineHeight),
+                         Qt::AlignLeft | Qt::AlignVCenter, entry.label);
+    }
+}
+
+const QStaticText& WorkerLanes::staticText(const QString& text)
+{
+    auto it = m_texts.find(text);
+    if (it == m_texts.end()) {
+        if (m_texts.size() > 256) // a sliding axis brings new labels; keep the set small
+            m_texts.clear();
+        QStaticText laidOut(text);
+        laidOut.setTextFormat(Qt::PlainText);
+        laidOut.prepare(QTransform(), font());
+        it = m_texts.insert(text, laidOut);
+    }
+    return *it;
+}
+
+void WorkerLanes::paintEvent(QPaintEvent*)
+{
+    if (m_header.isNull())
+        layOut();
+    QPainter painter(this);
+    painter.drawPixmap(0, 0, m_header);
+    const QRect plot = m_plot;
+    painter.fillRect(QRect(0, plot.top(), width(), height() - plot.top()), palette().base());
     painter.fillRect(plot, palette().alternateBase());
+    const QFontMetrics metrics = painter.fontMetrics();
+    const int lineHeight = metrics.height();
+    const int labelWidth = plot.left();
 
     // The lanes with anything in the window, newest workers kept when they do not all fit.
     std::vector<const WorkerTimeline::Lane*> lanes;
@@ -114,9 +171,10 @@ void WorkerLanes::paintEvent(QPaintEvent*)
         for (const WorkerTimeline::Lane* lane : lanes) {
             if (rowHeight >= metrics.height() - 2) {
                 painter.setPen(palette().text().color());
-                painter.drawText(QRect(0, y, kLabelWidth - 4, rowHeight),
-                                 Qt::AlignRight | Qt::AlignVCenter,
-                                 QStringLiteral("#%1").arg(lane->id));
+                const QStaticText& label = staticText(QStringLiteral("#%1").arg(lane->id));
+                painter.drawStaticText(QPointF(labelWidth - 4 - label.size().width(),
+                                               y + (rowHeight - label.size().height()) / 2),
+                                       label);
             }
             // Segments ending before the window are skipped by binary search.
             auto it = std::lower_bound(
@@ -165,7 +223,7 @@ void WorkerLanes::paintEvent(QPaintEvent*)
         }
         if (hidden > 0) {
             painter.setPen(palette().text().color());
-            painter.drawText(QRect(0, plot.top(), kLabelWidth - 4, lineHeight),
+            painter.drawText(QRect(0, plot.top(), labelWidth - 4, lineHeight),
                              Qt::AlignRight | Qt::AlignVCenter, tr("+%1").arg(hidden));
         }
     }
@@ -177,9 +235,7 @@ void WorkerLanes::paintEvent(QPaintEvent*)
     for (double t : TimeAxisTicks::ticks(m_fromSec, m_toSec, TimeAxisTicks::DefaultTicks)) {
         const int tx = static_cast<int>(toX(t));
         painter.drawLine(tx, plot.bottom(), tx, plot.bottom() + 3);
-        const QString label = TimeAxisTicks::label(t);
-        const int w = metrics.horizontalAdvance(label);
-        painter.drawText(QRect(tx - w / 2, plot.bottom() + 3, w + 2, kAxisHeight - 3),
-                         Qt::AlignCenter, label);
+        const QStaticText& label = staticText(TimeAxisTicks::label(t));
+        painter.drawStaticText(QPointF(tx - label.size().width() / 2, plot.bottom() + 3), label);
     }
 }

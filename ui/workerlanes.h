@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QHash>
+#include <QPixmap>
+#include <QStaticText>
 #include <QWidget>
 
 class WorkerTimeline;
@@ -25,10 +28,21 @@ public:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    /// Draws the title and legend into m_header and places the plot under them. Text is
+    /// costly to lay out, so this runs when the size or the language changes, not per frame.
+    void layOut();
+    /// \a text laid out once and kept: lane and axis labels repeat from frame to frame.
+    const QStaticText& staticText(const QString& text);
+
     const WorkerTimeline* m_timeline = nullptr; ///< not owned
     double m_fromSec = 0;                       ///< left edge
     double m_toSec = 30;                        ///< right edge
     int m_lanesDrawn = 0;                       ///< see lanesDrawn()
+    QRect m_plot;                               ///< where the lanes go
+    QPixmap m_header;                           ///< title and legend; null when stale
+    QHash<QString, QStaticText> m_texts;        ///< see staticText()
 };

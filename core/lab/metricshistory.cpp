@@ -60,6 +60,19 @@ void MetricsHistory::forEachRow(const std::function<void(const MetricsRow&)>& vi
     }
 }
 
+void MetricsHistory::forEachRowSince(double fromSec,
+                                     const std::function<void(const MetricsRow&)>& visit) const
+{
+    for (auto tier = m_tiers.rbegin(); tier != m_tiers.rend(); ++tier) {
+        if (tier->empty() || tier->back().tSec < fromSec)
+            continue;
+        auto row = std::lower_bound(tier->begin(), tier->end(), fromSec,
+                                    [](const MetricsRow& r, double t) { return r.tSec < t; });
+        for (; row != tier->end(); ++row)
+            visit(*row);
+    }
+}
+
 qsizetype MetricsHistory::size() const
 {
     std::size_t n = 0;

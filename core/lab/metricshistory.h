@@ -30,6 +30,9 @@ public:
     /// Calls \a visit with every row kept, oldest first, without copying them (a display that
     /// redraws ten times a second).
     void forEachRow(const std::function<void(const MetricsRow&)>& visit) const;
+    /// Calls \a visit with every row kept at or after \a fromSec, oldest first: the end of a
+    /// long run without walking all of it.
+    void forEachRowSince(double fromSec, const std::function<void(const MetricsRow&)>& visit) const;
     /// Rows kept now (at most rowsPerTier x tiers).
     qsizetype size() const;
     /// Rows ever appended since the last clear().

@@ -4,13 +4,10 @@
 #include "uitestsupport.h"
 
 #include "ui/chartpanel.h"
-#include "ui/markedchartview.h"
+#include "ui/timechart.h"
 #include "ui/workerlanes.h"
 
-#include <QChart>
-#include <QLineSeries>
 #include <QTest>
-#include <QValueAxis>
 
 using namespace shoal;
 
@@ -45,11 +42,6 @@ QList<WorkerProbe> eightWorkers(int n)
     return workers;
 }
 
-QValueAxis* timeAxis(QChart* chart)
-{
-    return static_cast<QValueAxis*>(chart->axes(Qt::Horizontal).at(0));
-}
-
 } // namespace
 
 class TestChartPanel : public QObject {
@@ -78,22 +70,23 @@ void TestChartPanel::anHourStaysBoundedAndThinnedToThePlotWidth()
     QVERIFY(panel.rowsKept() <= 24'000);
     panel.refresh();
 
-    for (QChart* chart : panel.charts()) {
-        // At most one point per pixel of the chart's width.
-        const int width = static_cast<int>(chart->size().width());
-        for (QAbstractSeries* series : chart->series()) {
-            const auto* line = static_cast<QLineSeries*>(series);
-            QVERIFY2(line->count() <= std::max(50, width), qPrintable(line->name()));
-        }
-        QCOMPARE(timeAxis(chart)->min(), 0.0);
-        QCOMPARE(timeAxis(chart)->max(), 3600.0);
+    for (TimeChart* chart : panel.charts()) {
+        // At most one point per pixel of the plot's width.
+        const int width = chart->plotArea().width();
+        for (int line = 0; line < chart->lineCount(); ++line)
+            QVERIFY2(chart->points(line).size() <= std::max(50, width),
+                     qPrintable(chart->lineName(line)));
+        QCOMPARE(chart->timeMin(), 0.0);
+        QCOMPARE(chart->timeMax(), 3600.0);
     }
-    // The one-sample p99 spike survives the thinning.
-    const auto* p99 = static_cast<QLineSeries*>(panel.charts().at(2)->series().at(2));
+    // The one-sample p99 spike survives the thinning, and sets the value axis.
+    TimeChart* latency = panel.charts().at(2);
+    QCOMPARE(latency->lineName(2), QStringLiteral("p99"));
     bool spike = false;
-    for (const QPointF& p : p99->points())
+    for (const QPointF& p : latency->points(2))
         spike = spike || p.y() == 900;
     QVERIFY(spike);
+    QCOMPARE(latency->valueMax(), 1000.0);
     panel.lanes()->repaint();
     QCOMPARE(panel.lanes()->lanesDrawn(), 8);
 }
@@ -106,18 +99,19 @@ void TestChartPanel::theWindowSetsTheSharedTimeAxis()
         panel.appendSample(rowAt(n), eightWorkers(n));
     panel.setWindow(ChartPanel::Window::Last30Sec);
     panel.refresh();
-    for (QChart* chart : panel.charts()) {
-        QCOMPARE(timeAxis(chart)->min(), 270.0);
-        QCOMPARE(timeAxis(chart)->max(), 300.0);
-        const auto* line = static_cast<QLineSeries*>(chart->series().at(0));
-        if (line->count() > 0)
-            QVERIFY(line->at(0).x() >= 270.0);
+    for (TimeChart* chart : panel.charts()) {
+        QCOMPARE(chart->timeMin(), 270.0);
+        QCOMPARE(chart->timeMax(), 300.0);
+        for (int line = 0; line < chart->lineCount(); ++line) {
+            if (!chart->points(line).isEmpty())
+                QVERIFY(chart->points(line).constFirst().x() >= 270.0);
+        }
     }
     panel.setWindow(ChartPanel::Window::Last10Min);
-    for (QChart* chart : panel.charts()) {
+    for (TimeChart* chart : panel.charts()) {
         // Early in a run the axis already spans the window.
-        QCOMPARE(timeAxis(chart)->min(), 0.0);
-        QCOMPARE(timeAxis(chart)->max(), 600.0);
+        QCOMPARE(chart->timeMin(), 0.0);
+        QCOMPARE(chart->timeMax(), 600.0);
     }
 }
 
@@ -129,15 +123,15 @@ void TestChartPanel::wholeRunSpansThePlannedLength()
     for (int n = 1; n <= 50; ++n)
         panel.appendSample(rowAt(n), eightWorkers(n));
     panel.refresh();
-    QCOMPARE(timeAxis(panel.charts().at(0))->max(), 45.0);
+    QCOMPARE(panel.charts().at(0)->timeMax(), 45.0);
     // Past its planned length the axis grows in round steps, not every tick.
     for (int n = 451; n <= 470; ++n)
         panel.appendSample(rowAt(n), eightWorkers(n));
     panel.refresh();
-    QCOMPARE(timeAxis(panel.charts().at(0))->max(), 50.0);
+    QCOMPARE(panel.charts().at(0)->timeMax(), 50.0);
     panel.appendSample(rowAt(471), eightWorkers(471));
     panel.refresh();
-    QCOMPARE(timeAxis(panel.charts().at(0))->max(), 50.0);
+    QCOMPARE(panel.charts().at(0)->timeMax(), 50.0);
 }
 
 void TestChartPanel::markersAreDrawnOnlyInTheWindow()
@@ -153,16 +147,16 @@ void TestChartPanel::markersAreDrawnOnlyInTheWindow()
     panel.addEvent({110, QStringLiteral("cancelAll"), QString(), QString()});
     panel.setWindow(ChartPanel::Window::Last30Sec);
     panel.refresh();
-    const QList<MarkedChartView*> views = panel.findChildren<MarkedChartView*>();
-    QCOMPARE(views.size(), 5);
-    for (MarkedChartView* view : views) {
-        view->viewport()->repaint();
-        QCOMPARE(view->markersDrawn(), 2);
+    const QList<TimeChart*> charts = panel.charts();
+    QCOMPARE(charts.size(), 5);
+    for (TimeChart* chart : charts) {
+        chart->repaint();
+        QCOMPARE(chart->markersDrawn(), 2);
     }
     panel.setWindow(ChartPanel::Window::All);
-    for (MarkedChartView* view : views) {
-        view->viewport()->repaint();
-        QCOMPARE(view->markersDrawn(), 3);
+    for (TimeChart* chart : charts) {
+        chart->repaint();
+        QCOMPARE(chart->markersDrawn(), 3);
     }
 }
 
@@ -176,9 +170,9 @@ void TestChartPanel::clearForgetsTheRun()
     panel.refresh();
     QCOMPARE(panel.rowsKept(), 0);
     QVERIFY(panel.events().isEmpty());
-    for (QChart* chart : panel.charts()) {
-        for (QAbstractSeries* series : chart->series())
-            QCOMPARE(static_cast<QLineSeries*>(series)->count(), 0);
+    for (TimeChart* chart : panel.charts()) {
+        for (int line = 0; line < chart->lineCount(); ++line)
+            QCOMPARE(chart->points(line).size(), 0);
     }
 }
 

@@ -10,6 +10,7 @@
 #include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
 #include "ui/runstatusbar.h"
+#include "ui/timechart.h"
 #include "ui/workerlanes.h"
 #include "ui/workloadparamseditor.h"
 
@@ -21,7 +22,6 @@
 #include "pool/context.h"
 
 #include <QAction>
-#include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -30,7 +30,6 @@
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
-#include <QLineSeries>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -406,18 +405,18 @@ void TestMainWindow::runFeedsChartsLanesStatusAndMarkers()
     QCoreApplication::processEvents();
 
     // Every line of the throughput and queue charts has points; time runs left to right.
-    const QList<QChart*> charts = m_window->charts()->charts();
+    const QList<TimeChart*> charts = m_window->charts()->charts();
     QCOMPARE(charts.size(), 5);
-    for (QChart* chart : {charts[0], charts[1], charts[4]}) {
-        for (QAbstractSeries* series : chart->series()) {
-            auto* line = static_cast<QLineSeries*>(series);
-            QVERIFY2(line->count() >= 2,
-                     qPrintable(chart->title() + QLatin1Char('/') + line->name()));
-            QVERIFY(line->at(0).x() <= line->at(line->count() - 1).x());
+    for (TimeChart* chart : {charts[0], charts[1], charts[4]}) {
+        for (int line = 0; line < chart->lineCount(); ++line) {
+            const QList<QPointF>& points = chart->points(line);
+            QVERIFY2(points.size() >= 2,
+                     qPrintable(chart->title() + QLatin1Char('/') + chart->lineName(line)));
+            QVERIFY(points.constFirst().x() <= points.constLast().x());
         }
     }
-    auto* poolSize = static_cast<QLineSeries*>(charts[4]->series().at(0));
-    QCOMPARE(poolSize->at(poolSize->count() - 1).y(), 6.0);
+    QCOMPARE(charts[4]->lineName(0), QStringLiteral("pool size"));
+    QCOMPARE(charts[4]->points(0).constLast().y(), 6.0);
     QVERIFY(m_window->charts()->events().size() >= 1);
     QCOMPARE(m_window->charts()->events().constLast().what, QStringLiteral("pool.size"));
 

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void mergedRowsKeepTheIdentityAndTheWorstPercentiles();
     void clearForgetsEverything();
     void forEachRowVisitsWhatRowsReturns();
+    void forEachRowSinceVisitsTheRowsFromATimeOn();
 };
 
 void TestMetricsHistory::keepsRecentRowsAsTaken()
@@ -116,6 +117,27 @@ void TestMetricsHistory::forEachRowVisitsWhatRowsReturns()
     QCOMPARE(visited.size(), rows.size());
     for (qsizetype i = 0; i < rows.size(); ++i)
         QCOMPARE(visited[i], rows[i].tSec);
+}
+
+void TestMetricsHistory::forEachRowSinceVisitsTheRowsFromATimeOn()
+{
+    MetricsHistory history(10, 3);
+    for (int n = 1; n <= 200; ++n)
+        history.append(row(n));
+    const QList<MetricsRow> rows = history.rows();
+    // From before the first row, inside the coarsest tier, on a tier's edge, within the
+    // newest tier, exactly on a row, and past the last row.
+    for (double from : {-1.0, rows[3].tSec - 0.01, rows[10].tSec, rows[rows.size() - 4].tSec,
+                        rows.constLast().tSec + 0.05, 100.0}) {
+        QList<double> expected;
+        for (const MetricsRow& r : rows) {
+            if (r.tSec >= from)
+                expected.append(r.tSec);
+        }
+        QList<double> visited;
+        history.forEachRowSince(from, [&](const MetricsRow& r) { visited.append(r.tSec); });
+        QCOMPARE(visited, expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMetricsHistory)

@@ -1,0 +1,390 @@
+#include "timechart.h"
+
+#include "eventtext.h"
+#include "timeaxisticks.h"
+
+#include <QEvent>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+constexpr int kMargin = 4;     ///< around everything
+constexpr int kSwatch = 10;    ///< a legend entry's colour square
+constexpr int kTickLength = 3; ///< the value axis' ticks, left of the plot
+
+/// The lines' colours, in order (Qt Charts' light theme, which people know from other tools).
+const QColor kLineColors[] = {QColor(0x20, 0x9f, 0xdf), QColor(0x99, 0xca, 0x53),
+                              QColor(0xf6, 0xa6, 0x25), QColor(0x6d, 0x5f, 0xd5),
+                              QColor(0xbf, 0x59, 0x3e), QColor(0x40, 0x40, 0x40)};
+
+QFont smallFont(const QFont& font)
+{
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.85);
+    return small;
+}
+
+QFont titleFont(const QFont& font)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    return bold;
+}
+
+/// A value label: short enough for the axis column ("250", "1.5", "12k", "3.2M").
+QString valueLabel(double value)
+{
+    const double magnitude = std::abs(value);
+    if (magnitude >= 1e6)
+        return QString::number(value / 1e6, 'g', 3) + QLatin1Char('M');
+    if (magnitude >= 1e4)
+        return QString::number(value / 1e3, 'g', 3) + QLatin1Char('k');
+    return QString::number(value, 'g', 4);
+}
+
+} // namespace
+
+TimeChart::TimeChart(QWidget* parent)
+    : QWidget(parent)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void TimeChart::setTitle(const QString& title)
+{
+    m_title = title;
+    invalidate();
+}
+
+void TimeChart::setUnit(const QString& unit)
+{
+    m_unit = unit;
+    invalidate();
+}
+
+void TimeChart::setLineNames(const QStringList& names)
+{
+    m_lines.resize(static_cast<std::size_t>(names.size()));
+    for (qsizetype i = 0; i < names.size(); ++i)
+        m_lines[static_cast<std::size_t>(i)].name = names[i];
+    invalidate();
+}
+
+QColor TimeChart::lineColor(int line) const
+{
+    return kLineColors[static_cast<std::size_t>(line) % std::size(kLineColors)];
+}
+
+void TimeChart::replace(int line, QList<QPointF> points)
+{
+    m_lines.at(static_cast<std::size_t>(line)).points = std::move(points);
+    update();
+}
+
+void TimeChart::setTimeRange(double fromSec, double toSec)
+{
+    m_fromSec = fromSec;
+    m_toSec = std::max(toSec, fromSec + 1e-3);
+    update();
+}
+
+void TimeChart::setValueRange(double bottom, double top)
+{
+    m_bottom = bottom;
+    m_top = std::max(top, bottom + 1e-9);
+    update();
+}
+
+void TimeChart::setTimeLabelsVisible(bool visible)
+{
+    m_timeLabels = visible;
+    invalidate();
+}
+
+void TimeChart::setEvents(const QList<shoal::RunEvent>* events)
+{
+    m_events = events;
+    update();
+}
+
+QRect TimeChart::plotArea() const
+{
+    if (m_laidOutFor != size())
+        layOut();
+    return m_plot;
+}
+
+void TimeChart::invalidate()
+{
+    m_laidOutFor = QSize();
+    m_frame = QPixmap();
+    update();
+}
+
+void TimeChart::layOut() const
+{
+    // The title, then the legend on the same line, wrapping under it while it does not fit.
+    const QFontMetrics title(titleFont(font()));
+    const QFontMetrics small(smallFont(font()));
+    int x = kMargin + title.horizontalAdvance(m_title) + 14;
+    int rows = 1;
+    for (const Line& line : m_lines) {
+        const int w = kSwatch + 4 + small.horizontalAdvance(line.name) + 12;
+        if (x + w > width() - kMargin && x > kMargin + 40) {
+            x = kMargin + 40;
+            ++rows;
+        }
+        x += w;
+    }
+    const int top = kMargin + title.height() + (rows - 1) * (small.height() + 2) + 6;
+    // The same left column in every chart (unit, labels, ticks), so the plots line up.
+    const int left = leftColumnWidth(font());
+    const int right = rightColumnWidth(font());
+    const int bottom = (m_timeLabels ? small.height() + kTickLength + 2 : 0) + kMargin;
+    m_plot =
+        QRect(left, top, std::max(1, width() - left - right), std::max(1, height() - top - bottom));
+    m_laidOutFor = size();
+    m_frame = QPixmap();
+}
+
+int TimeChart::rightColumnWidth(const QFont& font)
+{
+    return QFontMetrics(smallFont(font)).horizontalAdvance(QStringLiteral("0000 s")) / 2 + kMargin;
+}
+
+int TimeChart::leftColumnWidth(const QFont& font)
+{
+    const QFontMetrics small(smallFont(font));
+    return kMargin + small.height() + small.horizontalAdvance(QStringLiteral("-888.8k")) +
+           kTickLength + 2;
+}
+
+QSize TimeChart::sizeHint() const
+{
+    return {480, 240};
+}
+
+QSize TimeChart::minimumSizeHint() const
+{
+    return {260, 160};
+}
+
+void TimeChart::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange ||
+        event->type() == QEvent::StyleChange) {
+        m_texts.clear();
+        invalidate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void TimeChart::paintFrame()
+{
+    const qreal ratio = devicePixelRatioF();
+    m_frame = QPixmap(size() * ratio);
+    m_frame.setDevicePixelRatio(ratio);
+    m_frame.fill(palette().base().color());
+    QPainter painter(&m_frame);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+
+    const QFont bold = titleFont(font());
+    const QFont small = smallFont(font());
+    const QFontMetrics titleMetrics(bold);
+    const QFontMetrics smallMetrics(small);
+    painter.setPen(palette().text().color());
+    painter.setFont(bold);
+    painter.drawText(QRect(kMargin, kMargin, width(), titleMetrics.height()),
+                     Qt::AlignLeft | Qt::AlignVCenter, m_title);
+
+    // The legend, wrapped as layOut() counts it.
+    painter.setFont(small);
+    int x = kMargin + titleMetrics.horizontalAdvance(m_title) + 14;
+    int y = kMargin + (titleMetrics.height() - smallMetrics.height()) / 2;
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        const QString& name = m_lines[i].name;
+        const int w = kSwatch + 4 + smallMetrics.horizontalAdvance(name) + 12;
+        if (x + w > width() - kMargin && x > kMargin + 40) {
+            x = kMargin + 40;
+            y += smallMetrics.height() + 2;
+        }
+        painter.fillRect(QRect(x, y + smallMetrics.height() / 2 - kSwatch / 2, kSwatch, kSwatch),
+                         lineColor(static_cast<int>(i)));
+        painter.drawText(QRect(x + kSwatch + 4, y, w, smallMetrics.height()),
+                         Qt::AlignLeft | Qt::AlignVCenter, name);
+        x += w;
+    }
+
+    // The unit, along the value axis.
+    const QRect plot = plotArea();
+    painter.save();
+    painter.translate(kMargin, plot.center().y());
+    painter.rotate(-90);
+    painter.drawText(QRect(-plot.height() / 2, 0, plot.height(), smallMetrics.height()),
+                     Qt::AlignCenter, m_unit);
+    painter.restore();
+}
+
+const QStaticText& TimeChart::staticText(const QString& text)
+{
+    auto it = m_texts.find(text);
+    if (it == m_texts.end()) {
+        // A sliding window shows new labels all the time; the set stays small.
+        if (m_texts.size() > 256)
+            m_texts.clear();
+        QStaticText laidOut(text);
+        laidOut.setTextFormat(Qt::PlainText);
+        laidOut.setPerformanceHint(QStaticText::AggressiveCaching);
+        laidOut.prepare(QTransform(), smallFont(font()));
+        it = m_texts.insert(text, laidOut);
+    }
+    return *it;
+}
+
+void TimeChart::paintEvent(QPaintEvent*)
+{
+    const QRect plot = plotArea();
+    if (m_frame.isNull() || m_frame.size() != size() * devicePixelRatioF())
+        paintFrame();
+    QPainter painter(this);
+    // The frame around the plot comes from the pixmap; the plot, most of the area, is filled
+    // (cheaper than copying).
+    const qreal ratio = m_frame.devicePixelRatio();
+    for (const QRect& part :
+         {QRect(0, 0, width(), plot.top()), QRect(0, plot.top(), plot.left(), plot.height()),
+          QRect(plot.right() + 1, plot.top(), width() - plot.right() - 1, plot.height()),
+          QRect(0, plot.bottom() + 1, width(), height() - plot.bottom() - 1)}) {
+        if (!part.isEmpty())
+            painter.drawPixmap(part, m_frame,
+                               QRectF(part.topLeft() * ratio, QSizeF(part.size()) * ratio));
+    }
+    painter.fillRect(plot, palette().base());
+    drawGrid(painter, plot);
+    drawLines(painter, plot);
+    drawMarkers(painter, plot);
+}
+
+void TimeChart::drawGrid(QPainter& painter, const QRect& plot)
+{
+    painter.setFont(smallFont(font()));
+    const double timeScale = plot.width() / (m_toSec - m_fromSec);
+    const double valueScale = plot.height() / (m_top - m_bottom);
+    const QList<double> timeTicks =
+        TimeAxisTicks::ticks(m_fromSec, m_toSec, TimeAxisTicks::DefaultTicks);
+    const QList<double> valueTicks = TimeAxisTicks::ticks(m_bottom, m_top, 4);
+
+    // Grid, ticks and axes as opaque one-pixel rectangles, which the raster engine fills far
+    // more cheaply than it strokes lines.
+    const QColor gridInk(0xe4, 0xe4, 0xe4);
+    for (double t : timeTicks) {
+        const int x = plot.left() + static_cast<int>(std::lround((t - m_fromSec) * timeScale));
+        painter.fillRect(QRect(x, plot.top(), 1, plot.height()), gridInk);
+    }
+    for (double v : valueTicks) {
+        const int y = plot.bottom() - static_cast<int>(std::lround((v - m_bottom) * valueScale));
+        painter.fillRect(QRect(plot.left() - kTickLength, y, plot.width() + kTickLength, 1),
+                         gridInk);
+    }
+    const QColor axisInk = palette().mid().color();
+    painter.fillRect(QRect(plot.left(), plot.bottom(), plot.width(), 1), axisInk);
+    painter.fillRect(QRect(plot.left(), plot.top(), 1, plot.height()), axisInk);
+
+    painter.setPen(palette().text().color());
+    for (double v : valueTicks) {
+        const QStaticText& label = staticText(valueLabel(v));
+        const QSizeF size = label.size();
+        const int y = plot.bottom() - static_cast<int>(std::lround((v - m_bottom) * valueScale));
+        painter.drawStaticText(
+            QPointF(plot.left() - kTickLength - 2 - size.width(), y - size.height() / 2), label);
+    }
+    if (!m_timeLabels)
+        return;
+    for (double t : timeTicks) {
+        const QStaticText& label = staticText(TimeAxisTicks::label(t));
+        const int x = plot.left() + static_cast<int>(std::lround((t - m_fromSec) * timeScale));
+        painter.fillRect(QRect(x, plot.bottom(), 1, kTickLength), axisInk);
+        painter.drawStaticText(QPointF(x - label.size().width() / 2, plot.bottom() + kTickLength),
+                               label);
+    }
+}
+
+void TimeChart::drawLines(QPainter& painter, const QRect& plot)
+{
+    const double timeScale = plot.width() / (m_toSec - m_fromSec);
+    const double valueScale = plot.height() / (m_top - m_bottom);
+    painter.save();
+    painter.setClipRect(plot.adjusted(0, -1, 1, 1));
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        const QList<QPointF>& points = m_lines[i].points;
+        if (points.isEmpty())
+            continue;
+        // Through pixel centres, so a flat line is one crisp row, not two half-tone ones.
+        m_polygon.resize(points.size());
+        for (qsizetype p = 0; p < points.size(); ++p)
+            m_polygon[p] = QPointF(plot.left() + 0.5 + (points[p].x() - m_fromSec) * timeScale,
+                                   plot.bottom() + 0.5 - (points[p].y() - m_bottom) * valueScale);
+        // One pixel wide: the raster engine's fast line path, antialiased at no extra cost.
+        painter.setPen(QPen(lineColor(static_cast<int>(i)), 1));
+        painter.drawPolyline(m_polygon);
+    }
+    painter.restore();
+}
+
+void TimeChart::drawMarkers(QPainter& painter, const QRect& plot)
+{
+    m_markersDrawn = 0;
+    if (!m_events || m_events->isEmpty())
+        return;
+    const double timeScale = plot.width() / (m_toSec - m_fromSec);
+    const QFontMetrics metrics(smallFont(font()));
+    const QColor ink(0x55, 0x3c, 0x9a);
+    // Labels go on up to three lines; a marker with no room left for its label is drawn as a
+    // line only (its label is in the event log), so dense markers stay readable. Dozens of
+    // labels would be unreadable anyway.
+    constexpr int kMaxLabels = 8;
+    QList<int> columns;
+    int lastX = -1;
+    double labelRight[3] = {-1e9, -1e9, -1e9};
+    int labels = 0;
+    struct Label {
+        QRectF box;
+        QString text;
+    };
+    QList<Label> boxes;
+    for (const shoal::RunEvent& event : *m_events) {
+        if (event.tSec < m_fromSec || event.tSec > m_toSec)
+            continue;
+        const double x = plot.left() + (event.tSec - m_fromSec) * timeScale;
+        ++m_markersDrawn;
+        const int column = static_cast<int>(x);
+        if (column != lastX)
+            columns.append(column);
+        lastX = column;
+        int row = 0;
+        while (row < 3 && x < labelRight[row])
+            ++row;
+        if (row == 3 || labels == kMaxLabels)
+            continue;
+        ++labels;
+        Label label{QRectF(), EventText::label(event)};
+        label.box = QRectF(x + 2, plot.top() + 2 + row * (metrics.height() + 1),
+                           staticText(label.text).size().width() + 6, metrics.height());
+        labelRight[row] = label.box.right() + 4;
+        boxes.append(label);
+    }
+    // The lines under the labels: opaque one-pixel rectangles, which the raster engine fills
+    // row by row, far cheaper than stroking lines.
+    const QColor lineInk(0xaa, 0x9d, 0xcc);
+    for (int column : columns)
+        painter.fillRect(QRect(column, plot.top(), 1, plot.height()), lineInk);
+    painter.setFont(smallFont(font()));
+    painter.setPen(ink);
+    for (const Label& label : boxes) {
+        painter.fillRect(label.box, QColor(255, 255, 255, 210));
+        painter.drawStaticText(label.box.topLeft() + QPointF(3, 0), staticText(label.text));
+    }
+}
