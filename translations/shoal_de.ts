@@ -545,6 +545,10 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
         <source>the pool failed (%1): %2</source>
         <translation>der Pool ist fehlgeschlagen (%1): %2</translation>
     </message>
+    <message>
+        <source>cannot read the preset file %1: larger than %2 bytes</source>
+        <translation>die Voreinstellungsdatei %1 kann nicht gelesen werden: größer als %2 Bytes</translation>
+    </message>
 </context>
 <context>
     <name>EventLogView</name>
@@ -581,6 +585,10 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>the accounting identity did not hold</source>
         <translation>die Bilanzgleichung ging nicht auf</translation>
+    </message>
+    <message>
+        <source>stopped by %1; no files written</source>
+        <translation>durch %1 beendet; keine Dateien geschrieben</translation>
     </message>
 </context>
 <context>
