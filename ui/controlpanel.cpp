@@ -181,13 +181,12 @@ ControlPanel::ControlPanel(QWidget* parent)
     connect(m_limiterBurst, &QSpinBox::valueChanged, this, &ControlPanel::limiterBurstChosen);
     connect(m_params, &WorkloadParamsEditor::paramChosen, this, &ControlPanel::workloadParamChosen);
 
-    // Knobs that shape the next run: the whole configuration with the change.
     connect(m_arrivalMode, &QComboBox::activated, this, [this](int) {
-        shoal::Scenario s = m_scenario;
         if (const auto mode = shoal::arrivalModeFromName(m_arrivalMode->currentData().toString()))
-            s.arrivalMode = *mode;
-        Q_EMIT configurationChosen(s);
+            Q_EMIT arrivalModeChosen(*mode);
     });
+
+    // Knobs that shape the next run: the whole configuration with the change.
     connect(m_arrivalProcess, &QComboBox::activated, this, [this](int) {
         shoal::Scenario s = m_scenario;
         if (const auto process =
@@ -263,8 +262,7 @@ void ControlPanel::setScenario(const shoal::Scenario& scenario)
 void ControlPanel::setRunActive(bool active)
 {
     m_runActive = active;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_arrivalMode, m_arrivalProcess, m_kind,
-                                                      m_duration, m_jobs})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_arrivalProcess, m_kind, m_duration, m_jobs})
         w->setEnabled(!active);
 }
 
@@ -299,7 +297,7 @@ void ControlPanel::retranslate()
                              "for calls made from now on"));
     m_arrivalMode->setToolTip(tr("arrival.mode: open loop offers calls at a rate whatever the "
                                  "pool does; closed loop has callers that wait for their "
-                                 "answers. Applies from the next run."));
+                                 "answers. A change during a run lets the calls made go on."));
     m_arrivalProcess->setToolTip(
         tr("arrival.process: constant spacing or Poisson arrivals. Applies from the next run."));
     m_rate->setToolTip(tr("arrival.ratePerSec: open-loop calls offered per second"));

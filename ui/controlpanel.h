@@ -44,6 +44,7 @@ Q_SIGNALS:
     void poolSizeChosen(int size);
     void maxWaitingChosen(qint64 bound);
     void callApiChosen(shoal::CallApi api);
+    void arrivalModeChosen(shoal::ArrivalMode mode);
     void timeoutChosen(double timeoutMs);
     void arrivalRateChosen(double ratePerSec);
     void callersChosen(int callers);

@@ -286,6 +286,7 @@ void MainWindow::connectSession()
     connect(m_controls, &ControlPanel::poolSizeChosen, m_session, &Session::setPoolSize);
     connect(m_controls, &ControlPanel::maxWaitingChosen, m_session, &Session::setMaxWaiting);
     connect(m_controls, &ControlPanel::callApiChosen, m_session, &Session::setCallApi);
+    connect(m_controls, &ControlPanel::arrivalModeChosen, m_session, &Session::setArrivalMode);
     connect(m_controls, &ControlPanel::timeoutChosen, m_session, &Session::setTimeoutMs);
     connect(m_controls, &ControlPanel::arrivalRateChosen, m_session, &Session::setArrivalRate);
     connect(m_controls, &ControlPanel::callersChosen, m_session, &Session::setCallers);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -60,3 +61,5 @@ private:
 };
 
 } // namespace shoal
+
+Q_DECLARE_METATYPE(shoal::ArrivalMode)

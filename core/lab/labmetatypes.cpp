@@ -17,6 +17,7 @@ namespace shoal {
 
 void registerLabMetaTypes()
 {
+    qRegisterMetaType<shoal::ArrivalMode>();
     qRegisterMetaType<shoal::CallApi>();
     qRegisterMetaType<shoal::CallCounters>();
     qRegisterMetaType<shoal::ExportResult>();

@@ -82,7 +82,8 @@ struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
         , maxCalls(s.maxCalls)
         , api(static_cast<int>(s.api))
         , timeoutNs(fromMs(s.timeoutMs).count())
-        , targetCallers(std::clamp(s.callers, 0, MaxCallers))
+        , callers(std::clamp(s.callers, 0, MaxCallers))
+        , targetCallers(s.mode == ArrivalMode::Closed ? callers.load() : 0)
         , thinkNs(fromMs(s.thinkMs).count())
         , callerActive(std::make_unique<std::atomic<bool>[]>(MaxCallers))
         , dropContext(Context::withCancel(Context::background()))
@@ -110,7 +111,7 @@ struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
 
     Pool& pool;                        ///< not owned; outlives every issue() (see detach())
     PayloadFactory payloads;           ///< any thread
-    const ArrivalMode mode;            ///< fixed for the generator's life
+    ArrivalMode mode;                  ///< guarded by mutex
     const qint64 maxCalls;             ///< 0 = no limit
     std::atomic<int> inside{0};        ///< threads inside issue()
     std::atomic<bool> detached{false}; ///< issue() refuses once set
@@ -126,7 +127,8 @@ struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
 
     std::atomic<int> api;           ///< a CallApi
     std::atomic<qint64> timeoutNs;  ///< 0 = none
-    std::atomic<int> targetCallers; ///< closed loop
+    std::atomic<int> callers;       ///< closed loop, as set (kept while the loop is open)
+    std::atomic<int> targetCallers; ///< the callers that should be calling: 0 in open loop
     std::atomic<qint64> thinkNs;    ///< closed loop
     std::atomic<Phase> phase{Phase::Idle};
     std::unique_ptr<std::atomic<bool>[]> callerActive; ///< per caller: has a call out or due
@@ -146,7 +148,8 @@ struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
     qint64 burstPending = 0; ///< calls asked for by burst()
     Clock::time_point burstAt;
     std::optional<double> newRate; ///< set by setRate()
-    bool callersChanged = false;   ///< setCallers() or start()
+    bool modeChanged = false;      ///< set by setMode()
+    bool callersChanged = false;   ///< setCallers(), setMode() or start()
     bool resumed = false;
     bool quit = false;
 };
@@ -307,7 +310,8 @@ void LoadGenerator::Core::detach()
 void LoadGenerator::Core::pace(const Settings& settings)
 {
     ArrivalSchedule schedule(settings.process, settings.ratePerSec, settings.seed);
-    const bool open = mode == ArrivalMode::Open;
+    std::unique_lock lock(mutex);
+    bool open = mode == ArrivalMode::Open;
     Clock::time_point last = Clock::now(); // the latest open-loop arrival made
     std::optional<Clock::time_point> nextArrival;
     const auto scheduleFrom = [&](Clock::time_point from) {
@@ -320,11 +324,20 @@ void LoadGenerator::Core::pace(const Settings& settings)
     std::vector<std::pair<int, Clock::time_point>> batch;
     batch.reserve(kMaxBatch);
     std::vector<int> ended;
-    std::unique_lock lock(mutex);
+    std::vector<int> surplus; ///< callers due while above the target: they end, unless raised
     while (!quit) {
         const auto now = Clock::now();
         const Phase ph = phase.load(std::memory_order_relaxed);
 
+        if (modeChanged) {
+            modeChanged = false;
+            open = mode == ArrivalMode::Open;
+            nextArrival.reset();
+            if (open) {
+                last = now;
+                scheduleFrom(now);
+            }
+        }
         if (newRate) {
             schedule.setRate(*newRate);
             newRate.reset();
@@ -348,8 +361,12 @@ void LoadGenerator::Core::pace(const Settings& settings)
         }
         if (resumed) {
             resumed = false;
-            for (const int caller : parked)
-                batch.emplace_back(caller, now);
+            for (const int caller : parked) {
+                if (caller < targetCallers.load(std::memory_order_seq_cst))
+                    batch.emplace_back(caller, now);
+                else
+                    surplus.push_back(caller);
+            }
             parked.clear();
             if (open)
                 scheduleFrom(now);
@@ -371,8 +388,12 @@ void LoadGenerator::Core::pace(const Settings& settings)
         if (ph == Phase::Running) {
             while (!timers.empty() && timers.front().at <= now && batch.size() < kMaxBatch) {
                 std::pop_heap(timers.begin(), timers.end(), std::greater<>());
-                batch.emplace_back(timers.back().caller, timers.back().at);
+                const Due due = timers.back();
                 timers.pop_back();
+                if (due.caller < targetCallers.load(std::memory_order_seq_cst))
+                    batch.emplace_back(due.caller, due.at);
+                else
+                    surplus.push_back(due.caller);
             }
             while (open && nextArrival && *nextArrival <= now && batch.size() < kMaxBatch &&
                    !limitReached.load(std::memory_order_relaxed)) {
@@ -382,7 +403,7 @@ void LoadGenerator::Core::pace(const Settings& settings)
             }
         }
 
-        if (batch.empty() && ended.empty()) {
+        if (batch.empty() && ended.empty() && surplus.empty()) {
             if (burstPending > 0 && ph != Phase::Stopped)
                 continue;
             std::optional<Clock::time_point> wakeAt;
@@ -406,8 +427,11 @@ void LoadGenerator::Core::pace(const Settings& settings)
         }
         for (const int caller : ended)
             retire(caller, false);
+        for (const int caller : surplus)
+            retire(caller, true);
         batch.clear();
         ended.clear();
+        surplus.clear();
         lock.lock();
     }
 }
@@ -437,7 +461,7 @@ void LoadGenerator::start()
     {
         std::lock_guard lock(m_core->mutex);
         m_core->phase.store(Phase::Running, std::memory_order_seq_cst);
-        m_core->callersChanged = m_settings.mode == ArrivalMode::Closed;
+        m_core->callersChanged = m_core->mode == ArrivalMode::Closed;
     }
     m_pacer = std::thread([core = m_core, settings = m_settings] { core->pace(settings); });
 }
@@ -459,7 +483,7 @@ void LoadGenerator::resume()
     m_core->phase.store(Phase::Running, std::memory_order_seq_cst);
     m_core->resumed = true;
     // Callers asked for while paused start now.
-    m_core->callersChanged = m_settings.mode == ArrivalMode::Closed;
+    m_core->callersChanged = m_core->mode == ArrivalMode::Closed;
     m_core->wake.notify_one();
 }
 
@@ -483,11 +507,30 @@ void LoadGenerator::setRate(double ratePerSec)
     m_core->wake.notify_one();
 }
 
+void LoadGenerator::setMode(ArrivalMode mode)
+{
+    std::lock_guard lock(m_core->mutex);
+    if (m_core->mode == mode)
+        return;
+    m_core->mode = mode;
+    m_core->modeChanged = true;
+    const bool closed = mode == ArrivalMode::Closed;
+    // Closed-loop callers above the target end after their current call (see next()).
+    m_core->targetCallers.store(closed ? m_core->callers.load(std::memory_order_seq_cst) : 0,
+                                std::memory_order_seq_cst);
+    m_core->callersChanged = closed;
+    m_core->wake.notify_one();
+}
+
 void LoadGenerator::setCallers(int callers)
 {
-    m_core->targetCallers.store(std::clamp(callers, 0, MaxCallers), std::memory_order_seq_cst);
     std::lock_guard lock(m_core->mutex);
-    m_core->callersChanged = m_settings.mode == ArrivalMode::Closed;
+    m_core->callers.store(std::clamp(callers, 0, MaxCallers), std::memory_order_seq_cst);
+    const bool closed = m_core->mode == ArrivalMode::Closed;
+    if (closed)
+        m_core->targetCallers.store(m_core->callers.load(std::memory_order_seq_cst),
+                                    std::memory_order_seq_cst);
+    m_core->callersChanged = closed;
     m_core->wake.notify_one();
 }
 

@@ -41,7 +41,7 @@ public:
 
     /// How the generator starts; most values can be changed live.
     struct Settings {
-        ArrivalMode mode = ArrivalMode::Open;              ///< fixed for the generator's life
+        ArrivalMode mode = ArrivalMode::Open;              ///< see setMode()
         ArrivalProcess process = ArrivalProcess::Constant; ///< open loop, fixed
         double ratePerSec = 100;                           ///< open loop
         int callers = 1;                                   ///< closed loop, 0 .. MaxCallers
@@ -71,10 +71,15 @@ public:
     /// True once offering has stopped for good: stopOffering(), or maxCalls reached.
     bool isOfferingDone() const;
 
-    /// Open loop: arrivals per second from now on (0 = none).
+    /// Switches between open loop (arrivals at the rate, from now on) and closed loop (the
+    /// callers start now). Calls already made go on; the callers of a closed loop left for an
+    /// open one end after their current call.
+    void setMode(ArrivalMode mode);
+    /// Open loop: arrivals per second from now on (0 = none). Kept for the open loop while the
+    /// loop is closed.
     void setRate(double ratePerSec);
     /// Closed loop: the number of callers. Extra callers start now; surplus ones end after
-    /// their current call.
+    /// their current call. Kept for the closed loop while the loop is open.
     void setCallers(int callers);
     /// Closed loop: the pause between a caller's calls, for calls ending from now on.
     void setThinkMs(double thinkMs);

@@ -696,6 +696,18 @@ void Session::setArrivalRate(double ratePerSec)
     emit scenarioChanged(m_scenario);
 }
 
+void Session::setArrivalMode(ArrivalMode mode)
+{
+    const ArrivalMode old = std::exchange(m_scenario.arrivalMode, mode);
+    if (old == mode)
+        return;
+    if (runActive()) {
+        m_generator->setMode(mode);
+        record(QStringLiteral("arrival.mode"), arrivalModeName(old), arrivalModeName(mode));
+    }
+    emit scenarioChanged(m_scenario);
+}
+
 void Session::setCallers(int callers)
 {
     if (!accept(QStringLiteral("arrival.callers"), callers))

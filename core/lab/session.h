@@ -109,6 +109,9 @@ public Q_SLOTS:
     void setCallApi(shoal::CallApi api);
     /// call.timeoutMs: processTimed's timeout, processCtx's deadline, for calls made from now on.
     void setTimeoutMs(double timeoutMs);
+    /// arrival.mode: open loop (arrivals at the rate) or closed loop (the callers). During a
+    /// run, calls already made go on; callers left for an open loop end after their call.
+    void setArrivalMode(shoal::ArrivalMode mode);
     /// arrival.ratePerSec: the open-loop rate.
     void setArrivalRate(double ratePerSec);
     /// arrival.callers: the closed-loop callers; surplus ones end after their current call.

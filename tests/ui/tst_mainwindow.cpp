@@ -185,6 +185,15 @@ void TestMainWindow::everyLiveKnobReachesTheRunningSession()
 
     knob<QDoubleSpinBox>("ratePerSec")->setValue(321);
     expectEvent(QStringLiteral("arrival.ratePerSec"), QStringLiteral("321"));
+    auto* mode = knob<QComboBox>("arrivalMode");
+    QVERIFY(mode->isEnabled());
+    QVERIFY(!knob<QSpinBox>("callers")->isEnabled());
+    mode->setFocus();
+    QTest::keyClick(mode, Qt::Key_Down); // open -> closed
+    expectEvent(QStringLiteral("arrival.mode"), QStringLiteral("closed"));
+    // The closed loop's knobs take over from the open loop's.
+    QTRY_VERIFY(knob<QSpinBox>("callers")->isEnabled());
+    QVERIFY(!knob<QDoubleSpinBox>("ratePerSec")->isEnabled());
     knob<QSpinBox>("callers")->setValue(9);
     expectEvent(QStringLiteral("arrival.callers"), QStringLiteral("9"));
     knob<QDoubleSpinBox>("thinkMs")->setValue(4);
@@ -215,13 +224,14 @@ void TestMainWindow::everyLiveKnobReachesTheRunningSession()
     QCOMPARE(live.callApi, CallApi::ProcessTimed);
     QCOMPARE(live.timeoutMs, 250.0);
     QCOMPARE(live.ratePerSec, 321.0);
+    QCOMPARE(live.arrivalMode, ArrivalMode::Closed);
+    QCOMPARE(live.callers, 9);
     QVERIFY(live.limiterEnabled);
     QCOMPARE(live.limiterBurst, 12);
     QCOMPARE(m_window->controls()->scenario(), live);
 
     // The run-shaping knobs wait for the next run.
     QVERIFY(!knob<QComboBox>("workloadKind")->isEnabled());
-    QVERIFY(!knob<QComboBox>("arrivalMode")->isEnabled());
     QVERIFY(!knob<QDoubleSpinBox>("durationSec")->isEnabled());
 }
 

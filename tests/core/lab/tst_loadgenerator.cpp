@@ -98,6 +98,7 @@ private Q_SLOTS:
     void closedLoopNeverHasMoreCallsOutThanCallers_data();
     void closedLoopNeverHasMoreCallsOutThanCallers();
     void closedLoopCallersChangeLive();
+    void theModeSwitchesLive();
     void closedLoopThinkTimeSpacesTheCalls();
     void closedLoopBacksOffFromAFullQueue();
     void closedLoopCallersStopWhenThePoolCloses();
@@ -236,6 +237,40 @@ void TestLoadGenerator::closedLoopCallersChangeLive()
     const qint64 before = generator.counters().completed;
     QTRY_VERIFY_WITH_TIMEOUT(generator.counters().completed > before + 20, 5000);
     QCOMPARE(generator.peakOutstanding(), 6);
+}
+
+void TestLoadGenerator::theModeSwitchesLive()
+{
+    // Closed loop with three callers and think time (so some wait on the pacer's timers),
+    // then an open loop at no rate: every caller ends and nothing more is offered.
+    auto pool = sleepingPool(4, 1ms);
+    LoadGenerator generator(*pool, numbers(), closedLoop(3, 2));
+    generator.start();
+    QTRY_COMPARE_WITH_TIMEOUT(generator.activeCallers(), 3, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(generator.counters().completed > 30, 5000);
+    generator.setRate(0);
+    generator.setMode(ArrivalMode::Open);
+    QTRY_COMPARE_WITH_TIMEOUT(generator.activeCallers(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(generator.counters().outstanding(), 0, 5000);
+    const qint64 quiet = generator.counters().submitted;
+    // Callers asked for during the open loop wait for the closed one.
+    generator.setCallers(5);
+    QCOMPARE(generator.activeCallers(), 0);
+
+    // An open loop at a rate: calls arrive without callers.
+    generator.setRate(500);
+    QTRY_VERIFY_WITH_TIMEOUT(generator.counters().submitted > quiet + 50, 5000);
+    QCOMPARE(generator.activeCallers(), 0);
+
+    // Closed again: the five callers start, and the arrivals stop.
+    generator.setMode(ArrivalMode::Closed);
+    QTRY_COMPARE_WITH_TIMEOUT(generator.activeCallers(), 5, 5000);
+    generator.setThinkMs(0);
+    const qint64 before = generator.counters().completed;
+    QTRY_VERIFY_WITH_TIMEOUT(generator.counters().completed > before + 50, 5000);
+    QVERIFY(generator.counters().outstanding() <= 5);
+    generator.setMode(ArrivalMode::Closed); // no change
+    QCOMPARE(generator.activeCallers(), 5);
 }
 
 void TestLoadGenerator::closedLoopThinkTimeSpacesTheCalls()

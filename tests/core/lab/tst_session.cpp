@@ -139,6 +139,7 @@ private Q_SLOTS:
     void drainingGivesUpAfterDrainSecAndClosesThePool();
     void aJobCountEndsTheRun();
     void closedLoopRunsKeepTheirCallers();
+    void theArrivalModeSwitchesLive();
     void abandonedWorkersAreCounted();
     void aBadPresetLeavesTheConfiguration();
     void hostilePresetFilesLeaveTheConfiguration();
@@ -413,6 +414,49 @@ void TestSession::closedLoopRunsKeepTheirCallers()
     for (const Sample& sample : h.allSamples())
         QVERIFY(sample.row.waiting + sample.row.inFlight <= 5);
     QVERIFY(summary.identityHolds);
+}
+
+void TestSession::theArrivalModeSwitchesLive()
+{
+    Harness h;
+    Scenario s = quick(60);
+    s.arrivalMode = ArrivalMode::Closed;
+    s.callers = 3;
+    s.ratePerSec = 20;
+    s.poolSize = 8;
+    h.start(s);
+    // Three callers with 2 ms jobs call hundreds of times a second.
+    Sample sample = h.sampleAfter(0.2);
+    QVERIFY2(sample.row.offeredPerSec > 100, qPrintable(QString::number(sample.row.offeredPerSec)));
+
+    h.run([](Session& s) { s.setArrivalMode(ArrivalMode::Open); });
+    RunEvent event = h.events.last().at(0).value<RunEvent>();
+    QCOMPARE(event.what, QStringLiteral("arrival.mode"));
+    QCOMPARE(event.oldValue, QStringLiteral("closed"));
+    QCOMPARE(event.newValue, QStringLiteral("open"));
+    QCOMPARE(h.read([](Session& s) { return s.scenario().arrivalMode; }), ArrivalMode::Open);
+    // The callers end with their current call; from the second full interval on, only the
+    // open loop's 20/s arrive.
+    const Sample first = h.sampleAfter(event.tSec);
+    sample = h.sampleAfter(first.row.tSec);
+    QVERIFY2(sample.row.offeredPerSec < 100, qPrintable(QString::number(sample.row.offeredPerSec)));
+
+    h.run([](Session& s) { s.setArrivalMode(ArrivalMode::Closed); });
+    event = h.events.last().at(0).value<RunEvent>();
+    QCOMPARE(event.newValue, QStringLiteral("closed"));
+    // The callers are back.
+    QElapsedTimer waited;
+    waited.start();
+    sample = h.sampleAfter(event.tSec);
+    while (sample.row.offeredPerSec <= 100 && waited.elapsed() < kLong)
+        sample = h.sampleAfter(sample.row.tSec);
+    QVERIFY2(sample.row.offeredPerSec > 100, qPrintable(QString::number(sample.row.offeredPerSec)));
+
+    h.run([](Session& s) { s.stop(); });
+    const RunSummary summary = h.waitForFinish();
+    QVERIFY(summary.identityHolds);
+    QVERIFY(summary.poolAgrees);
+    verifyRows(h.allSamples());
 }
 
 void TestSession::abandonedWorkersAreCounted()
