@@ -348,10 +348,6 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
         <translation>call.timeoutMs: Timeout von processTimed und Frist von processCtx, für alle ab jetzt erfolgenden Aufrufe</translation>
     </message>
     <message>
-        <source>arrival.mode: open loop offers calls at a rate whatever the pool does; closed loop has callers that wait for their answers. Applies from the next run.</source>
-        <translation>arrival.mode: Die offene Schleife bietet Aufrufe mit fester Rate an, unabhängig vom Pool; die geschlossene Schleife hat Aufrufer, die auf ihre Antworten warten. Gilt ab dem nächsten Lauf.</translation>
-    </message>
-    <message>
         <source>arrival.process: constant spacing or Poisson arrivals. Applies from the next run.</source>
         <translation>arrival.process: konstanter Abstand oder Poisson-Ankünfte. Gilt ab dem nächsten Lauf.</translation>
     </message>
@@ -378,10 +374,6 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>limiter.burst: the bucket&apos;s size</source>
         <translation>limiter.burst: Größe des Buckets</translation>
-    </message>
-    <message>
-        <source>workload.kind: what each job does. Applies from the next run.</source>
-        <translation>workload.kind: was jeder Job tut. Gilt ab dem nächsten Lauf.</translation>
     </message>
     <message>
         <source>synthetic service times</source>
@@ -418,6 +410,14 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>run.jobs: end the run after this many calls instead</source>
         <translation>run.jobs: den Lauf stattdessen nach so vielen Aufrufen beenden</translation>
+    </message>
+    <message>
+        <source>arrival.mode: open loop offers calls at a rate whatever the pool does; closed loop has callers that wait for their answers. A change during a run lets the calls made go on.</source>
+        <translation>arrival.mode: Die offene Schleife bietet Aufrufe mit fester Rate an, unabhängig vom Pool; die geschlossene Schleife hat Aufrufer, die auf ihre Antworten warten. Eine Änderung während eines Laufs lässt die bereits erfolgten Aufrufe weiterlaufen.</translation>
+    </message>
+    <message>
+        <source>workload.kind: what each job does. A change during a run applies to calls made from then on, with the kind&apos;s default parameters.</source>
+        <translation>workload.kind: was jeder Job tut. Eine Änderung während eines Laufs gilt für die ab dann erfolgenden Aufrufe, mit den Standardparametern der neuen Art.</translation>
     </message>
 </context>
 <context>

@@ -185,6 +185,8 @@ ControlPanel::ControlPanel(QWidget* parent)
         if (const auto mode = shoal::arrivalModeFromName(m_arrivalMode->currentData().toString()))
             Q_EMIT arrivalModeChosen(*mode);
     });
+    connect(m_kind, &QComboBox::activated, this,
+            [this](int) { Q_EMIT workloadKindChosen(m_kind->currentData().toString()); });
 
     // Knobs that shape the next run: the whole configuration with the change.
     connect(m_arrivalProcess, &QComboBox::activated, this, [this](int) {
@@ -192,12 +194,6 @@ ControlPanel::ControlPanel(QWidget* parent)
         if (const auto process =
                 shoal::arrivalProcessFromName(m_arrivalProcess->currentData().toString()))
             s.arrivalProcess = *process;
-        Q_EMIT configurationChosen(s);
-    });
-    connect(m_kind, &QComboBox::activated, this, [this](int) {
-        shoal::Scenario s = m_scenario;
-        s.workloadKind = m_kind->currentData().toString();
-        s.workloadParams.clear(); // the previous kind's parameters mean nothing to this one
         Q_EMIT configurationChosen(s);
     });
     connect(m_duration, &QDoubleSpinBox::valueChanged, this, [this](double sec) {
@@ -262,7 +258,7 @@ void ControlPanel::setScenario(const shoal::Scenario& scenario)
 void ControlPanel::setRunActive(bool active)
 {
     m_runActive = active;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_arrivalProcess, m_kind, m_duration, m_jobs})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_arrivalProcess, m_duration, m_jobs})
         w->setEnabled(!active);
 }
 
@@ -307,7 +303,8 @@ void ControlPanel::retranslate()
         tr("limiter.enabled: workers share a token bucket in blockUntilReady"));
     m_limiterRate->setToolTip(tr("limiter.ratePerSec: tokens added per second"));
     m_limiterBurst->setToolTip(tr("limiter.burst: the bucket's size"));
-    m_kind->setToolTip(tr("workload.kind: what each job does. Applies from the next run."));
+    m_kind->setToolTip(tr("workload.kind: what each job does. A change during a run applies to "
+                          "calls made from then on, with the kind's default parameters."));
     m_kind->setItemText(0, tr("synthetic service times"));
     m_kind->setItemText(1, tr("SHA-256 hashing"));
     m_kind->setItemText(2, tr("image thumbnails"));

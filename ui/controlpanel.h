@@ -45,6 +45,7 @@ Q_SIGNALS:
     void maxWaitingChosen(qint64 bound);
     void callApiChosen(shoal::CallApi api);
     void arrivalModeChosen(shoal::ArrivalMode mode);
+    void workloadKindChosen(const QString& kind);
     void timeoutChosen(double timeoutMs);
     void arrivalRateChosen(double ratePerSec);
     void callersChosen(int callers);

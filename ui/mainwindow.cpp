@@ -287,6 +287,7 @@ void MainWindow::connectSession()
     connect(m_controls, &ControlPanel::maxWaitingChosen, m_session, &Session::setMaxWaiting);
     connect(m_controls, &ControlPanel::callApiChosen, m_session, &Session::setCallApi);
     connect(m_controls, &ControlPanel::arrivalModeChosen, m_session, &Session::setArrivalMode);
+    connect(m_controls, &ControlPanel::workloadKindChosen, m_session, &Session::setWorkloadKind);
     connect(m_controls, &ControlPanel::timeoutChosen, m_session, &Session::setTimeoutMs);
     connect(m_controls, &ControlPanel::arrivalRateChosen, m_session, &Session::setArrivalRate);
     connect(m_controls, &ControlPanel::callersChosen, m_session, &Session::setCallers);

@@ -10,6 +10,7 @@
 #include "pool/pool.h"
 #include "workloads/paramschema.h"
 #include "workloads/ratelimiter.h"
+#include "workloads/switchableworkload.h"
 #include "workloads/workload.h"
 
 #include <QJsonValue>
@@ -71,7 +72,7 @@ bool sameCounts(const PoolCounters& p, const CallCounters& c)
 
 struct Session::Prepared {
     std::shared_ptr<RateLimiter> limiter;
-    std::shared_ptr<Workload> workload;
+    std::shared_ptr<SwitchableWorkload> workload;
     std::shared_ptr<Pool> pool;
     ParamError paramError; ///< the workload refused its parameters
     QString poolFailure;   ///< the pool could not be built
@@ -207,9 +208,11 @@ void Session::start()
     m_errands->post([this, generation, prepared, s = m_scenario] {
         prepared->limiter = std::make_shared<RateLimiter>(
             s.limiterEnabled ? s.limiterRate : RateLimiter::Inf, s.limiterBurst);
-        prepared->workload =
+        std::shared_ptr<Workload> built =
             makeWorkload(s.workloadKind, s.workloadParams, prepared->limiter, prepared->paramError);
-        if (prepared->workload) {
+        if (built) {
+            // Switchable, so that the kind can change during the run.
+            prepared->workload = std::make_shared<SwitchableWorkload>(std::move(built));
             try {
                 auto workload = prepared->workload;
                 prepared->pool = std::make_shared<Pool>(
@@ -777,6 +780,46 @@ void Session::setMaxWaiting(qint64 bound)
         record(QStringLiteral("pool.maxWaiting"), QString::number(old), QString::number(bound));
     }
     emit scenarioChanged(m_scenario);
+}
+
+void Session::setWorkloadKind(const QString& kind)
+{
+    if (!accept(QStringLiteral("workload.kind"), kind))
+        return;
+    // The latest choice wins, also over a kind still being built.
+    const quint64 request = ++m_kindRequest;
+    if (kind == m_scenario.workloadKind)
+        return;
+    if (!runActive() || !m_workload) {
+        m_scenario.workloadKind = kind;
+        m_scenario.workloadParams.clear(); // the previous kind's parameters mean nothing here
+        emit scenarioChanged(m_scenario);
+        return;
+    }
+    // Built where building may block; a reset in between drops it.
+    const quint64 generation = m_generation;
+    m_errands->post([this, generation, request, kind, limiter = m_limiter] {
+        ParamError error;
+        std::shared_ptr<Workload> built = makeWorkload(kind, {}, limiter, error);
+        reportBack([this, generation, request, kind, built = std::move(built), error] {
+            if (generation != m_generation || request != m_kindRequest || !runActive() ||
+                !m_workload)
+                return;
+            if (!built) {
+                SessionError e;
+                e.code = SessionError::Code::WorkloadRefused;
+                e.what = QStringLiteral("workload.kind");
+                e.param = error;
+                fail(std::move(e));
+                return;
+            }
+            m_workload->setCurrent(built);
+            const QString old = std::exchange(m_scenario.workloadKind, kind);
+            m_scenario.workloadParams.clear();
+            record(QStringLiteral("workload.kind"), old, kind);
+            emit scenarioChanged(m_scenario);
+        });
+    });
 }
 
 void Session::setWorkloadParam(const QString& key, const QVariant& value)

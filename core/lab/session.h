@@ -33,7 +33,7 @@ class LoadGenerator;
 class Pool;
 class RateLimiter;
 class SerialExecutor;
-class Workload;
+class SwitchableWorkload;
 
 /// The lab's one facade: holds the configuration (a Scenario) and, during a run, a pool, a
 /// workload, a rate limiter and a load generator, and reports on them through signals carrying
@@ -126,6 +126,12 @@ public Q_SLOTS:
     void setLimiterBurst(int burst);
     /// pool.maxWaiting: the bound on waiting calls; -1 for none.
     void setMaxWaiting(qint64 bound);
+    /// workload.kind: the kind of work. During a run the new workload is built on the errand
+    /// thread (an image corpus may take seconds) and then takes over: calls made from then on
+    /// are of the new kind, calls already made finish as the old kind. Its parameters start
+    /// from the kind's defaults. A workload that cannot be built gives
+    /// errorOccurred(WorkloadRefused) and the run goes on with the old kind.
+    void setWorkloadKind(const QString& kind);
     /// Refused parameters give errorOccurred(WorkloadRefused). Changing an image workload's
     /// folder or corpusSeed rescans the corpus on this thread (seconds, the first time).
     void setWorkloadParam(const QString& key, const QVariant& value);
@@ -208,9 +214,10 @@ private:
     /// event queue) so that the hand-off is a std::mutex, which ThreadSanitizer can see.
     std::mutex m_reportMutex;
     std::vector<std::function<void()>> m_reports; ///< for the session thread, oldest first
-    quint64 m_generation = 0; ///< bumped by reset(); stale preparations are dropped
+    quint64 m_generation = 0;  ///< bumped by reset(); stale preparations are dropped
+    quint64 m_kindRequest = 0; ///< bumped by setWorkloadKind(); a superseded kind is dropped
 
-    std::shared_ptr<Workload> m_workload;            ///< during a run
+    std::shared_ptr<SwitchableWorkload> m_workload;  ///< during a run
     std::shared_ptr<RateLimiter> m_limiter;          ///< during a run; Inf while disabled
     std::shared_ptr<Pool> m_pool;                    ///< during a run
     std::shared_ptr<LoadGenerator> m_generator;      ///< during a run

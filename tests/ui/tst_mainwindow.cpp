@@ -217,6 +217,19 @@ void TestMainWindow::everyLiveKnobReachesTheRunningSession()
     QTest::keyClick(distribution, Qt::Key_Down); // fixed -> uniform
     expectEvent(QStringLiteral("workload.params.distribution"), QStringLiteral("uniform"));
 
+    // The kind is built on the session's errand thread, then takes over the run, and the form
+    // offers the new kind's parameters.
+    auto* kind = knob<QComboBox>("workloadKind");
+    QVERIFY(kind->isEnabled());
+    kind->setFocus();
+    QTest::keyClick(kind, Qt::Key_Down); // synthetic -> hash
+    QTRY_VERIFY_WITH_TIMEOUT(!events.isEmpty(), 20000);
+    expectEvent(QStringLiteral("workload.kind"), QStringLiteral("hash"));
+    QTRY_VERIFY(knob<QSpinBox>("param.payloadBytes") != nullptr);
+    QVERIFY(knob<QDoubleSpinBox>("param.meanMs") == nullptr);
+    knob<QSpinBox>("param.payloadBytes")->setValue(8192);
+    expectEvent(QStringLiteral("workload.params.payloadBytes"), QStringLiteral("8192"));
+
     // The session's configuration is what the knobs show.
     const Scenario& live = m_session->scenario();
     QCOMPARE(live.poolSize, 3);
@@ -228,11 +241,12 @@ void TestMainWindow::everyLiveKnobReachesTheRunningSession()
     QCOMPARE(live.callers, 9);
     QVERIFY(live.limiterEnabled);
     QCOMPARE(live.limiterBurst, 12);
+    QCOMPARE(live.workloadKind, QStringLiteral("hash"));
     QCOMPARE(m_window->controls()->scenario(), live);
 
     // The run-shaping knobs wait for the next run.
-    QVERIFY(!knob<QComboBox>("workloadKind")->isEnabled());
     QVERIFY(!knob<QDoubleSpinBox>("durationSec")->isEnabled());
+    QVERIFY(!knob<QComboBox>("arrivalProcess")->isEnabled());
 }
 
 void TestMainWindow::runShapingKnobsChangeTheConfigurationBetweenRuns()

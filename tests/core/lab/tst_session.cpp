@@ -133,6 +133,7 @@ private Q_SLOTS:
     void aRunSamplesDrainsAndHoldsTheIdentity();
     void liveChangesAreEventsAndShowInTheNextSample();
     void workloadAndCallChangesTakeEffectLive();
+    void theWorkloadKindSwitchesLive();
     void timelineActionsRunInOrderAsEvents();
     void pauseHoldsTheRunClockAndTheTimeline();
     void stopDrainsAndSummarises();
@@ -276,6 +277,65 @@ void TestSession::workloadAndCallChangesTakeEffectLive()
 
     h.run([](Session& s) { s.stop(); });
     const RunSummary summary = h.waitForFinish();
+    QVERIFY(summary.identityHolds);
+    QVERIFY(summary.poolAgrees);
+    verifyRows(h.allSamples());
+}
+
+void TestSession::theWorkloadKindSwitchesLive()
+{
+    Harness h;
+    Scenario s = quick(60);
+    s.workloadParams = {{QStringLiteral("meanMs"), 30.0}};
+    s.ratePerSec = 50;
+    h.start(s);
+    QTRY_VERIFY_WITH_TIMEOUT(h.samples.size() >= 3, kLong);
+
+    // A name that is no kind is refused with its key; the run goes on as it was.
+    h.run([](Session& s) { s.setWorkloadKind(QStringLiteral("teleport")); });
+    const SessionError refused = h.waitForError();
+    QCOMPARE(refused.code, SessionError::Code::InvalidValue);
+    QCOMPARE(refused.scenario.path, QStringLiteral("workload.kind"));
+
+    // Hash, then back, then hash again before anything was built: the latest choice wins,
+    // once.
+    h.run([](Session& s) {
+        s.setWorkloadKind(QStringLiteral("hash"));
+        s.setWorkloadKind(QStringLiteral("synthetic"));
+        s.setWorkloadKind(QStringLiteral("hash"));
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(!h.events.isEmpty(), kLong);
+    const RunEvent event = h.events.last().at(0).value<RunEvent>();
+    QCOMPARE(event.what, QStringLiteral("workload.kind"));
+    QCOMPARE(event.oldValue, QStringLiteral("synthetic"));
+    QCOMPARE(event.newValue, QStringLiteral("hash"));
+    const Scenario live = h.read([](Session& s) { return s.scenario(); });
+    QCOMPARE(live.workloadKind, QStringLiteral("hash"));
+    QVERIFY(live.workloadParams.isEmpty()); // the hash workload's defaults
+
+    // Calls made from then on hash (well under a millisecond) instead of sleeping 30 ms.
+    QElapsedTimer waited;
+    waited.start();
+    Sample sample = h.sampleAfter(event.tSec);
+    while (!(sample.row.completed > 0 && sample.row.serviceP95Ms < 10) && waited.elapsed() < kLong)
+        sample = h.sampleAfter(sample.row.tSec);
+    QVERIFY2(sample.row.serviceP95Ms < 10, qPrintable(QString::number(sample.row.serviceP95Ms)));
+    // The hash workload's parameters are live now.
+    h.run([](Session& s) { s.setWorkloadParam(QStringLiteral("payloadBytes"), 4096); });
+    QCOMPARE(h.events.last().at(0).value<RunEvent>().what,
+             QStringLiteral("workload.params.payloadBytes"));
+
+    h.run([](Session& s) { s.stop(); });
+    const RunSummary summary = h.waitForFinish();
+    // No call failed for the switch: the calls made before it ran as the old kind.
+    QCOMPARE(summary.counters.failed, 0);
+    QCOMPARE(h.read([](Session& s) {
+        int kinds = 0;
+        for (const RunEvent& e : s.events())
+            kinds += e.what == QStringLiteral("workload.kind");
+        return kinds;
+    }),
+             1);
     QVERIFY(summary.identityHolds);
     QVERIFY(summary.poolAgrees);
     verifyRows(h.allSamples());
