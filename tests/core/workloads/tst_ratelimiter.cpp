@@ -1,3 +1,5 @@
+#include "returnswithin.h"
+
 #include "pool/pool.h"
 #include "workloads/ratelimiter.h"
 #include "workloads/workload.h"
@@ -60,19 +62,6 @@ private:
     std::chrono::nanoseconds m_took{};
     std::thread m_thread; // last: starts once the members above exist
 };
-
-/// Runs \a fn on another thread; true if it returned within \a timeout (the thread is left
-/// behind otherwise, and the test fails rather than hangs).
-template <class Fn>
-bool returnsWithin(Fn fn, std::chrono::milliseconds timeout)
-{
-    auto done = std::make_shared<QSemaphore>();
-    std::thread([fn, done] {
-        fn();
-        done->release();
-    }).detach();
-    return done->tryAcquire(1, static_cast<int>(timeout.count()));
-}
 
 /// A short real-time pause before asserting that something has NOT happened; it can only
 /// make such a check pass wrongly, never fail wrongly.

@@ -1,3 +1,5 @@
+#include "returnswithin.h"
+
 #include "pool/pool.h"
 #include "workloads/hashworker.h"
 #include "workloads/ratelimiter.h"
@@ -45,17 +47,6 @@ std::shared_ptr<Workload> hash(std::shared_ptr<RateLimiter> limiter = nullptr)
                     {{QStringLiteral("payloadBytes"), kHashBytes},
                      {QStringLiteral("seed"), static_cast<qint64>(kHashSeed)}},
                     std::move(limiter));
-}
-
-template <class Fn>
-bool returnsWithin(Fn fn, std::chrono::milliseconds timeout)
-{
-    auto done = std::make_shared<QSemaphore>();
-    std::thread([fn, done] {
-        fn();
-        done->release();
-    }).detach();
-    return done->tryAcquire(1, static_cast<int>(timeout.count()));
 }
 
 /// The outcomes of asynchronous calls, by call number.

@@ -1,3 +1,5 @@
+#include "returnswithin.h"
+
 #include "pool/pool.h"
 #include "workloads/syntheticworker.h"
 #include "workloads/syntheticworkload.h"
@@ -21,17 +23,6 @@ std::unique_ptr<SyntheticWorkload> synthetic(const QVariantMap& params)
     if (!workload)
         qFatal("synthetic workload refused %s", qPrintable(error.param));
     return workload;
-}
-
-template <class Fn>
-bool returnsWithin(Fn fn, std::chrono::milliseconds timeout)
-{
-    auto done = std::make_shared<QSemaphore>();
-    std::thread([fn, done] {
-        fn();
-        done->release();
-    }).detach();
-    return done->tryAcquire(1, static_cast<int>(timeout.count()));
 }
 
 SyntheticResult run(Pool& pool, Workload& workload, quint64 sequence = 0)
