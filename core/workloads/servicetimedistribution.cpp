@@ -38,9 +38,55 @@ double ServiceTimeDistribution::sampleMs(std::mt19937_64& engine) const
 
 double ServiceTimeDistribution::expectedMs() const
 {
-    if (shape == Shape::Bimodal)
+    switch (shape) {
+    case Shape::Uniform: {
+        const double top = meanMs + spreadMs;
+        if (meanMs - spreadMs >= 0 || spreadMs <= 0)
+            return meanMs;
+        // Cut at 0: the mass below 0 sits at 0, so E[X] = integral of x / (2 spread) over [0, top].
+        return top * top / (4 * spreadMs);
+    }
+    case Shape::LogNormal:
+        return std::max(0.0, meanMs);
+    case Shape::Bimodal:
         return (1 - slowFraction) * meanMs + slowFraction * slowMs;
+    case Shape::Fixed:
+    case Shape::Exponential:
+        break;
+    }
     return meanMs;
+}
+
+double ServiceTimeDistribution::varianceMs2() const
+{
+    switch (shape) {
+    case Shape::Fixed:
+        return 0;
+    case Shape::Uniform: {
+        if (spreadMs <= 0)
+            return 0;
+        if (meanMs - spreadMs >= 0)
+            return spreadMs * spreadMs / 3;
+        const double top = meanMs + spreadMs;
+        const double mean = expectedMs();
+        return top * top * top / (6 * spreadMs) - mean * mean; // E[X^2] - E[X]^2
+    }
+    case Shape::Exponential:
+        return meanMs * meanMs;
+    case Shape::LogNormal:
+        return meanMs <= 0 ? 0 : meanMs * meanMs * std::expm1(sigma * sigma);
+    case Shape::Bimodal: {
+        const double gap = slowMs - meanMs;
+        return slowFraction * (1 - slowFraction) * gap * gap;
+    }
+    }
+    return 0;
+}
+
+double ServiceTimeDistribution::squaredCoefficientOfVariation() const
+{
+    const double mean = expectedMs();
+    return mean > 0 ? varianceMs2() / (mean * mean) : 0;
 }
 
 QStringList ServiceTimeDistribution::shapeNames()

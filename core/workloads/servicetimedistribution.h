@@ -30,8 +30,13 @@ public:
 
     /// One service time in milliseconds, >= 0.
     double sampleMs(std::mt19937_64& engine) const;
-    /// The distribution's mean in milliseconds (Uniform's before the cut at 0).
+    /// The mean of sampleMs() in milliseconds (Uniform's after the cut at 0).
     double expectedMs() const;
+    /// The variance of sampleMs() in ms^2 (Uniform's after the cut at 0).
+    double varianceMs2() const;
+    /// Cs^2 = variance / mean^2, the squared coefficient of variation: 0 fixed, 1 exponential,
+    /// e^(sigma^2) - 1 log-normal; 0 when the mean is 0.
+    double squaredCoefficientOfVariation() const;
 
     /// "fixed", "uniform", "exponential", "lognormal", "bimodal".
     static QStringList shapeNames();

@@ -43,6 +43,15 @@ double mean(const std::vector<double>& xs)
     return sum / static_cast<double>(xs.size());
 }
 
+double variance(const std::vector<double>& xs)
+{
+    const double m = mean(xs);
+    double sum = 0;
+    for (const double x : xs)
+        sum += (x - m) * (x - m);
+    return sum / static_cast<double>(xs.size() - 1);
+}
+
 } // namespace
 
 class TestServiceTimeDistribution : public QObject {
@@ -51,6 +60,10 @@ class TestServiceTimeDistribution : public QObject {
 private Q_SLOTS:
     void sampleMeanMatchesTheDistribution_data();
     void sampleMeanMatchesTheDistribution();
+    void sampleVarianceMatchesTheDistribution_data();
+    void sampleVarianceMatchesTheDistribution();
+    void cutUniformMeanAndVarianceMatchSamples();
+    void squaredCoefficientsOfVariationOfKnownShapes();
     void sameSeedGivesTheSameTimes();
     void samplesAreNeverNegative();
     void exponentialHasItsMedianAtMeanTimesLn2();
@@ -78,6 +91,56 @@ void TestServiceTimeDistribution::sampleMeanMatchesTheDistribution()
     const double m = mean(draws(d, 12345, 200'000));
     QVERIFY2(std::abs(m - d.expectedMs()) <= tolerance * d.expectedMs(),
              qPrintable(QStringLiteral("mean %1, expected %2").arg(m).arg(d.expectedMs())));
+}
+
+void TestServiceTimeDistribution::sampleVarianceMatchesTheDistribution_data()
+{
+    QTest::addColumn<Shape>("shape");
+    QTest::addColumn<double>("tolerance"); // relative, for 400k draws
+    QTest::newRow("uniform") << Shape::Uniform << 0.01;
+    QTest::newRow("exponential") << Shape::Exponential << 0.03;
+    QTest::newRow("lognormal") << Shape::LogNormal << 0.08; // heavy tail: slow to settle
+    QTest::newRow("bimodal") << Shape::Bimodal << 0.03;
+}
+
+void TestServiceTimeDistribution::sampleVarianceMatchesTheDistribution()
+{
+    QFETCH(Shape, shape);
+    QFETCH(double, tolerance);
+    const auto d = make(shape);
+    const double v = variance(draws(d, 999, 400'000));
+    QVERIFY2(std::abs(v - d.varianceMs2()) <= tolerance * d.varianceMs2(),
+             qPrintable(QStringLiteral("variance %1, expected %2").arg(v).arg(d.varianceMs2())));
+    QCOMPARE(make(Shape::Fixed).varianceMs2(), 0.0);
+}
+
+void TestServiceTimeDistribution::cutUniformMeanAndVarianceMatchSamples()
+{
+    auto d = make(Shape::Uniform);
+    d.spreadMs = 40; // [-20, 60] cut at 0: a quarter of the jobs take 0
+    const auto xs = draws(d, 6, 400'000);
+    // By hand: E[X] = 60^2 / 160 = 22.5, E[X^2] = 60^3 / 240 = 900.
+    QVERIFY(std::abs(d.expectedMs() - 22.5) < 1e-12);
+    QVERIFY(std::abs(d.varianceMs2() - (900 - 22.5 * 22.5)) < 1e-9);
+    QVERIFY2(std::abs(mean(xs) - 22.5) < 0.1, qPrintable(QString::number(mean(xs))));
+    QVERIFY2(std::abs(variance(xs) - d.varianceMs2()) < 0.01 * d.varianceMs2(),
+             qPrintable(QString::number(variance(xs))));
+}
+
+void TestServiceTimeDistribution::squaredCoefficientsOfVariationOfKnownShapes()
+{
+    QCOMPARE(make(Shape::Fixed).squaredCoefficientOfVariation(), 0.0);
+    QVERIFY(std::abs(make(Shape::Exponential).squaredCoefficientOfVariation() - 1) < 1e-12);
+    QVERIFY(std::abs(make(Shape::LogNormal).squaredCoefficientOfVariation() -
+                     (std::exp(0.8 * 0.8) - 1)) < 1e-12);
+    // Uniform on [10, 30]: (20^2 / 12) / 20^2.
+    QVERIFY(std::abs(make(Shape::Uniform).squaredCoefficientOfVariation() - 1.0 / 12) < 1e-12);
+    // Bimodal 20 / 400 at 5 %: variance 0.05 * 0.95 * 380^2 over a mean of 39.
+    QVERIFY(std::abs(make(Shape::Bimodal).squaredCoefficientOfVariation() -
+                     0.05 * 0.95 * 380 * 380 / (39.0 * 39.0)) < 1e-12);
+    auto zero = make(Shape::Exponential);
+    zero.meanMs = 0;
+    QCOMPARE(zero.squaredCoefficientOfVariation(), 0.0);
 }
 
 void TestServiceTimeDistribution::sameSeedGivesTheSameTimes()
