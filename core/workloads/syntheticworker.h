@@ -22,14 +22,15 @@ struct SyntheticJob {
 struct SyntheticResult {
     quint64 sequence = 0;     ///< the payload's, or 0 for another payload type
     double plannedMs = 0;     ///< the drawn service time
-    double elapsedMs = 0;     ///< how long process() actually took
+    double elapsedMs = 0;     ///< how long process() actually took (wall clock)
+    double cpuMs = 0;         ///< the worker thread's CPU time while serving (spin: >= plannedMs)
     bool interrupted = false; ///< stopped early because the caller gave up
 };
 
 /// What the synthetic workers of one workload read at the start of each job.
 struct SyntheticSettings {
     ServiceTimeDistribution distribution; ///< service time per job
-    bool spin = false;                    ///< burn CPU (true) or sleep (false)
+    bool spin = false;                    ///< burn plannedMs of CPU (true) or sleep (false)
     bool honourInterrupt = true;          ///< stop early when the caller gives up
     double failureRate = 0;               ///< probability that a job throws, in [0, 1]
     int gpuSlots = 0;                     ///< 0 = no shared slot semaphore
@@ -49,8 +50,10 @@ struct SyntheticShared {
     std::atomic<int> nextIndex{0};          ///< numbers the workers for their seeds
 };
 
-/// A job that takes a drawn service time: sleeping on a Parker (IO-like; interrupt() wakes it
-/// at once) or spinning (CPU-like; polls the interrupt flag), honouring or ignoring interrupts,
+/// A job that takes a drawn service time: sleeping on a Parker for that much wall-clock time
+/// (IO-like; interrupt() wakes it at once) or spinning until the thread has used that much CPU
+/// time (CPU-like: when more jobs spin than there are cores each takes longer, as real computing
+/// does; polls the interrupt flag every few microseconds), honouring or ignoring interrupts,
 /// failing at a given rate (throws std::runtime_error after its service time), and optionally
 /// holding one of N shared slots from blockUntilReady() until process() returns.
 ///
@@ -78,15 +81,18 @@ public:
 private:
     /// Sleeps or spins until \a planned has passed; false when interrupted first.
     bool serve(const SyntheticSettings& settings, std::chrono::nanoseconds planned);
+    /// Computes until this thread's CPU clock has advanced by \a planned; false when interrupted.
+    bool spin(const SyntheticSettings& settings, std::chrono::nanoseconds planned);
     void releaseSlot();
 
-    std::shared_ptr<SyntheticShared> m_shared; ///< parameters, slots, probes
-    const int m_index = 0;                     ///< from m_shared->nextIndex
-    std::mt19937_64 m_engine;                  ///< this worker's random stream
-    quint64 m_seededWith = 0;                  ///< the seed m_engine was last seeded from
-    bool m_seeded = false;                     ///< whether m_engine has been seeded
-    bool m_holdingSlot = false;                ///< took a slot that process() must give back
-    Parker m_parker;                           ///< a sleeping job waits here
+    std::shared_ptr<SyntheticShared> m_shared;   ///< parameters, slots, probes
+    const int m_index = 0;                       ///< from m_shared->nextIndex
+    std::mt19937_64 m_engine;                    ///< this worker's random stream
+    quint64 m_seededWith = 0;                    ///< the seed m_engine was last seeded from
+    bool m_seeded = false;                       ///< whether m_engine has been seeded
+    bool m_holdingSlot = false;                  ///< took a slot that process() must give back
+    Parker m_parker;                             ///< a sleeping job waits here
+    quint64 m_burnState = 0x9E3779B97F4A7C15ULL; ///< what spinning computes (kept, so it is done)
 };
 
 } // namespace shoal

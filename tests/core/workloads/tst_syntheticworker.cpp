@@ -49,6 +49,8 @@ private Q_SLOTS:
     void fixedSleepTakesItsServiceTime();
     void sleepModeInterruptReturnsWithinMilliseconds();
     void spinModeInterruptReturnsPromptly();
+    void spinJobsUseTheirServiceTimeInCpuEvenOnOversubscribedCores();
+    void sleepJobsUseAlmostNoCpu();
     void ignoringInterruptsKeepsTheAbandonedJobRunning();
     void failureRateFailsThatShareOfJobs();
     void failureRateOfOneFailsEveryJob();
@@ -90,6 +92,57 @@ void TestSyntheticWorker::spinModeInterruptReturnsPromptly()
     QVERIFY(!workload->setParam(QStringLiteral("meanMs"), 0));
     const auto waited = timeUntilFree(pool, *workload);
     QVERIFY2(waited < 500ms, qPrintable(QString::number(waited.count())));
+}
+
+void TestSyntheticWorker::spinJobsUseTheirServiceTimeInCpuEvenOnOversubscribedCores()
+{
+    // Twice as many spinning jobs as cores (at least 4): each must still get its full 20 ms of CPU,
+    // so together they cannot finish faster than the cores can supply that CPU time. A wall-clock
+    // spin would pass neither check on a 2-core machine: its jobs end after 20 ms of wall time
+    // having had about half of it on a core. Other load on the machine only makes calls longer.
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int callers = std::max(4, 2 * cores);
+    constexpr int callsEach = 3;
+    constexpr double serviceMs = 20;
+    auto workload = synthetic(
+        {{QStringLiteral("meanMs"), serviceMs}, {QStringLiteral("mode"), QStringLiteral("spin")}});
+    Pool pool(callers, [&] { return workload->makeWorker(); });
+    std::vector<SyntheticResult> results(static_cast<std::size_t>(callers * callsEach));
+    QElapsedTimer wall;
+    wall.start();
+    std::vector<std::thread> threads;
+    for (int c = 0; c < callers; ++c) {
+        threads.emplace_back([&, c] {
+            for (int i = 0; i < callsEach; ++i)
+                results[static_cast<std::size_t>(c * callsEach + i)] = run(pool, *workload);
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    const double wallMs = static_cast<double>(wall.nsecsElapsed()) / 1e6;
+    for (const SyntheticResult& r : results) {
+        QCOMPARE(r.plannedMs, serviceMs);
+        QVERIFY(!r.interrupted);
+        QVERIFY2(r.cpuMs >= serviceMs, qPrintable(QStringLiteral("cpu %1 ms").arg(r.cpuMs)));
+        QVERIFY2(r.elapsedMs >= r.cpuMs - 0.5, // wall includes CPU (clock granularity aside)
+                 qPrintable(QStringLiteral("wall %1 ms, cpu %2 ms").arg(r.elapsedMs).arg(r.cpuMs)));
+    }
+    const double leastWallMs = callers * callsEach * serviceMs / cores;
+    QVERIFY2(wallMs >= 0.95 * leastWallMs,
+             qPrintable(QStringLiteral("%1 jobs of %2 ms CPU on %3 cores in %4 ms")
+                            .arg(callers * callsEach)
+                            .arg(serviceMs)
+                            .arg(cores)
+                            .arg(wallMs)));
+}
+
+void TestSyntheticWorker::sleepJobsUseAlmostNoCpu()
+{
+    auto workload = synthetic({{QStringLiteral("meanMs"), 40}});
+    Pool pool(1, [&] { return workload->makeWorker(); });
+    const SyntheticResult result = run(pool, *workload);
+    QVERIFY(result.elapsedMs >= 40);
+    QVERIFY2(result.cpuMs < 10, qPrintable(QStringLiteral("cpu %1 ms").arg(result.cpuMs)));
 }
 
 void TestSyntheticWorker::ignoringInterruptsKeepsTheAbandonedJobRunning()
