@@ -1189,8 +1189,8 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>Langsam (ms)</translation>
     </message>
     <message>
-        <source>Sleep or spin</source>
-        <translation>Schlafen oder Aktiv warten</translation>
+        <source>Sleep (wall clock) or spin (CPU time)</source>
+        <translation>Schlafen (Uhrzeit) oder rechnen (CPU-Zeit)</translation>
     </message>
     <message>
         <source>Honour interrupt</source>

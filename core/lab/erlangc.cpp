@@ -15,19 +15,20 @@ double oneMinusExpOverX(double x)
     return x < 1e-12 ? 1.0 - x / 2 : -std::expm1(-x) / x;
 }
 
-/// P(X + Y > t) for independent exponentials of rates r1 and r2 (hypoexponential). The textbook
-/// form (r1 e^-r2 t - r2 e^-r1 t) / (r1 - r2) cancels as r1 -> r2 and overflows for far-apart
-/// rates; written around the smaller rate m and the gap d = M - m >= 0 it is
-/// e^-mt (1 + m t (1 - e^-dt) / (dt)), which is exact, has the limit e^-mt (1 + mt) at d = 0, and
-/// never forms a large exponential.
-double twoExponentialsSurvival(double r1, double r2, double t)
+} // namespace
+
+double ErlangC::twoExponentialsSurvival(double r1, double r2, double t)
 {
+    // The textbook form (r1 e^-r2 t - r2 e^-r1 t) / (r1 - r2) cancels as r1 -> r2 and overflows for
+    // far-apart rates; written around the smaller rate m and the gap d = M - m >= 0 it is
+    // e^-mt (1 + m t (1 - e^-dt) / (dt)), which is exact, has the limit e^-mt (1 + mt) at d = 0,
+    // and never forms a large exponential.
+    if (t <= 0)
+        return 1;
     const double m = std::min(r1, r2);
     const double d = std::max(r1, r2) - m;
     return std::exp(-m * t) * (1 + m * t * oneMinusExpOverX(d * t));
 }
-
-} // namespace
 
 ErlangC::ErlangC(int servers, double arrivalPerSec, double serviceMeanMs)
     : m_servers(servers)

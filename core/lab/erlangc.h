@@ -21,6 +21,10 @@ public:
     /// C = B / (1 - rho (1 - B)).
     static double erlangCFormula(int servers, double erlangs);
 
+    /// P(X + Y > t) for independent exponentials X, Y of rates \a r1, \a r2 > 0 (per ms), exact
+    /// and without cancellation for any pair of rates, equal ones included.
+    static double twoExponentialsSurvival(double r1, double r2, double tMs);
+
     bool isStable() const { return m_stable; }
     int servers() const { return m_servers; }
     /// Offered load a = arrival rate x mean service time, in Erlangs.

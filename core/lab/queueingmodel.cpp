@@ -2,6 +2,7 @@
 
 #include "allencunneen.h"
 #include "erlangc.h"
+#include "mgclatency.h"
 
 #include <cmath>
 
@@ -87,6 +88,13 @@ ModelPrediction QueueingModel::predict(const ModelConditions& in)
     out.queueWaitMeanMs = mgc.queueWaitMeanMs();
     out.queueWaitP95Ms = mgc.queueWaitQuantileMs(0.95);
     out.latencyMeanMs = mgc.latencyMeanMs();
+    // Approximate quantiles: Erlang C's wait shape with Allen-Cunneen's mean, plus the real
+    // service time (see MgcLatency).
+    const double c = mgc.waitProbability();
+    const MgcLatency latency(c, c > 0 ? *out.queueWaitMeanMs / c : 0, *in.service);
+    out.latencyP50Ms = latency.quantileMs(0.50);
+    out.latencyP95Ms = latency.quantileMs(0.95);
+    out.latencyP99Ms = latency.quantileMs(0.99);
     return out;
 }
 

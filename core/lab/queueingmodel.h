@@ -49,9 +49,10 @@ enum class ModelReason {
 };
 
 /// A model's prediction, named for the "model" block of the summary JSON. Times in ms, rates per
-/// second. Quantities the model does not give are empty: everything but servers, arrivalPerSec,
-/// serviceMeanMs and utilisation when no model applies or the queue is unstable; the latency
-/// quantiles for M/G/c (Allen-Cunneen gives means; queueWaitP95Ms is then an estimate).
+/// second. When no model applies or the queue is unstable, everything but servers, arrivalPerSec,
+/// serviceMeanMs and utilisation is empty. M/M/c's numbers are exact; for M/G/c the means are
+/// Allen-Cunneen's and the quantiles estimates (Erlang C's wait shape scaled to that mean, plus
+/// the real service time: AllenCunneen::queueWaitQuantileMs(), MgcLatency).
 struct ModelPrediction {
     ModelKind kind = ModelKind::None;
     ModelReason reason = ModelReason::InvalidInput;

@@ -83,6 +83,37 @@ double ServiceTimeDistribution::varianceMs2() const
     return 0;
 }
 
+double ServiceTimeDistribution::cdf(double tMs) const
+{
+    if (tMs < 0)
+        return 0;
+    const auto step = [tMs](double at) { return tMs >= at ? 1.0 : 0.0; };
+    switch (shape) {
+    case Shape::Fixed:
+        return step(meanMs);
+    case Shape::Uniform:
+        if (spreadMs <= 0)
+            return step(meanMs);
+        // For t >= 0, P(max(0, U) <= t) = P(U <= t): the cut's mass is included.
+        return std::clamp((tMs - (meanMs - spreadMs)) / (2 * spreadMs), 0.0, 1.0);
+    case Shape::Exponential:
+        return meanMs <= 0 ? 1.0 : -std::expm1(-tMs / meanMs);
+    case Shape::LogNormal: {
+        if (meanMs <= 0)
+            return 1;
+        if (sigma <= 0)
+            return step(meanMs);
+        if (tMs == 0)
+            return 0;
+        const double mu = std::log(meanMs) - sigma * sigma / 2;
+        return 0.5 * std::erfc(-(std::log(tMs) - mu) / (sigma * std::numbers::sqrt2));
+    }
+    case Shape::Bimodal:
+        return (1 - slowFraction) * step(meanMs) + slowFraction * step(slowMs);
+    }
+    return 0;
+}
+
 double ServiceTimeDistribution::squaredCoefficientOfVariation() const
 {
     const double mean = expectedMs();

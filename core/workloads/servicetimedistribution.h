@@ -34,6 +34,8 @@ public:
     double expectedMs() const;
     /// The variance of sampleMs() in ms^2 (Uniform's after the cut at 0).
     double varianceMs2() const;
+    /// P(sampleMs() <= tMs): steps for fixed and bimodal, the cut's mass at 0 for uniform.
+    double cdf(double tMs) const;
     /// Cs^2 = variance / mean^2, the squared coefficient of variation: 0 fixed, 1 exponential,
     /// e^(sigma^2) - 1 log-normal; 0 when the mean is 0.
     double squaredCoefficientOfVariation() const;

@@ -1,12 +1,16 @@
 #include "lab/allencunneen.h"
 #include "lab/erlangc.h"
 #include "lab/littleslaw.h"
+#include "lab/mgclatency.h"
 #include "lab/queueingmodel.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
+#include <random>
+#include <vector>
 
 using namespace shoal;
 
@@ -87,6 +91,10 @@ private Q_SLOTS:
     void allenCunneenMatchesPollaczekKhinchineForOneServer_data();
     void allenCunneenMatchesPollaczekKhinchineForOneServer();
     void allenCunneenWithExponentialServiceIsErlangC();
+    void mgcLatencyWithExponentialServiceIsErlangC();
+    void mgcLatencyOfFixedServiceIsTheWaitShifted();
+    void mgcLatencyMatchesSimulation_data();
+    void mgcLatencyMatchesSimulation();
     void predictPicksTheModelByShape();
     void predictSaysWhyNoModelApplies_data();
     void predictSaysWhyNoModelApplies();
@@ -302,6 +310,96 @@ void TestQueueingModel::allenCunneenWithExponentialServiceIsErlangC()
     QVERIFY(fixed.queueWaitQuantileMs(0.95) < mmc.queueWaitQuantileMs(0.95));
 }
 
+void TestQueueingModel::mgcLatencyWithExponentialServiceIsErlangC()
+{
+    const ErlangC q(4, 360, 10); // rho 0.9
+    ServiceTimeDistribution d;
+    d.shape = Shape::Exponential;
+    d.meanMs = 10;
+    const MgcLatency latency(q.waitProbability(), q.queueWaitMeanMs() / q.waitProbability(), d);
+    for (const double p : {0.5, 0.95, 0.99}) {
+        const double expected = q.latencyQuantileMs(p);
+        QVERIFY2(
+            std::abs(latency.quantileMs(p) - expected) < 1e-9 * expected,
+            qPrintable(
+                QStringLiteral("p%1: %2 vs %3").arg(p).arg(latency.quantileMs(p)).arg(expected)));
+    }
+}
+
+void TestQueueingModel::mgcLatencyOfFixedServiceIsTheWaitShifted()
+{
+    const AllenCunneen q(4, 360, 10, 0.0);
+    ServiceTimeDistribution d;
+    d.shape = Shape::Fixed;
+    d.meanMs = 10;
+    const double c = q.waitProbability();
+    const MgcLatency latency(c, q.queueWaitMeanMs() / c, d);
+    QVERIFY(c > 0.5 && c < 0.95); // so p50 waits nothing and p95 does
+    QVERIFY(std::abs(latency.quantileMs(1 - c - 0.05) - 10) < 1e-9);
+    for (const double p : {0.95, 0.99}) {
+        const double expected = 10 + q.queueWaitQuantileMs(p);
+        QVERIFY(std::abs(latency.quantileMs(p) - expected) < 1e-9 * expected);
+    }
+}
+
+void TestQueueingModel::mgcLatencyMatchesSimulation_data()
+{
+    QTest::addColumn<Shape>("shape");
+    QTest::addColumn<double>("spreadMs");
+    QTest::addColumn<double>("sigma");
+    QTest::newRow("uniform") << Shape::Uniform << 5.0 << 0.0;
+    QTest::newRow("uniform cut at 0") << Shape::Uniform << 16.0 << 0.0;
+    QTest::newRow("lognormal 0.8") << Shape::LogNormal << 0.0 << 0.8;
+    QTest::newRow("lognormal 1.5") << Shape::LogNormal << 0.0 << 1.5;
+    QTest::newRow("bimodal") << Shape::Bimodal << 0.0 << 0.0;
+}
+
+void TestQueueingModel::mgcLatencyMatchesSimulation()
+{
+    // Draws W (no wait with probability 1 - C, else exponential) and S independently, as the
+    // approximation assumes, and checks that the model's quantiles are the sample's.
+    QFETCH(Shape, shape);
+    QFETCH(double, spreadMs);
+    QFETCH(double, sigma);
+    ServiceTimeDistribution d;
+    d.shape = shape;
+    d.meanMs = 10;
+    d.spreadMs = spreadMs;
+    d.sigma = sigma;
+    d.slowFraction = 0.1;
+    d.slowMs = 60;
+    const double c = 0.4;
+    const double tailMeanMs = 25;
+    const MgcLatency latency(c, tailMeanMs, d);
+    std::mt19937_64 engine(2024);
+    constexpr int n = 400'000;
+    std::vector<double> xs(n);
+    for (double& x : xs) {
+        const bool waits = ServiceTimeDistribution::unit(engine) < c;
+        const double wait = -tailMeanMs * std::log1p(-ServiceTimeDistribution::unit(engine));
+        x = (waits ? wait : 0) + d.sampleMs(engine);
+    }
+    std::sort(xs.begin(), xs.end());
+    const auto empiricalCdf = [&xs](double t) {
+        return static_cast<double>(std::upper_bound(xs.begin(), xs.end(), t) - xs.begin()) / n;
+    };
+    for (const double p : {0.5, 0.95, 0.99}) {
+        const double t = latency.quantileMs(p);
+        QVERIFY(std::isfinite(t));
+        // A quantile: the sample has at most p below it and at least p at or below it (within
+        // several standard errors); this also holds where the CDF jumps.
+        const double below = empiricalCdf(t * (1 - 1e-9));
+        const double upTo = empiricalCdf(t * (1 + 1e-9));
+        QVERIFY2(below <= p + 0.004 && upTo >= p - 0.004,
+                 qPrintable(QStringLiteral("p%1 at %2 ms: sample %3 .. %4")
+                                .arg(p)
+                                .arg(t)
+                                .arg(below)
+                                .arg(upTo)));
+        QVERIFY(std::abs(latency.cdf(t) - p) < 1e-6 || latency.cdf(t * (1 - 1e-9)) < p);
+    }
+}
+
 void TestQueueingModel::predictPicksTheModelByShape()
 {
     const auto mmc = QueueingModel::predict(openPoisson(4, 200, Shape::Exponential, 10));
@@ -321,7 +419,8 @@ void TestQueueingModel::predictPicksTheModelByShape()
         QCOMPARE(mgc.kind, ModelKind::MGcAllenCunneen);
         QCOMPARE(mgc.name(), QStringLiteral("M/G/c (Allen-Cunneen)"));
         QVERIFY(mgc.latencyMeanMs && mgc.queueWaitMeanMs && mgc.queueWaitP95Ms);
-        QVERIFY(!mgc.latencyP50Ms && !mgc.latencyP95Ms && !mgc.latencyP99Ms);
+        QVERIFY(mgc.latencyP50Ms && mgc.latencyP95Ms && mgc.latencyP99Ms);
+        QVERIFY(*mgc.latencyP50Ms <= *mgc.latencyP95Ms && *mgc.latencyP95Ms < *mgc.latencyP99Ms);
     }
 }
 

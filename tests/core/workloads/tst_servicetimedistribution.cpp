@@ -64,6 +64,8 @@ private Q_SLOTS:
     void sampleVarianceMatchesTheDistribution();
     void cutUniformMeanAndVarianceMatchSamples();
     void squaredCoefficientsOfVariationOfKnownShapes();
+    void cdfMatchesTheSamples_data();
+    void cdfMatchesTheSamples();
     void sameSeedGivesTheSameTimes();
     void samplesAreNeverNegative();
     void exponentialHasItsMedianAtMeanTimesLn2();
@@ -141,6 +143,38 @@ void TestServiceTimeDistribution::squaredCoefficientsOfVariationOfKnownShapes()
     auto zero = make(Shape::Exponential);
     zero.meanMs = 0;
     QCOMPARE(zero.squaredCoefficientOfVariation(), 0.0);
+}
+
+void TestServiceTimeDistribution::cdfMatchesTheSamples_data()
+{
+    QTest::addColumn<Shape>("shape");
+    QTest::addColumn<double>("spreadMs");
+    QTest::newRow("fixed") << Shape::Fixed << 10.0;
+    QTest::newRow("uniform") << Shape::Uniform << 10.0;
+    QTest::newRow("uniform cut at 0") << Shape::Uniform << 40.0;
+    QTest::newRow("exponential") << Shape::Exponential << 10.0;
+    QTest::newRow("lognormal") << Shape::LogNormal << 10.0;
+    QTest::newRow("bimodal") << Shape::Bimodal << 10.0;
+}
+
+void TestServiceTimeDistribution::cdfMatchesTheSamples()
+{
+    QFETCH(Shape, shape);
+    QFETCH(double, spreadMs);
+    auto d = make(shape);
+    d.spreadMs = spreadMs;
+    auto xs = draws(d, 11, 200'000);
+    std::sort(xs.begin(), xs.end());
+    for (const double t : {0.0, 5.0, 12.0, 19.9, 20.0, 27.0, 45.0, 100.0, 399.0, 400.0}) {
+        const double sample =
+            static_cast<double>(std::upper_bound(xs.begin(), xs.end(), t) - xs.begin()) /
+            static_cast<double>(xs.size());
+        QVERIFY2(
+            std::abs(sample - d.cdf(t)) < 0.004, // about four standard errors
+            qPrintable(QStringLiteral("t %1: sample %2, cdf %3").arg(t).arg(sample).arg(d.cdf(t))));
+    }
+    QCOMPARE(d.cdf(-1), 0.0);
+    QVERIFY(d.cdf(1e9) == 1.0);
 }
 
 void TestServiceTimeDistribution::sameSeedGivesTheSameTimes()
