@@ -41,7 +41,7 @@ enum class ModelReason {
     Limiter,            ///< a rate limiter caps throughput
     GpuSlots,           ///< shared slots cap concurrency below the pool size
     Timeouts,           ///< callers leave the queue (abandonment is not modelled)
-    Failures,           ///< jobs fail (and their service time differs)
+    Failures,           ///< jobs fail: the model has no failed calls
     LiveChanges,        ///< a setting changed inside the window: no steady state
     UnknownServiceTime, ///< the workload's service time is not known in advance
     InvalidInput,       ///< no servers, no arrivals or no service time
