@@ -29,14 +29,16 @@ double rss(const QList<UslPoint>& points, double lambda, double sigma, double ka
     return sum;
 }
 
-/// The least residual sum over a fine grid of sigma and kappa >= 0, lambda >= 0 in closed form.
-double bestOnGrid(const QList<UslPoint>& points, double sigmaMax, double kappaMax, int steps)
+/// The least residual sum over a fine grid of sigma in [sigmaMin, sigmaMax] and kappa in
+/// [kappaMin, kappaMax], lambda >= 0 in closed form for each.
+double bestOnGrid(const QList<UslPoint>& points, double sigmaMin, double sigmaMax, double kappaMin,
+                  double kappaMax, int steps)
 {
     double best = std::numeric_limits<double>::infinity();
     for (int i = 0; i <= steps; ++i) {
         for (int j = 0; j <= steps; ++j) {
-            const double sigma = sigmaMax * i / steps;
-            const double kappa = kappaMax * j / steps;
+            const double sigma = sigmaMin + (sigmaMax - sigmaMin) * i / steps;
+            const double kappa = kappaMin + (kappaMax - kappaMin) * j / steps;
             double xg = 0;
             double gg = 0;
             for (const UslPoint& p : points) {
@@ -113,7 +115,7 @@ void TestUslFit::recoversParametersThroughFivePercentNoise()
     QVERIFY2(std::abs(*fit.peakAt - truePeak) < 0.2 * truePeak,
              qPrintable(QString::number(*fit.peakAt)));
     QVERIFY(fit.r2 > 0.8 && fit.r2 < 1);
-    QVERIFY(fit.residualSumOfSquares <= bestOnGrid(points, 0.3, 0.02, 300) * (1 + 1e-6));
+    QVERIFY(fit.residualSumOfSquares <= bestOnGrid(points, 0, 0.3, 0, 0.02, 300) * (1 + 1e-6));
     verifyResiduals(fit, points);
 }
 
@@ -151,7 +153,9 @@ void TestUslFit::superlinearDataStaysInBoundsAndIsTheBestThere()
     QVERIFY(fit.sigma >= 0);
     QVERIFY(fit.kappa >= 0);
     QVERIFY(fit.lambda >= 0);
-    QVERIFY(fit.residualSumOfSquares <= bestOnGrid(points, 0.2, 0.01, 400) * (1 + 1e-6));
+    QVERIFY(fit.residualSumOfSquares <= bestOnGrid(points, 0, 0.2, 0, 0.01, 400) * (1 + 1e-6));
+    // The bound binds: a negative sigma would fit better, so a free fit would have gone there.
+    QVERIFY(bestOnGrid(points, -0.05, 0, 0, 0.01, 100) < 0.5 * fit.residualSumOfSquares);
     verifyResiduals(fit, points);
 }
 
@@ -168,7 +172,8 @@ void TestUslFit::fallingDataStaysInBoundsAndIsTheBestThere()
     QVERIFY(fit.isFitted());
     QVERIFY(fit.sigma >= 0);
     QVERIFY(fit.kappa >= 0);
-    QVERIFY(fit.residualSumOfSquares <= bestOnGrid(points, 0.5, 0.05, 400) * (1 + 1e-6));
+    QVERIFY(fit.residualSumOfSquares <= bestOnGrid(points, 0, 0.5, 0, 0.05, 400) * (1 + 1e-6));
+    QVERIFY(bestOnGrid(points, -0.2, 0, 0, 0.05, 100) < 0.5 * fit.residualSumOfSquares);
     verifyResiduals(fit, points);
 }
 
