@@ -233,26 +233,27 @@ QJsonObject SweepAnalysis::toJson() const
                                             : QJsonValue(QJsonValue::Null));
         return b;
     };
-    const QStringList names{QStringLiteral("recommendation"), QStringLiteral("knee"),
-                            QStringLiteral("usl")};
+    if (keys.size() < 2)
+        return groups.isEmpty() ? blocks(SweepGroup{}) : blocks(groups.first());
+    QJsonArray recommendations;
+    QJsonArray knees;
+    QJsonArray usls;
+    for (const SweepGroup& g : groups) {
+        const QJsonObject b = blocks(g);
+        const QJsonObject where{{keys[1], number(g.where.value_or(0))}};
+        const auto entry = [&](const QString& name) {
+            QJsonObject e = b.value(name).toObject(); // empty when the block is null
+            e.insert(QStringLiteral("where"), where);
+            return e;
+        };
+        recommendations.append(entry(QStringLiteral("recommendation")));
+        knees.append(entry(QStringLiteral("knee")));
+        usls.append(entry(QStringLiteral("usl")));
+    }
     QJsonObject out;
-    if (keys.size() < 2) {
-        const QJsonObject b = groups.isEmpty() ? blocks(SweepGroup{}) : blocks(groups.first());
-        for (const QString& name : names)
-            out.insert(name, b.value(name));
-        return out;
-    }
-    for (const QString& name : names) {
-        QJsonArray entries;
-        for (const SweepGroup& g : groups) {
-            const QJsonValue block = blocks(g).value(name);
-            QJsonObject entry = block.isObject() ? block.toObject() : QJsonObject{};
-            entry.insert(QStringLiteral("where"),
-                         QJsonObject{{keys[1], number(g.where.value_or(0))}});
-            entries.append(entry);
-        }
-        out.insert(name, entries);
-    }
+    out.insert(QStringLiteral("recommendation"), recommendations);
+    out.insert(QStringLiteral("knee"), knees);
+    out.insert(QStringLiteral("usl"), usls);
     return out;
 }
 
