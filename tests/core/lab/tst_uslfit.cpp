@@ -72,6 +72,7 @@ class TestUslFit : public QObject {
 private Q_SLOTS:
     void recoversExactParameters();
     void recoversParametersThroughFivePercentNoise();
+    void neverDoesWorseThanTheTrueParametersAtAnyScale();
     void linearDataHasNoContentionAndNoPeak();
     void amdahlDataHasNoCoherencyCost();
     void superlinearDataStaysInBoundsAndIsTheBestThere();
@@ -117,6 +118,31 @@ void TestUslFit::recoversParametersThroughFivePercentNoise()
     QVERIFY(fit.r2 > 0.8 && fit.r2 < 1);
     QVERIFY(fit.residualSumOfSquares <= bestOnGrid(points, 0, 0.3, 0, 0.02, 300) * (1 + 1e-6));
     verifyResiduals(fit, points);
+}
+
+void TestUslFit::neverDoesWorseThanTheTrueParametersAtAnyScale()
+{
+    // Throughputs from a few per second to millions, curves from near-linear to sharply peaked.
+    struct Truth {
+        double lambda, sigma, kappa;
+    };
+    const Truth truths[] = {
+        {3, 0.2, 0.01}, {2e6, 0.02, 0.0005}, {800, 0.001, 0.00002}, {50, 0.5, 0.05}};
+    std::mt19937 random(7);
+    std::normal_distribution<double> noise(0, 0.05);
+    for (const Truth& t : truths) {
+        QList<UslPoint> points = curve(t.lambda, t.sigma, t.kappa, 32, 2);
+        const UslFit exact = fitUsl(points);
+        QVERIFY2(std::abs(exact.sigma - t.sigma) < 1e-5 * t.sigma + 1e-9,
+                 qPrintable(QString::number(exact.sigma)));
+        QVERIFY2(std::abs(exact.kappa - t.kappa) < 1e-5 * t.kappa + 1e-12,
+                 qPrintable(QString::number(exact.kappa)));
+        for (UslPoint& p : points)
+            p.throughput *= std::max(0.0, 1 + noise(random));
+        const UslFit noisy = fitUsl(points);
+        QVERIFY(noisy.sigma >= 0 && noisy.kappa >= 0 && noisy.lambda >= 0);
+        QVERIFY(noisy.residualSumOfSquares <= rss(points, t.lambda, t.sigma, t.kappa));
+    }
 }
 
 void TestUslFit::linearDataHasNoContentionAndNoPeak()
