@@ -88,10 +88,34 @@ struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
     /// Waits until no thread is inside issue(); from then on issue() never touches the pool.
     void detach();
 
-    /// The pacer thread: arrivals, bursts and closed-loop calls made later.
+    /// What the pacer works on between two looks at its commands.
+    struct PacerRound {
+        explicit PacerRound(const Settings& s)
+            : arrivals(s.process, s.ratePerSec, s.seed)
+        {
+            calls.reserve(kMaxBatch);
+        }
+        bool bursting(OfferPhase ph) const { return burstLeft > 0 && ph != OfferPhase::Stopped; }
+
+        OpenLoopArrivals arrivals;      ///< the open loop's next arrival
+        qint64 burstLeft = 0;           ///< burst calls not yet made
+        Clock::time_point burstAt;      ///< their intended start
+        std::vector<PlannedCall> calls; ///< to make this round
+        std::vector<int> ended;         ///< callers that end: offering stopped
+        std::vector<int> surplus;       ///< callers due above the target: end, unless raised
+    };
+
+    /// The pacer thread: arrivals, bursts and closed-loop calls made later. Returns on quit.
     void pace(const Settings& settings);
-    /// Pacer: makes \a calls and ends the callers in \a ended and \a surplus, then clears them.
-    void hand(std::vector<PlannedCall>& calls, std::vector<int>& ended, std::vector<int>& surplus);
+    /// Pacer: acts on the commands \a asked and on the phase \a ph.
+    void follow(const PacerCommands::Pending& asked, OfferPhase ph, Clock::time_point now,
+                PacerRound& round);
+    /// Pacer: adds the calls due by \a now to the round, at most kMaxBatch in all.
+    void collect(OfferPhase ph, Clock::time_point now, PacerRound& round);
+    /// Pacer: when the next call is due; nothing while paused or stopped, or with none due.
+    std::optional<Clock::time_point> nextWake(OfferPhase ph, const PacerRound& round) const;
+    /// Pacer: makes the round's calls and ends its callers, then clears them.
+    void hand(PacerRound& round);
 
     Pool& pool;                        ///< not owned; outlives every issue() (see detach())
     PayloadFactory payloads;           ///< any thread
@@ -197,14 +221,8 @@ void LoadGenerator::Core::detach()
 
 void LoadGenerator::Core::pace(const Settings& settings)
 {
-    OpenLoopArrivals arrivals(settings.process, settings.ratePerSec, settings.seed);
-    arrivals.setOpen(!callers.isLoopClosed(), Clock::now());
-    qint64 burstLeft = 0; ///< burst calls not yet made
-    Clock::time_point burstAt;
-    std::vector<PlannedCall> calls;
-    calls.reserve(kMaxBatch);
-    std::vector<int> ended;   ///< callers that end: offering stopped
-    std::vector<int> surplus; ///< callers due while above the target: they end, unless raised
+    PacerRound round(settings);
+    round.arrivals.setOpen(!callers.isLoopClosed(), Clock::now());
     std::optional<Clock::time_point> wakeAt = Clock::now();
     for (;;) {
         const PacerCommands::Pending asked = commands.take(wakeAt);
@@ -212,70 +230,85 @@ void LoadGenerator::Core::pace(const Settings& settings)
             return;
         const auto now = Clock::now();
         const OfferPhase ph = phase.load(std::memory_order_seq_cst);
-        const bool running = ph == OfferPhase::Running;
-
-        if (asked.modeChanged)
-            arrivals.setOpen(!callers.isLoopClosed(), now);
-        if (asked.rate)
-            arrivals.setRate(*asked.rate, now);
-        if (asked.burst > 0) {
-            burstLeft += asked.burst;
-            burstAt = asked.burstAt;
-        }
-        if (ph == OfferPhase::Paused)
-            callers.parkDue();
-        if (ph == OfferPhase::Stopped)
-            callers.takeWaiting(ended);
-        if (asked.resumed && running) {
-            callers.takeParked(now, calls, surplus);
-            arrivals.restartFrom(now);
-        }
-        // Callers asked for while paused, or by a closed loop, start now.
-        if ((asked.callersChanged || asked.modeChanged || asked.resumed) && running)
-            callers.startBelowTarget(now, calls);
-        const bool bursting = burstLeft > 0 && ph != OfferPhase::Stopped;
-        if (bursting) {
-            const auto n = std::min<qint64>(burstLeft, kMaxBatch);
-            burstLeft -= n;
-            calls.insert(calls.end(), static_cast<std::size_t>(n), PlannedCall{burstAt, -1});
-        }
-        if (running) {
-            callers.takeDue(now, kMaxBatch - std::min(kMaxBatch, calls.size()), calls, surplus);
-            if (!ledger.limitReached())
-                arrivals.takeDue(now, kMaxBatch - std::min(kMaxBatch, calls.size()), calls);
-        }
-
+        follow(asked, ph, now, round);
+        collect(ph, now, round);
         // Something was done: look again at once. Otherwise sleep until the next call is due
         // (none while paused or stopped), or until asked.
-        const bool busy = bursting || !calls.empty() || !ended.empty() || !surplus.empty();
-        hand(calls, ended, surplus);
-        wakeAt.reset();
-        if (busy) {
-            wakeAt = now;
-        } else if (running) {
-            if (!ledger.limitReached())
-                wakeAt = arrivals.nextDue();
-            const auto due = callers.nextDue();
-            if (due && (!wakeAt || *due < *wakeAt))
-                wakeAt = due;
-        }
+        const bool busy = round.bursting(ph) || !round.calls.empty() || !round.ended.empty() ||
+                          !round.surplus.empty();
+        hand(round);
+        wakeAt = busy ? std::optional(now) : nextWake(ph, round);
     }
 }
 
-void LoadGenerator::Core::hand(std::vector<PlannedCall>& calls, std::vector<int>& ended,
-                               std::vector<int>& surplus)
+void LoadGenerator::Core::follow(const PacerCommands::Pending& asked, OfferPhase ph,
+                                 Clock::time_point now, PacerRound& round)
 {
-    for (const PlannedCall& call : calls) {
+    const bool running = ph == OfferPhase::Running;
+    if (asked.modeChanged)
+        round.arrivals.setOpen(!callers.isLoopClosed(), now);
+    if (asked.rate)
+        round.arrivals.setRate(*asked.rate, now);
+    if (asked.burst > 0) {
+        round.burstLeft += asked.burst;
+        round.burstAt = asked.burstAt;
+    }
+    if (ph == OfferPhase::Paused)
+        callers.parkDue();
+    if (ph == OfferPhase::Stopped)
+        callers.takeWaiting(round.ended);
+    if (asked.resumed && running) {
+        callers.takeParked(now, round.calls, round.surplus);
+        round.arrivals.restartFrom(now);
+    }
+    // Callers asked for while paused, or by a closed loop, start now.
+    if ((asked.callersChanged || asked.modeChanged || asked.resumed) && running)
+        callers.startBelowTarget(now, round.calls);
+}
+
+void LoadGenerator::Core::collect(OfferPhase ph, Clock::time_point now, PacerRound& round)
+{
+    const auto room = [&round] { return kMaxBatch - std::min(kMaxBatch, round.calls.size()); };
+    if (round.bursting(ph)) {
+        const auto n = std::min<qint64>(round.burstLeft, static_cast<qint64>(room()));
+        round.burstLeft -= n;
+        round.calls.insert(round.calls.end(), static_cast<std::size_t>(n),
+                           PlannedCall{round.burstAt, -1});
+    }
+    if (ph != OfferPhase::Running)
+        return;
+    callers.takeDue(now, room(), round.calls, round.surplus);
+    if (!ledger.limitReached())
+        round.arrivals.takeDue(now, room(), round.calls);
+}
+
+std::optional<Clock::time_point> LoadGenerator::Core::nextWake(OfferPhase ph,
+                                                               const PacerRound& round) const
+{
+    if (ph != OfferPhase::Running)
+        return std::nullopt;
+    std::optional<Clock::time_point> at;
+    if (!ledger.limitReached())
+        at = round.arrivals.nextDue();
+    const auto due = callers.nextDue();
+    if (due && (!at || *due < *at))
+        at = due;
+    return at;
+}
+
+void LoadGenerator::Core::hand(PacerRound& round)
+{
+    for (const PlannedCall& call : round.calls) {
         if (!issue(call.caller, call.intended) && call.caller >= 0)
             callers.retire(call.caller, false);
     }
-    for (const int caller : ended)
+    for (const int caller : round.ended)
         callers.retire(caller, false);
-    for (const int caller : surplus)
+    for (const int caller : round.surplus)
         callers.retire(caller, true);
-    calls.clear();
-    ended.clear();
-    surplus.clear();
+    round.calls.clear();
+    round.ended.clear();
+    round.surplus.clear();
 }
 
 LoadGenerator::LoadGenerator(Pool& pool, PayloadFactory payloads, const Settings& settings)
