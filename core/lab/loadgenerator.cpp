@@ -95,6 +95,7 @@ struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
         {
             calls.reserve(kMaxBatch);
         }
+        /// Burst calls are left to make, and offering has not stopped.
         bool bursting(OfferPhase ph) const { return burstLeft > 0 && ph != OfferPhase::Stopped; }
 
         OpenLoopArrivals arrivals;      ///< the open loop's next arrival
@@ -125,6 +126,7 @@ struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
     std::atomic<int> api;              ///< a CallApi
     std::atomic<qint64> timeoutNs;     ///< 0 = none
     std::atomic<qint64> thinkNs;       ///< closed loop
+    /// Set by the control members; read by the pacer, the callers and the completions.
     std::atomic<OfferPhase> phase{OfferPhase::Idle};
 
     CallLedger ledger;         ///< the budget, the counts and the latency
