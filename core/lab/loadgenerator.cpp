@@ -1,13 +1,17 @@
 #include "loadgenerator.h"
 
+#include "callcontexts.h"
+#include "callledger.h"
+#include "closedloopcallers.h"
+#include "offerphase.h"
+#include "openlooparrivals.h"
+#include "pacercommands.h"
+
 #include "pool/pool.h"
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <cmath>
-#include <condition_variable>
-#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -16,15 +20,13 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
-
-enum Outcome { Completed, TimedOut, Canceled, Failed, Rejected, NotRunning, OutcomeCount };
-
-enum class Phase { Idle, Running, Paused, Stopped };
+using Outcome = CallLedger::Outcome;
+using enum CallLedger::Outcome;
 
 /// A closed-loop caller refused at once by a full queue tries again after at least this long, so
 /// a bounded queue cannot turn its callers into a busy loop.
 constexpr auto kRetryAfterRejection = 1ms;
-/// The pacer hands at most this many calls over per round before it looks at its flags again.
+/// The pacer hands at most this many calls over per round before it looks at its commands again.
 constexpr std::size_t kMaxBatch = 4096;
 
 /// Nonzero while this thread is inside one of our Pool::submit calls. A call refused at once runs
@@ -60,98 +62,77 @@ std::chrono::nanoseconds fromMs(double ms)
     return std::chrono::nanoseconds(std::llround(std::min(ms, 1e12) * 1e6));
 }
 
-/// A counter alone on its cache line: completions on different threads do not contend.
-struct alignas(64) PaddedCounter {
-    std::atomic<qint64> value{0};
-};
-
-/// A closed-loop caller's next call.
-struct Due {
-    Clock::time_point at; ///< its intended start
-    int caller = 0;
-    bool operator>(const Due& other) const { return at > other.at; }
-};
-
 } // namespace
 
+/// What the generator and its outstanding calls share: the pieces, and the call path into the
+/// pool. Lives as long as the last outstanding call's completion.
 struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
     Core(Pool& p, PayloadFactory f, const Settings& s)
         : pool(p)
         , payloads(std::move(f))
-        , mode(s.mode)
-        , maxCalls(s.maxCalls)
         , api(static_cast<int>(s.api))
         , timeoutNs(fromMs(s.timeoutMs).count())
-        , callers(std::clamp(s.callers, 0, MaxCallers))
-        , targetCallers(s.mode == ArrivalMode::Closed ? callers.load() : 0)
         , thinkNs(fromMs(s.thinkMs).count())
-        , callerActive(std::make_unique<std::atomic<bool>[]>(MaxCallers))
-        , dropContext(Context::withCancel(Context::background()))
-        , cancelParent(Context::withCancel(dropContext))
+        , ledger(s.maxCalls)
+        , callers(MaxCallers, s.callers, s.mode == ArrivalMode::Closed, phase,
+                  [this] { commands.wake(); })
     {}
 
-    // --- calls --------------------------------------------------------------------------------
+    /// Makes one call into the pool; false if it was not made (the budget is spent, or the
+    /// generator has detached). Any thread.
     bool issue(int caller, Clock::time_point intended);
+    /// A call's completion, on whichever thread settled it.
     void finish(const Result<std::any>& result, Clock::time_point intended, int caller);
+    /// A closed-loop caller's next step after a call ended with \a outcome.
     void next(int caller, Outcome outcome, Clock::time_point now);
-    /// Marks \a caller as ended; with \a mayRestart, restarts it if a concurrent setCallers()
-    /// raised the target after the caller read it.
-    void retire(int caller, bool mayRestart);
-    bool activate(int caller);
     /// Waits until no thread is inside issue(); from then on issue() never touches the pool.
     void detach();
 
-    // --- the pacer thread ---------------------------------------------------------------------
+    /// What the pacer works on between two looks at its commands.
+    struct PacerRound {
+        explicit PacerRound(const Settings& s)
+            : arrivals(s.process, s.ratePerSec, s.seed)
+        {
+            calls.reserve(kMaxBatch);
+        }
+        /// Burst calls are left to make, and offering has not stopped.
+        bool bursting(OfferPhase ph) const { return burstLeft > 0 && ph != OfferPhase::Stopped; }
+
+        OpenLoopArrivals arrivals;      ///< the open loop's next arrival
+        qint64 burstLeft = 0;           ///< burst calls not yet made
+        Clock::time_point burstAt;      ///< their intended start
+        std::vector<PlannedCall> calls; ///< to make this round
+        std::vector<int> ended;         ///< callers that end: offering stopped
+        std::vector<int> surplus;       ///< callers due above the target: end, unless raised
+    };
+
+    /// The pacer thread: arrivals, bursts and closed-loop calls made later. Returns on quit.
     void pace(const Settings& settings);
-    void wakePacer()
-    {
-        std::lock_guard lock(mutex);
-        wake.notify_one();
-    }
+    /// Pacer: acts on the commands \a asked and on the phase \a ph.
+    void follow(const PacerCommands::Pending& asked, OfferPhase ph, Clock::time_point now,
+                PacerRound& round);
+    /// Pacer: adds the calls due by \a now to the round, at most kMaxBatch in all.
+    void collect(OfferPhase ph, Clock::time_point now, PacerRound& round);
+    /// Pacer: when the next call is due; nothing while paused or stopped, or with none due.
+    std::optional<Clock::time_point> nextWake(OfferPhase ph, const PacerRound& round) const;
+    /// Pacer: makes the round's calls and ends its callers, then clears them.
+    void hand(PacerRound& round);
 
     Pool& pool;                        ///< not owned; outlives every issue() (see detach())
     PayloadFactory payloads;           ///< any thread
-    ArrivalMode mode;                  ///< guarded by mutex
-    const qint64 maxCalls;             ///< 0 = no limit
     std::atomic<int> inside{0};        ///< threads inside issue()
     std::atomic<bool> detached{false}; ///< issue() refuses once set
-    std::atomic<qint64> issued{0};     ///< calls counted against maxCalls
-    std::atomic<bool> limitReached{false};
+    std::atomic<quint64> sequence{0};  ///< payload numbers
+    std::atomic<int> api;              ///< a CallApi
+    std::atomic<qint64> timeoutNs;     ///< 0 = none
+    std::atomic<qint64> thinkNs;       ///< closed loop
+    /// Set by the control members; read by the pacer, the callers and the completions.
+    std::atomic<OfferPhase> phase{OfferPhase::Idle};
 
-    PaddedCounter submitted;                         ///< calls handed to the pool
-    std::array<PaddedCounter, OutcomeCount> outcome; ///< by Outcome
-    std::atomic<qint64> outstanding{0};              ///< for the peak only
-    std::atomic<qint64> peakOutstanding{0};
-    std::atomic<quint64> sequence{0}; ///< payload numbers
-    LatencyHistogram latency;         ///< recordShared from completions
-
-    std::atomic<int> api;           ///< a CallApi
-    std::atomic<qint64> timeoutNs;  ///< 0 = none
-    std::atomic<int> callers;       ///< closed loop, as set (kept while the loop is open)
-    std::atomic<int> targetCallers; ///< the callers that should be calling: 0 in open loop
-    std::atomic<qint64> thinkNs;    ///< closed loop
-    std::atomic<Phase> phase{Phase::Idle};
-    std::unique_ptr<std::atomic<bool>[]> callerActive; ///< per caller: has a call out or due
-    std::atomic<int> activeCallers{0};
-
-    /// Canceled only by dropAll(). Untimed calls hang from it, so that a dropped run's jobs are
-    /// interrupted instead of waited for; set once, read from any thread.
-    const Context dropContext;
-    std::mutex contextMutex; ///< guards cancelParent
-    Context cancelParent;    ///< every processCtx call is a child of this (itself of dropContext)
-
-    // Guarded by mutex; the pacer sleeps on wake until one of these changes.
-    std::mutex mutex;
-    std::condition_variable wake;
-    std::vector<Due> timers; ///< min-heap of closed-loop calls due later
-    std::vector<int> parked; ///< closed-loop callers waiting for resume
-    qint64 burstPending = 0; ///< calls asked for by burst()
-    Clock::time_point burstAt;
-    std::optional<double> newRate; ///< set by setRate()
-    bool modeChanged = false;      ///< set by setMode()
-    bool callersChanged = false;   ///< setCallers(), setMode() or start()
-    bool resumed = false;
-    bool quit = false;
+    CallLedger ledger;         ///< the budget, the counts and the latency
+    CallContexts contexts;     ///< what calls hang from, for cancelAll() and dropAll()
+    PacerCommands commands;    ///< the control members' requests to the pacer
+    ClosedLoopCallers callers; ///< the closed loop; wakes the pacer through commands
 };
 
 bool LoadGenerator::Core::issue(int caller, Clock::time_point intended)
@@ -167,19 +148,10 @@ bool LoadGenerator::Core::issue(int caller, Clock::time_point intended)
         ~Leave() { inside.fetch_sub(1, std::memory_order_release); }
     } leave{inside};
 
-    if (maxCalls > 0 && issued.fetch_add(1, std::memory_order_relaxed) >= maxCalls) {
-        limitReached.store(true, std::memory_order_relaxed);
+    if (!ledger.reserve())
         return false;
-    }
     std::any payload = payloads(sequence.fetch_add(1, std::memory_order_relaxed));
-    // Counted before the pool sees the call: its outcome, counted later, can never be read
-    // without it (see counters()).
-    submitted.value.fetch_add(1, std::memory_order_relaxed);
-    const qint64 now = outstanding.fetch_add(1, std::memory_order_relaxed) + 1;
-    qint64 peak = peakOutstanding.load(std::memory_order_relaxed);
-    while (peak < now &&
-           !peakOutstanding.compare_exchange_weak(peak, now, std::memory_order_relaxed)) {
-    }
+    ledger.recordSubmitted();
 
     auto done = [self = shared_from_this(), intended, caller](Result<std::any> result) {
         self->finish(result, intended, caller);
@@ -188,25 +160,17 @@ bool LoadGenerator::Core::issue(int caller, Clock::time_point intended)
     ++t_submitting;
     switch (static_cast<CallApi>(api.load(std::memory_order_relaxed))) {
     case CallApi::Process:
-        pool.submit(dropContext, std::move(payload), std::move(done));
+        pool.submit(contexts.dropContext(), std::move(payload), std::move(done));
         break;
     case CallApi::ProcessTimed:
         if (timeout > 0ns)
             pool.submitTimed(std::move(payload), timeout, std::move(done));
         else
-            pool.submit(dropContext, std::move(payload), std::move(done));
+            pool.submit(contexts.dropContext(), std::move(payload), std::move(done));
         break;
-    case CallApi::ProcessCtx: {
-        Context parent;
-        {
-            std::lock_guard lock(contextMutex);
-            parent = cancelParent;
-        }
-        const Context ctx =
-            timeout > 0ns ? Context::withTimeout(parent, timeout) : Context::withCancel(parent);
-        pool.submit(ctx, std::move(payload), std::move(done));
+    case CallApi::ProcessCtx:
+        pool.submit(contexts.forCtxCall(timeout), std::move(payload), std::move(done));
         break;
-    }
     }
     --t_submitting;
     return true;
@@ -217,12 +181,7 @@ void LoadGenerator::Core::finish(const Result<std::any>& result, Clock::time_poi
 {
     const auto now = Clock::now();
     const Outcome o = classify(result.error());
-    // Refusals fail at once; their zero wait would only dilute the latency of real calls.
-    if (o != Rejected && o != NotRunning)
-        latency.recordShared(now - intended);
-    // Release: a reader that sees this outcome also sees the call's submitted count.
-    outcome[o].value.fetch_add(1, std::memory_order_release);
-    outstanding.fetch_sub(1, std::memory_order_relaxed);
+    ledger.recordOutcome(o, now - intended);
     if (caller >= 0)
         next(caller, o, now);
 }
@@ -231,73 +190,28 @@ void LoadGenerator::Core::next(int caller, Outcome o, Clock::time_point now)
 {
     // The pool is closed: this caller would only be refused again.
     if (o == NotRunning) {
-        retire(caller, false);
+        callers.retire(caller, false);
         return;
     }
-    const Phase ph = phase.load(std::memory_order_seq_cst);
-    if (ph == Phase::Stopped) {
-        retire(caller, false);
+    const OfferPhase ph = phase.load(std::memory_order_seq_cst);
+    if (ph == OfferPhase::Stopped) {
+        callers.retire(caller, false);
         return;
     }
-    if (caller >= targetCallers.load(std::memory_order_seq_cst)) {
-        retire(caller, true);
+    if (caller >= callers.target()) {
+        callers.retire(caller, true);
         return;
     }
     auto delay = std::chrono::nanoseconds(thinkNs.load(std::memory_order_relaxed));
     if (o == Rejected)
         delay = std::max<std::chrono::nanoseconds>(delay, kRetryAfterRejection);
-    if (ph == Phase::Running && delay == 0ns && t_submitting == 0) {
+    if (ph == OfferPhase::Running && delay == 0ns && t_submitting == 0) {
         if (!issue(caller, now))
-            retire(caller, false);
+            callers.retire(caller, false);
         return;
     }
     // Later, or from inside a submit: the pacer makes the call (a timer, not a sleeping thread).
-    bool stopped = false;
-    {
-        std::lock_guard lock(mutex);
-        switch (phase.load(std::memory_order_relaxed)) {
-        case Phase::Paused:
-            parked.push_back(caller);
-            break;
-        case Phase::Stopped:
-            stopped = true;
-            break;
-        case Phase::Idle:
-        case Phase::Running:
-            timers.push_back({now + delay, caller});
-            std::push_heap(timers.begin(), timers.end(), std::greater<>());
-            break;
-        }
-        wake.notify_one();
-    }
-    if (stopped)
-        retire(caller, false);
-}
-
-bool LoadGenerator::Core::activate(int caller)
-{
-    bool expected = false;
-    if (!callerActive[caller].compare_exchange_strong(expected, true, std::memory_order_seq_cst))
-        return false;
-    activeCallers.fetch_add(1, std::memory_order_relaxed);
-    return true;
-}
-
-void LoadGenerator::Core::retire(int caller, bool mayRestart)
-{
-    callerActive[caller].store(false, std::memory_order_seq_cst);
-    activeCallers.fetch_sub(1, std::memory_order_relaxed);
-    if (!mayRestart)
-        return;
-    // setCallers() stores the target and then tries to start every caller below it; one of
-    // the two of us sees the other, and activate() lets only one restart the caller.
-    if (phase.load(std::memory_order_seq_cst) == Phase::Running &&
-        caller < targetCallers.load(std::memory_order_seq_cst) && activate(caller)) {
-        std::lock_guard lock(mutex);
-        timers.push_back({Clock::now(), caller});
-        std::push_heap(timers.begin(), timers.end(), std::greater<>());
-        wake.notify_one();
-    }
+    callers.defer(caller, now + delay);
 }
 
 void LoadGenerator::Core::detach()
@@ -309,131 +223,94 @@ void LoadGenerator::Core::detach()
 
 void LoadGenerator::Core::pace(const Settings& settings)
 {
-    ArrivalSchedule schedule(settings.process, settings.ratePerSec, settings.seed);
-    std::unique_lock lock(mutex);
-    bool open = mode == ArrivalMode::Open;
-    Clock::time_point last = Clock::now(); // the latest open-loop arrival made
-    std::optional<Clock::time_point> nextArrival;
-    const auto scheduleFrom = [&](Clock::time_point from) {
-        const auto gap = schedule.nextGap();
-        nextArrival = gap ? std::optional(from + *gap) : std::nullopt;
-    };
-    if (open)
-        scheduleFrom(last);
-
-    std::vector<std::pair<int, Clock::time_point>> batch;
-    batch.reserve(kMaxBatch);
-    std::vector<int> ended;
-    std::vector<int> surplus; ///< callers due while above the target: they end, unless raised
-    while (!quit) {
+    PacerRound round(settings);
+    round.arrivals.setOpen(!callers.isLoopClosed(), Clock::now());
+    std::optional<Clock::time_point> wakeAt = Clock::now();
+    for (;;) {
+        const PacerCommands::Pending asked = commands.take(wakeAt);
+        if (asked.quit)
+            return;
         const auto now = Clock::now();
-        const Phase ph = phase.load(std::memory_order_relaxed);
-
-        if (modeChanged) {
-            modeChanged = false;
-            open = mode == ArrivalMode::Open;
-            nextArrival.reset();
-            if (open) {
-                last = now;
-                scheduleFrom(now);
-            }
-        }
-        if (newRate) {
-            schedule.setRate(*newRate);
-            newRate.reset();
-            if (open) {
-                const auto gap = schedule.nextGap();
-                nextArrival = gap ? std::optional(std::max(last + *gap, now)) : std::nullopt;
-            }
-        }
-        if (ph == Phase::Paused && !timers.empty()) {
-            // Think times that end during a pause resume with it, timed from the resume.
-            for (const Due& due : timers)
-                parked.push_back(due.caller);
-            timers.clear();
-        }
-        if (ph == Phase::Stopped) {
-            for (const Due& due : timers)
-                ended.push_back(due.caller);
-            ended.insert(ended.end(), parked.begin(), parked.end());
-            timers.clear();
-            parked.clear();
-        }
-        if (resumed) {
-            resumed = false;
-            for (const int caller : parked) {
-                if (caller < targetCallers.load(std::memory_order_seq_cst))
-                    batch.emplace_back(caller, now);
-                else
-                    surplus.push_back(caller);
-            }
-            parked.clear();
-            if (open)
-                scheduleFrom(now);
-        }
-        if (callersChanged && ph == Phase::Running) {
-            callersChanged = false;
-            const int target = targetCallers.load(std::memory_order_seq_cst);
-            for (int caller = 0; caller < target; ++caller) {
-                if (activate(caller))
-                    batch.emplace_back(caller, now);
-            }
-        }
-        if (burstPending > 0 && ph != Phase::Stopped) {
-            const auto n = std::min<qint64>(burstPending, kMaxBatch);
-            burstPending -= n;
-            for (qint64 i = 0; i < n; ++i)
-                batch.emplace_back(-1, burstAt);
-        }
-        if (ph == Phase::Running) {
-            while (!timers.empty() && timers.front().at <= now && batch.size() < kMaxBatch) {
-                std::pop_heap(timers.begin(), timers.end(), std::greater<>());
-                const Due due = timers.back();
-                timers.pop_back();
-                if (due.caller < targetCallers.load(std::memory_order_seq_cst))
-                    batch.emplace_back(due.caller, due.at);
-                else
-                    surplus.push_back(due.caller);
-            }
-            while (open && nextArrival && *nextArrival <= now && batch.size() < kMaxBatch &&
-                   !limitReached.load(std::memory_order_relaxed)) {
-                batch.emplace_back(-1, *nextArrival);
-                last = *nextArrival;
-                scheduleFrom(last);
-            }
-        }
-
-        if (batch.empty() && ended.empty() && surplus.empty()) {
-            if (burstPending > 0 && ph != Phase::Stopped)
-                continue;
-            std::optional<Clock::time_point> wakeAt;
-            if (ph == Phase::Running) {
-                if (open && nextArrival && !limitReached.load(std::memory_order_relaxed))
-                    wakeAt = nextArrival;
-                if (!timers.empty() && (!wakeAt || timers.front().at < *wakeAt))
-                    wakeAt = timers.front().at;
-            }
-            if (wakeAt)
-                wake.wait_until(lock, *wakeAt);
-            else
-                wake.wait(lock);
-            continue;
-        }
-
-        lock.unlock();
-        for (const auto& [caller, intended] : batch) {
-            if (!issue(caller, intended) && caller >= 0)
-                retire(caller, false);
-        }
-        for (const int caller : ended)
-            retire(caller, false);
-        for (const int caller : surplus)
-            retire(caller, true);
-        batch.clear();
-        ended.clear();
-        surplus.clear();
-        lock.lock();
+        const OfferPhase ph = phase.load(std::memory_order_seq_cst);
+        follow(asked, ph, now, round);
+        collect(ph, now, round);
+        // Something was done: look again at once. Otherwise sleep until the next call is due
+        // (none while paused or stopped), or until asked.
+        const bool busy = round.bursting(ph) || !round.calls.empty() || !round.ended.empty() ||
+                          !round.surplus.empty();
+        hand(round);
+        wakeAt = busy ? std::optional(now) : nextWake(ph, round);
     }
+}
+
+void LoadGenerator::Core::follow(const PacerCommands::Pending& asked, OfferPhase ph,
+                                 Clock::time_point now, PacerRound& round)
+{
+    const bool running = ph == OfferPhase::Running;
+    if (asked.modeChanged)
+        round.arrivals.setOpen(!callers.isLoopClosed(), now);
+    if (asked.rate)
+        round.arrivals.setRate(*asked.rate, now);
+    if (asked.burst > 0) {
+        round.burstLeft += asked.burst;
+        round.burstAt = asked.burstAt;
+    }
+    if (ph == OfferPhase::Paused)
+        callers.parkDue();
+    if (ph == OfferPhase::Stopped)
+        callers.takeWaiting(round.ended);
+    if (asked.resumed && running) {
+        callers.takeParked(now, round.calls, round.surplus);
+        round.arrivals.restartFrom(now);
+    }
+    // Callers asked for while paused, or by a closed loop, start now.
+    if ((asked.callersChanged || asked.modeChanged || asked.resumed) && running)
+        callers.startBelowTarget(now, round.calls);
+}
+
+void LoadGenerator::Core::collect(OfferPhase ph, Clock::time_point now, PacerRound& round)
+{
+    const auto room = [&round] { return kMaxBatch - std::min(kMaxBatch, round.calls.size()); };
+    if (round.bursting(ph)) {
+        const auto n = std::min<qint64>(round.burstLeft, static_cast<qint64>(room()));
+        round.burstLeft -= n;
+        round.calls.insert(round.calls.end(), static_cast<std::size_t>(n),
+                           PlannedCall{round.burstAt, -1});
+    }
+    if (ph != OfferPhase::Running)
+        return;
+    callers.takeDue(now, room(), round.calls, round.surplus);
+    if (!ledger.limitReached())
+        round.arrivals.takeDue(now, room(), round.calls);
+}
+
+std::optional<Clock::time_point> LoadGenerator::Core::nextWake(OfferPhase ph,
+                                                               const PacerRound& round) const
+{
+    if (ph != OfferPhase::Running)
+        return std::nullopt;
+    std::optional<Clock::time_point> at;
+    if (!ledger.limitReached())
+        at = round.arrivals.nextDue();
+    const auto due = callers.nextDue();
+    if (due && (!at || *due < *at))
+        at = due;
+    return at;
+}
+
+void LoadGenerator::Core::hand(PacerRound& round)
+{
+    for (const PlannedCall& call : round.calls) {
+        if (!issue(call.caller, call.intended) && call.caller >= 0)
+            callers.retire(call.caller, false);
+    }
+    for (const int caller : round.ended)
+        callers.retire(caller, false);
+    for (const int caller : round.surplus)
+        callers.retire(caller, true);
+    round.calls.clear();
+    round.ended.clear();
+    round.surplus.clear();
 }
 
 LoadGenerator::LoadGenerator(Pool& pool, PayloadFactory payloads, const Settings& settings)
@@ -443,12 +320,8 @@ LoadGenerator::LoadGenerator(Pool& pool, PayloadFactory payloads, const Settings
 
 LoadGenerator::~LoadGenerator()
 {
-    {
-        std::lock_guard lock(m_core->mutex);
-        m_core->quit = true;
-        m_core->phase.store(Phase::Stopped, std::memory_order_seq_cst);
-        m_core->wake.notify_one();
-    }
+    m_core->phase.store(OfferPhase::Stopped, std::memory_order_seq_cst);
+    m_core->commands.quit();
     if (m_pacer.joinable())
         m_pacer.join();
     m_core->detach();
@@ -458,80 +331,55 @@ void LoadGenerator::start()
 {
     if (m_pacer.joinable())
         return;
-    {
-        std::lock_guard lock(m_core->mutex);
-        m_core->phase.store(Phase::Running, std::memory_order_seq_cst);
-        m_core->callersChanged = m_core->mode == ArrivalMode::Closed;
-    }
+    m_core->phase.store(OfferPhase::Running, std::memory_order_seq_cst);
+    m_core->commands.callersChanged();
     m_pacer = std::thread([core = m_core, settings = m_settings] { core->pace(settings); });
 }
 
 void LoadGenerator::pause()
 {
-    std::lock_guard lock(m_core->mutex);
-    if (m_core->phase.load(std::memory_order_relaxed) != Phase::Running)
-        return;
-    m_core->phase.store(Phase::Paused, std::memory_order_seq_cst);
-    m_core->wake.notify_one();
+    OfferPhase running = OfferPhase::Running;
+    if (m_core->phase.compare_exchange_strong(running, OfferPhase::Paused,
+                                              std::memory_order_seq_cst))
+        m_core->commands.wake();
 }
 
 void LoadGenerator::resume()
 {
-    std::lock_guard lock(m_core->mutex);
-    if (m_core->phase.load(std::memory_order_relaxed) != Phase::Paused)
-        return;
-    m_core->phase.store(Phase::Running, std::memory_order_seq_cst);
-    m_core->resumed = true;
-    // Callers asked for while paused start now.
-    m_core->callersChanged = m_core->mode == ArrivalMode::Closed;
-    m_core->wake.notify_one();
+    OfferPhase paused = OfferPhase::Paused;
+    if (m_core->phase.compare_exchange_strong(paused, OfferPhase::Running,
+                                              std::memory_order_seq_cst))
+        m_core->commands.resumed();
 }
 
 void LoadGenerator::stopOffering()
 {
-    std::lock_guard lock(m_core->mutex);
-    m_core->phase.store(Phase::Stopped, std::memory_order_seq_cst);
-    m_core->wake.notify_one();
+    m_core->phase.store(OfferPhase::Stopped, std::memory_order_seq_cst);
+    m_core->commands.wake();
 }
 
 bool LoadGenerator::isOfferingDone() const
 {
-    return m_core->phase.load(std::memory_order_relaxed) == Phase::Stopped ||
-           m_core->limitReached.load(std::memory_order_relaxed);
+    return m_core->phase.load(std::memory_order_relaxed) == OfferPhase::Stopped ||
+           m_core->ledger.limitReached();
 }
 
 void LoadGenerator::setRate(double ratePerSec)
 {
-    std::lock_guard lock(m_core->mutex);
-    m_core->newRate = ratePerSec;
-    m_core->wake.notify_one();
+    m_core->commands.setRate(ratePerSec);
 }
 
 void LoadGenerator::setMode(ArrivalMode mode)
 {
-    std::lock_guard lock(m_core->mutex);
-    if (m_core->mode == mode)
-        return;
-    m_core->mode = mode;
-    m_core->modeChanged = true;
-    const bool closed = mode == ArrivalMode::Closed;
-    // Closed-loop callers above the target end after their current call (see next()).
-    m_core->targetCallers.store(closed ? m_core->callers.load(std::memory_order_seq_cst) : 0,
-                                std::memory_order_seq_cst);
-    m_core->callersChanged = closed;
-    m_core->wake.notify_one();
+    // Closed-loop callers above the new target end after their current call (see next()).
+    if (m_core->callers.setLoopClosed(mode == ArrivalMode::Closed))
+        m_core->commands.modeChanged();
 }
 
 void LoadGenerator::setCallers(int callers)
 {
-    std::lock_guard lock(m_core->mutex);
-    m_core->callers.store(std::clamp(callers, 0, MaxCallers), std::memory_order_seq_cst);
-    const bool closed = m_core->mode == ArrivalMode::Closed;
-    if (closed)
-        m_core->targetCallers.store(m_core->callers.load(std::memory_order_seq_cst),
-                                    std::memory_order_seq_cst);
-    m_core->callersChanged = closed;
-    m_core->wake.notify_one();
+    if (m_core->callers.setCount(callers))
+        m_core->commands.callersChanged();
 }
 
 void LoadGenerator::setThinkMs(double thinkMs)
@@ -551,60 +399,39 @@ void LoadGenerator::setTimeoutMs(double timeoutMs)
 
 void LoadGenerator::burst(int calls)
 {
-    if (calls <= 0)
-        return;
-    std::lock_guard lock(m_core->mutex);
-    m_core->burstPending += calls;
-    m_core->burstAt = Clock::now();
-    m_core->wake.notify_one();
+    if (calls > 0)
+        m_core->commands.burst(calls, Clock::now());
 }
 
 void LoadGenerator::cancelAll()
 {
-    Context old;
-    {
-        std::lock_guard lock(m_core->contextMutex);
-        old = m_core->cancelParent;
-        m_core->cancelParent = Context::withCancel(m_core->dropContext);
-    }
-    old.cancel();
+    m_core->contexts.cancelCtxCalls();
 }
 
 void LoadGenerator::dropAll()
 {
     stopOffering();
-    m_core->dropContext.cancel();
+    m_core->contexts.drop();
 }
 
 CallCounters LoadGenerator::counters() const
 {
-    // Outcomes first (acquire), calls made last: every outcome read here was counted after its
-    // call was, so submitted covers it and outstanding() is never negative.
-    CallCounters c;
-    const auto& o = m_core->outcome;
-    c.completed = o[Completed].value.load(std::memory_order_acquire);
-    c.timedOut = o[TimedOut].value.load(std::memory_order_acquire);
-    c.canceled = o[Canceled].value.load(std::memory_order_acquire);
-    c.failed = o[Failed].value.load(std::memory_order_acquire);
-    c.rejected = o[Rejected].value.load(std::memory_order_acquire);
-    c.notRunning = o[NotRunning].value.load(std::memory_order_acquire);
-    c.submitted = m_core->submitted.value.load(std::memory_order_acquire);
-    return c;
+    return m_core->ledger.counters();
 }
 
 LatencyHistogram LoadGenerator::latency() const
 {
-    return m_core->latency;
+    return m_core->ledger.latency();
 }
 
 qint64 LoadGenerator::peakOutstanding() const
 {
-    return m_core->peakOutstanding.load(std::memory_order_relaxed);
+    return m_core->ledger.peakOutstanding();
 }
 
 int LoadGenerator::activeCallers() const
 {
-    return m_core->activeCallers.load(std::memory_order_relaxed);
+    return m_core->callers.activeCount();
 }
 
 } // namespace shoal
