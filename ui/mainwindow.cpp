@@ -2,14 +2,14 @@
 
 #include "chartpanel.h"
 #include "controlpanel.h"
-#include "errortext.h"
 #include "eventlogview.h"
 #include "languageswitcher.h"
 #include "runstatusbar.h"
-#include "statetext.h"
 
 #include "lab/presetlibrary.h"
 #include "lab/session.h"
+#include "text/errortext.h"
+#include "text/statetext.h"
 
 #include <QAction>
 #include <QActionGroup>

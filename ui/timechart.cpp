@@ -1,7 +1,8 @@
 #include "timechart.h"
 
-#include "eventtext.h"
 #include "timeaxisticks.h"
+
+#include "text/eventtext.h"
 
 #include <QEvent>
 #include <QPainter>

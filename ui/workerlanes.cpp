@@ -1,9 +1,11 @@
 #include "workerlanes.h"
 
-#include "statetext.h"
+#include "plotcolors.h"
 #include "timeaxisticks.h"
 #include "timechart.h"
 #include "workertimeline.h"
+
+#include "text/statetext.h"
 
 #include <QEvent>
 #include <QPaintEvent>
@@ -109,7 +111,7 @@ void WorkerLanes::layOut()
     painter.setFont(font());
     for (const Entry& entry : legend) {
         painter.fillRect(QRect(entry.at.x(), entry.at.y() + lineHeight / 2 - 5, 10, 10),
-                         StateText::workerColor(entry.state));
+                         PlotColors::workerState(entry.state));
         painter.drawText(QRect(entry.at.x() + 14, entry.at.y(), width(), lineHeight),
                          Qt::AlignLeft | Qt::AlignVCenter, entry.label);
     }
@@ -186,7 +188,7 @@ void WorkerLanes::paintEvent(QPaintEvent*)
             const auto flush = [&] {
                 if (pendingX1 > pendingX0)
                     painter.fillRect(QRect(pendingX0, y, pendingX1 - pendingX0, rowHeight - gap),
-                                     StateText::workerColor(pendingState));
+                                     PlotColors::workerState(pendingState));
             };
             for (; it != lane->segments.end() && it->startSec <= m_toSec; ++it) {
                 int x0 = static_cast<int>(std::floor(toX(std::max(it->startSec, m_fromSec))));
