@@ -2,7 +2,7 @@
 function(shoal_add_test name)
     cmake_parse_arguments(ARG "" "LABEL;TIMEOUT" "LIBS" ${ARGN})
     add_executable(${name} ${name}.cpp)
-    target_link_libraries(${name} PRIVATE ${ARG_LIBS} Qt6::Test)
+    target_link_libraries(${name} PRIVATE Shoal::Flags ${ARG_LIBS} Qt6::Test)
     add_test(NAME ${name} COMMAND ${name})
     if(NOT ARG_LABEL)
         set(ARG_LABEL unit)
