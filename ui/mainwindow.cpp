@@ -283,7 +283,7 @@ void MainWindow::onSaveCharts()
 
 QString MainWindow::exportFolder() const
 {
-    const QString saved = QSettings().value(kExportFolder).toString();
+    QString saved = QSettings().value(kExportFolder).toString();
     if (!saved.isEmpty() && QFileInfo(saved).isDir())
         return saved;
     return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);

@@ -1,5 +1,6 @@
 #include "plotcolors.h"
 
+#include <cmath>
 #include <iterator>
 
 using shoal::WorkerState;
@@ -14,7 +15,9 @@ const QColor kLineColors[] = {QColor(0x20, 0x9f, 0xdf), QColor(0x99, 0xca, 0x53)
 /// \a from moved \a share (0 to 1) of the way to \a to.
 QColor blend(const QColor& from, const QColor& to, double share)
 {
-    const auto mix = [share](int a, int b) { return static_cast<int>(a + (b - a) * share + 0.5); };
+    const auto mix = [share](int a, int b) {
+        return static_cast<int>(std::lround(a + (b - a) * share));
+    };
     return QColor(mix(from.red(), to.red()), mix(from.green(), to.green()),
                   mix(from.blue(), to.blue()));
 }
