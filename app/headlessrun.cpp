@@ -4,10 +4,10 @@
 #include "progressreporter.h"
 #include "signalwatcher.h"
 #include "summarytable.h"
-#include "ui/errortext.h"
 
 #include "lab/runexport.h"
 #include "lab/session.h"
+#include "text/errortext.h"
 
 #include <cstdio>
 #include <cstring>

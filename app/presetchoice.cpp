@@ -1,9 +1,8 @@
 #include "presetchoice.h"
 
-#include "ui/errortext.h"
-
 #include "lab/presetformat.h"
 #include "lab/presetlibrary.h"
+#include "text/errortext.h"
 
 using namespace shoal;
 

@@ -2,7 +2,9 @@
 function(shoal_add_test name)
     cmake_parse_arguments(ARG "" "LABEL;TIMEOUT" "LIBS" ${ARGN})
     add_executable(${name} ${name}.cpp)
-    target_link_libraries(${name} PRIVATE ${ARG_LIBS} Qt6::Test)
+    target_link_libraries(${name} PRIVATE Shoal::Flags ${ARG_LIBS} Qt6::Test)
+    # The shared test helpers: #include "testsupport/...".
+    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
     add_test(NAME ${name} COMMAND ${name})
     if(NOT ARG_LABEL)
         set(ARG_LABEL unit)

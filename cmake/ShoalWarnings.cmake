@@ -1,6 +1,11 @@
-# Warnings are errors everywhere; strict Qt string handling as in well-kept Qt projects.
-add_compile_options(-Wall -Wextra -Wpedantic -Werror)
-add_compile_definitions(
+# Warnings are errors in Shoal's own code; strict Qt string handling as in well-kept Qt projects.
+# On an interface target rather than global options, so code built alongside (benchmark or test
+# libraries) keeps its own flags. Shoal::Pool, which every target builds on, links it PUBLIC, so
+# every library, the app, the tests, the benchmarks and the fuzz targets get it.
+add_library(shoal_flags INTERFACE)
+add_library(Shoal::Flags ALIAS shoal_flags)
+target_compile_options(shoal_flags INTERFACE -Wall -Wextra -Wpedantic -Werror)
+target_compile_definitions(shoal_flags INTERFACE
     QT_NO_CAST_FROM_ASCII
     QT_NO_CAST_TO_ASCII
     QT_USE_QSTRINGBUILDER

@@ -686,22 +686,6 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pausieren</translation>
-    </message>
-    <message>
-        <source>Offer calls again (F6)</source>
-        <translation>Wieder Aufrufe anbieten (F6)</translation>
-    </message>
-    <message>
-        <source>Stop offering calls for now; outstanding ones go on (F6)</source>
-        <translation>Vorerst keine Aufrufe mehr anbieten; ausstehende laufen weiter (F6)</translation>
-    </message>
-    <message>
         <source>Controls</source>
         <translation>Steuerung</translation>
     </message>
@@ -728,6 +712,55 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Shoal</source>
+        <translation>Shoal</translation>
+    </message>
+    <message>
+        <source>Preset %1 loaded</source>
+        <translation>Voreinstellung %1 geladen</translation>
+    </message>
+</context>
+<context>
+    <name>PresetChoice</name>
+    <message>
+        <source>preset %1: %2</source>
+        <translation>Voreinstellung %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressReporter</name>
+    <message>
+        <source>%1 s, %2 calls, %3 completed, %4 waiting</source>
+        <translation>%1 s, %2 Aufrufe, %3 abgeschlossen, %4 wartend</translation>
+    </message>
+    <message>
+        <source>progress: %1% (%2)</source>
+        <translation>Fortschritt: %1% (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>RunActions</name>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Offer calls again (F6)</source>
+        <translation>Wieder Aufrufe anbieten (F6)</translation>
+    </message>
+    <message>
+        <source>Stop offering calls for now; outstanding ones go on (F6)</source>
+        <translation>Vorerst keine Aufrufe mehr anbieten; ausstehende laufen weiter (F6)</translation>
     </message>
     <message>
         <source>Run</source>
@@ -852,36 +885,6 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>System language</source>
         <translation>Systemsprache</translation>
-    </message>
-    <message>
-        <source>Shoal</source>
-        <translation>Shoal</translation>
-    </message>
-    <message>
-        <source>Preset %1 loaded</source>
-        <translation>Voreinstellung %1 geladen</translation>
-    </message>
-</context>
-<context>
-    <name>PresetChoice</name>
-    <message>
-        <source>preset %1: %2</source>
-        <translation>Voreinstellung %1: %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>ProgressReporter</name>
-    <message>
-        <source>%1 s, %2 calls, %3 completed, %4 waiting</source>
-        <translation>%1 s, %2 Aufrufe, %3 abgeschlossen, %4 wartend</translation>
-    </message>
-    <message>
-        <source>progress: %1% (%2)</source>
-        <translation>Fortschritt: %1% (%2)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 #include "eventlogview.h"
 
-#include "eventtext.h"
+#include "text/eventtext.h"
 
 #include <QEvent>
 #include <QHeaderView>

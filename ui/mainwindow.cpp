@@ -2,20 +2,20 @@
 
 #include "chartpanel.h"
 #include "controlpanel.h"
-#include "errortext.h"
 #include "eventlogview.h"
 #include "languageswitcher.h"
+#include "runactions.h"
 #include "runstatusbar.h"
-#include "statetext.h"
 
 #include "lab/presetlibrary.h"
 #include "lab/session.h"
+#include "text/errortext.h"
+#include "text/statetext.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -23,10 +23,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 using shoal::RunState;
@@ -72,9 +70,9 @@ MainWindow::MainWindow(Session* session, LanguageSwitcher* languages, QWidget* p
     setStatusBar(m_status);
 
     createDocks();
-    createActions();
+    m_actions = new RunActions(session, this);
     createMenus();
-    createToolBar();
+    connectActions();
     connectSession();
 
     m_refreshTimer = new QTimer(this);
@@ -85,7 +83,6 @@ MainWindow::MainWindow(Session* session, LanguageSwitcher* languages, QWidget* p
     resize(1500, 940);
     restoreSettings();
     retranslate();
-    updateActions();
 }
 
 MainWindow::~MainWindow() = default;
@@ -118,158 +115,50 @@ void MainWindow::createDocks()
     resizeDocks({m_logDock}, {150}, Qt::Vertical);
 }
 
-void MainWindow::createActions()
-{
-    const auto make = [this](const char* name, QKeySequence shortcut,
-                             const std::function<void()>& handler) {
-        auto* action = new QAction(this);
-        action->setObjectName(QString::fromLatin1(name));
-        action->setShortcut(shortcut);
-        connect(action, &QAction::triggered, this, handler);
-        return action;
-    };
-    m_run = make("run", QKeySequence(Qt::Key_F5), [this] { run(); });
-    m_pause = make("pause", QKeySequence(Qt::Key_F6), [this] {
-        if (m_state == RunState::Paused)
-            command([s = m_session] { s->resume(); });
-        else
-            command([s = m_session] { s->pause(); });
-    });
-    m_stop = make("stop", QKeySequence(Qt::SHIFT | Qt::Key_F5),
-                  [this] { command([s = m_session] { s->stop(); }); });
-    m_reset = make("reset", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-                   [this] { command([s = m_session] { s->reset(); }); });
-    m_burst = make("burst", QKeySequence(Qt::CTRL | Qt::Key_B), [this] {
-        const int calls = m_burstSize->value();
-        command([s = m_session, calls] { s->burst(calls); });
-    });
-    m_cancelAll = make("cancelAll", QKeySequence(Qt::CTRL | Qt::Key_K),
-                       [this] { command([s = m_session] { s->cancelAll(); }); });
-    m_closePool = make("closePool", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
-                       [this] { command([s = m_session] { s->closePool(); }); });
-    m_openPreset = make("openPreset", QKeySequence::Open, [this] { onOpenPreset(); });
-    m_savePreset = make("savePreset", QKeySequence::Save, [this] { onSavePreset(); });
-    m_exportCsv = make("exportCsv", QKeySequence(Qt::CTRL | Qt::Key_E), [this] { onExportCsv(); });
-    m_saveCharts = make("saveCharts", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
-                        [this] { onSaveCharts(); });
-    m_quit = make("quit", QKeySequence::Quit, [this] { close(); });
-
-    m_burstSize = new QSpinBox(this);
-    m_burstSize->setObjectName(QStringLiteral("burstSize"));
-    m_burstSize->setRange(1, 1'000'000);
-    m_burstSize->setValue(500);
-    m_burstSize->setAccelerated(true);
-
-    m_windowGroup = new QActionGroup(this);
-    const std::pair<ChartPanel::Window, const char*> windows[] = {
-        {ChartPanel::Window::Last30Sec, "window30s"},
-        {ChartPanel::Window::Last2Min, "window2min"},
-        {ChartPanel::Window::Last10Min, "window10min"},
-        {ChartPanel::Window::All, "windowAll"},
-    };
-    for (const auto& [window, name] : windows) {
-        auto* action = new QAction(m_windowGroup);
-        action->setObjectName(QString::fromLatin1(name));
-        action->setCheckable(true);
-        action->setData(static_cast<int>(window));
-        action->setChecked(window == m_charts->window());
-    }
-    m_windowBox = new QComboBox(this);
-    m_windowBox->setObjectName(QStringLiteral("chartWindow"));
-    for (QAction* action : m_windowGroup->actions())
-        m_windowBox->addItem(QString(), action->data());
-    m_windowBox->setCurrentIndex(static_cast<int>(m_charts->window()));
-    const auto chooseWindow = [this](int index) {
-        m_charts->setWindow(static_cast<ChartPanel::Window>(index));
-        m_windowGroup->actions().at(index)->setChecked(true);
-        const QSignalBlocker blocker(m_windowBox);
-        m_windowBox->setCurrentIndex(index);
-        QSettings().setValue(kChartWindow, index);
-    };
-    connect(m_windowBox, &QComboBox::activated, this, chooseWindow);
-    connect(m_windowGroup, &QActionGroup::triggered, this,
-            [chooseWindow](QAction* action) { chooseWindow(action->data().toInt()); });
-
-    m_languageGroup = new QActionGroup(this);
-    auto* system = new QAction(m_languageGroup);
-    system->setObjectName(QStringLiteral("languageSystem"));
-    system->setCheckable(true);
-    system->setData(QString());
-    for (const QString& code : LanguageSwitcher::available()) {
-        auto* action = new QAction(LanguageSwitcher::nativeName(code), m_languageGroup);
-        action->setObjectName(QStringLiteral("language_") + code);
-        action->setCheckable(true);
-        action->setData(code);
-    }
-    connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction* action) {
-        const QString code = action->data().toString();
-        if (m_languages && m_languages->setLanguage(code))
-            QSettings().setValue(kLanguage, code);
-    });
-
-    for (const shoal::Scenario& preset : shoal::PresetLibrary::builtins()) {
-        auto* action = new QAction(preset.name, this);
-        action->setObjectName(QStringLiteral("preset_") + preset.name);
-        action->setToolTip(preset.description);
-        action->setStatusTip(preset.description);
-        action->setData(preset.name);
-        connect(action, &QAction::triggered, this,
-                [this, name = preset.name] { loadPreset(name); });
-        m_presetActions.append(action);
-    }
-}
-
 void MainWindow::createMenus()
 {
+    const RunActions* a = m_actions;
     m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addAction(m_openPreset);
-    m_fileMenu->addAction(m_savePreset);
+    m_fileMenu->addActions({a->openPreset(), a->savePreset()});
     m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_exportCsv);
-    m_fileMenu->addAction(m_saveCharts);
+    m_fileMenu->addActions({a->exportCsv(), a->saveCharts()});
     m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_quit);
+    m_fileMenu->addAction(a->quit());
 
     m_presetsMenu = menuBar()->addMenu(QString());
     m_presetsMenu->setToolTipsVisible(true);
-    m_presetsMenu->addActions(m_presetActions);
+    m_presetsMenu->addActions(a->presetActions());
 
     m_runMenu = menuBar()->addMenu(QString());
-    m_runMenu->addActions({m_run, m_pause, m_stop, m_reset});
+    m_runMenu->addActions({a->run(), a->pause(), a->stop(), a->reset()});
     m_runMenu->addSeparator();
-    m_runMenu->addActions({m_burst, m_cancelAll, m_closePool});
+    m_runMenu->addActions({a->burst(), a->cancelAll(), a->closePool()});
 
     m_viewMenu = menuBar()->addMenu(QString());
-    m_viewMenu->addActions(m_windowGroup->actions());
+    m_viewMenu->addActions(a->chartWindows()->actions());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_controlsDock->toggleViewAction());
     m_viewMenu->addAction(m_logDock->toggleViewAction());
 
     m_languageMenu = menuBar()->addMenu(QString());
-    m_languageMenu->addActions(m_languageGroup->actions());
+    m_languageMenu->addActions(a->languages()->actions());
 }
 
-void MainWindow::createToolBar()
+void MainWindow::connectActions()
 {
-    m_toolBar = addToolBar(QString());
-    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_toolBar->setMovable(false);
-    m_toolBar->addActions({m_run, m_pause, m_stop, m_reset});
-    m_toolBar->addSeparator();
-    m_burstLabel = new QLabel(this);
-    m_toolBar->addWidget(m_burstSize);
-    m_toolBar->addAction(m_burst);
-    m_toolBar->addAction(m_cancelAll);
-    m_toolBar->addAction(m_closePool);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_openPreset);
-    m_toolBar->addAction(m_exportCsv);
-    m_toolBar->addSeparator();
-    m_windowLabel = new QLabel(this);
-    m_windowLabel->setContentsMargins(6, 0, 4, 0);
-    m_toolBar->addWidget(m_windowLabel);
-    m_toolBar->addWidget(m_windowBox);
+    connect(m_actions->openPreset(), &QAction::triggered, this, &MainWindow::onOpenPreset);
+    connect(m_actions->savePreset(), &QAction::triggered, this, &MainWindow::onSavePreset);
+    connect(m_actions->exportCsv(), &QAction::triggered, this, &MainWindow::onExportCsv);
+    connect(m_actions->saveCharts(), &QAction::triggered, this, &MainWindow::onSaveCharts);
+    connect(m_actions, &RunActions::presetChosen, this, &MainWindow::loadPreset);
+    connect(m_actions, &RunActions::chartWindowChosen, this, [this](int index) {
+        m_charts->setWindow(static_cast<ChartPanel::Window>(index));
+        QSettings().setValue(kChartWindow, index);
+    });
+    connect(m_actions, &RunActions::languageChosen, this, [this](const QString& code) {
+        if (m_languages && m_languages->setLanguage(code))
+            QSettings().setValue(kLanguage, code);
+    });
 }
 
 void MainWindow::connectSession()
@@ -394,7 +283,7 @@ void MainWindow::onSaveCharts()
 
 QString MainWindow::exportFolder() const
 {
-    const QString saved = QSettings().value(kExportFolder).toString();
+    QString saved = QSettings().value(kExportFolder).toString();
     if (!saved.isEmpty() && QFileInfo(saved).isDir())
         return saved;
     return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -420,7 +309,7 @@ void MainWindow::onStateChanged(RunState state)
     }
     m_controls->setRunActive(state == RunState::Preparing || isActive(state));
     m_status->setRunState(state);
-    updateActions();
+    m_actions->setRunState(state);
 }
 
 void MainWindow::onScenarioChanged(const shoal::Scenario& scenario)
@@ -514,27 +403,6 @@ void MainWindow::showError(const QString& title, const QString& text)
     m_errorDialog->open();
 }
 
-void MainWindow::updateActions()
-{
-    const bool idle = m_state == RunState::Idle || m_state == RunState::Finished;
-    const bool live = m_state == RunState::Running || m_state == RunState::Paused;
-    m_run->setEnabled(idle);
-    m_pause->setEnabled(live);
-    m_stop->setEnabled(live);
-    m_reset->setEnabled(!idle || m_state == RunState::Finished);
-    m_burst->setEnabled(live);
-    m_burstSize->setEnabled(live);
-    m_cancelAll->setEnabled(live);
-    m_closePool->setEnabled(live);
-    m_openPreset->setEnabled(idle);
-    for (QAction* action : m_presetActions)
-        action->setEnabled(idle);
-    m_pause->setText(m_state == RunState::Paused ? tr("Resume") : tr("Pause"));
-    m_pause->setToolTip(m_state == RunState::Paused ? tr("Offer calls again (F6)")
-                                                    : tr("Stop offering calls for now; "
-                                                         "outstanding ones go on (F6)"));
-}
-
 void MainWindow::retranslate()
 {
     m_controlsDock->setWindowTitle(tr("Controls"));
@@ -544,43 +412,7 @@ void MainWindow::retranslate()
     m_runMenu->setTitle(tr("&Run"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
-    m_toolBar->setWindowTitle(tr("Run"));
-
-    const auto set = [](QAction* action, const QString& text, const QString& tip) {
-        action->setText(text);
-        const QString keys = action->shortcut().toString(QKeySequence::NativeText);
-        action->setToolTip(keys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, keys));
-        action->setStatusTip(tip);
-    };
-    set(m_run, tr("Run"), tr("Build the pool and start offering calls"));
-    set(m_stop, tr("Stop"), tr("End the run early: stop offering and drain"));
-    set(m_reset, tr("Reset"), tr("Drop the run at once and clear the charts"));
-    set(m_burst, tr("Burst"), tr("Make the chosen number of calls at once"));
-    set(m_cancelAll, tr("Cancel all"), tr("Cancel every outstanding processCtx call"));
-    set(m_closePool, tr("Close pool"),
-        tr("Close the pool mid-run: waiting calls and later ones fail with PoolNotRunning"));
-    set(m_openPreset, tr("Open preset…"), tr("Load a preset file"));
-    set(m_savePreset, tr("Save preset…"), tr("Save the configuration as a preset file"));
-    set(m_exportCsv, tr("Export CSV…"), tr("Write the run's samples and events as CSV"));
-    set(m_saveCharts, tr("Save charts as PNG…"), tr("Write the charts and lanes as an image"));
-    set(m_quit, tr("Quit"), tr("Close the window; a run is stopped"));
-    m_burstSize->setToolTip(tr("Calls per burst"));
-    m_burstSize->setSuffix(tr(" calls"));
-
-    const char* windowNames[] = {QT_TR_NOOP("Last 30 s"), QT_TR_NOOP("Last 2 min"),
-                                 QT_TR_NOOP("Last 10 min"), QT_TR_NOOP("Whole run")};
-    const QList<QAction*> windowActions = m_windowGroup->actions();
-    for (int i = 0; i < windowActions.size(); ++i) {
-        windowActions[i]->setText(tr(windowNames[i]));
-        m_windowBox->setItemText(i, tr(windowNames[i]));
-    }
-    m_windowLabel->setText(tr("Show:"));
-    m_languageGroup->actions().constFirst()->setText(tr("System language"));
-    for (QAction* action : m_presetActions) {
-        // A built-in's description is part of its file; it shows as it is written.
-        action->setText(action->data().toString());
-    }
-    updateActions();
+    m_actions->retranslate();
     if (!m_scenario.name.isEmpty())
         onScenarioChanged(m_scenario);
     else
@@ -600,17 +432,11 @@ void MainWindow::restoreSettings()
     restoreGeometry(settings.value(kGeometry).toByteArray());
     restoreState(settings.value(kWindowState).toByteArray());
     const int window = settings.value(kChartWindow, static_cast<int>(m_charts->window())).toInt();
-    if (window >= 0 && window < m_windowBox->count()) {
+    if (window >= 0 && window <= static_cast<int>(ChartPanel::Window::All))
         m_charts->setWindow(static_cast<ChartPanel::Window>(window));
-        m_windowBox->setCurrentIndex(window);
-        m_windowGroup->actions().at(window)->setChecked(true);
-    }
-    const QString language = m_languages ? m_languages->language() : QString();
-    for (QAction* action : m_languageGroup->actions()) {
-        const QString code = action->data().toString();
-        if (m_languages && m_languages->followsSystem() ? code.isEmpty() : code == language)
-            action->setChecked(true);
-    }
+    m_actions->showChartWindow(static_cast<int>(m_charts->window()));
+    if (m_languages)
+        m_actions->showLanguage(m_languages->language(), m_languages->followsSystem());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -15,16 +15,13 @@ class ChartPanel;
 class ControlPanel;
 class EventLogView;
 class LanguageSwitcher;
+class RunActions;
 class RunStatusBar;
-class QAction;
-class QActionGroup;
-class QComboBox;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QMessageBox;
-class QSpinBox;
 class QTimer;
-class QToolBar;
 
 namespace shoal {
 class Session;
@@ -65,6 +62,7 @@ public:
     ControlPanel* controls() const { return m_controls; }
     EventLogView* eventLog() const { return m_log; }
     RunStatusBar* runStatus() const { return m_status; }
+    RunActions* actions() const { return m_actions; }
     /// The run's state as the session last reported it.
     shoal::RunState runState() const { return m_state; }
     /// The dialog showing the last refusal, while it is open.
@@ -82,13 +80,12 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createActions();
-    void createMenus();
-    void createToolBar();
     void createDocks();
+    void createMenus();
+    /// The file commands' dialogs, the presets, chart window and language choices.
+    void connectActions();
     void connectSession();
     void retranslate();
-    void updateActions();
     void restoreSettings();
     void showError(const QString& title, const QString& text);
     /// Runs \a command on the session's thread.
@@ -135,24 +132,5 @@ private:
     QMenu* m_presetsMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
-    QToolBar* m_toolBar = nullptr;
-    QAction* m_run = nullptr;
-    QAction* m_pause = nullptr;
-    QAction* m_stop = nullptr;
-    QAction* m_reset = nullptr;
-    QAction* m_burst = nullptr;
-    QAction* m_cancelAll = nullptr;
-    QAction* m_closePool = nullptr;
-    QAction* m_openPreset = nullptr;
-    QAction* m_savePreset = nullptr;
-    QAction* m_exportCsv = nullptr;
-    QAction* m_saveCharts = nullptr;
-    QAction* m_quit = nullptr;
-    QActionGroup* m_windowGroup = nullptr;   ///< 30 s, 2 min, 10 min, all
-    QActionGroup* m_languageGroup = nullptr; ///< system, then each language
-    QList<QAction*> m_presetActions;         ///< one per built-in preset
-    QSpinBox* m_burstSize = nullptr;         ///< calls per burst
-    QComboBox* m_windowBox = nullptr;        ///< the toolbar's chart window
-    QLabel* m_burstLabel = nullptr;
-    QLabel* m_windowLabel = nullptr;
+    RunActions* m_actions = nullptr; ///< the commands, their toolbar and their state
 };

@@ -1,6 +1,6 @@
 #include "runstatusbar.h"
 
-#include "statetext.h"
+#include "text/statetext.h"
 
 #include <QEvent>
 #include <QLabel>

@@ -1,7 +1,12 @@
 #include "timechart.h"
 
-#include "eventtext.h"
+#include "legendlayout.h"
+#include "plotcolors.h"
+#include "timeaxis.h"
 #include "timeaxisticks.h"
+#include "timemapping.h"
+
+#include "text/eventtext.h"
 
 #include <QEvent>
 #include <QPainter>
@@ -11,14 +16,10 @@
 
 namespace {
 
-constexpr int kMargin = 4;     ///< around everything
-constexpr int kSwatch = 10;    ///< a legend entry's colour square
-constexpr int kTickLength = 3; ///< the value axis' ticks, left of the plot
-
-/// The lines' colours, in order (Qt Charts' light theme, which people know from other tools).
-const QColor kLineColors[] = {QColor(0x20, 0x9f, 0xdf), QColor(0x99, 0xca, 0x53),
-                              QColor(0xf6, 0xa6, 0x25), QColor(0x6d, 0x5f, 0xd5),
-                              QColor(0xbf, 0x59, 0x3e), QColor(0x40, 0x40, 0x40)};
+constexpr int kMargin = 4;        ///< around everything
+constexpr int kTickLength = 3;    ///< the value axis' ticks, left of the plot
+constexpr int kLegendGap = 14;    ///< between the title and the legend
+constexpr int kLegendIndent = 40; ///< where wrapped legend lines start
 
 QFont smallFont(const QFont& font)
 {
@@ -75,7 +76,19 @@ void TimeChart::setLineNames(const QStringList& names)
 
 QColor TimeChart::lineColor(int line) const
 {
-    return kLineColors[static_cast<std::size_t>(line) % std::size(kLineColors)];
+    return PlotColors::line(line);
+}
+
+LegendLayout TimeChart::legend() const
+{
+    QList<LegendLayout::Entry> entries;
+    for (std::size_t i = 0; i < m_lines.size(); ++i)
+        entries.append({m_lines[i].name, lineColor(static_cast<int>(i))});
+    const QFontMetrics title(titleFont(font()));
+    const QFont small = smallFont(font());
+    const int top = kMargin + (title.height() - QFontMetrics(small).height()) / 2;
+    return LegendLayout(entries, small, kMargin + title.horizontalAdvance(m_title) + kLegendGap,
+                        kMargin + kLegendIndent, width() - kMargin, top);
 }
 
 void TimeChart::replace(int line, QList<QPointF> points)
@@ -129,16 +142,7 @@ void TimeChart::layOut() const
     // The title, then the legend on the same line, wrapping under it while it does not fit.
     const QFontMetrics title(titleFont(font()));
     const QFontMetrics small(smallFont(font()));
-    int x = kMargin + title.horizontalAdvance(m_title) + 14;
-    int rows = 1;
-    for (const Line& line : m_lines) {
-        const int w = kSwatch + 4 + small.horizontalAdvance(line.name) + 12;
-        if (x + w > width() - kMargin && x > kMargin + 40) {
-            x = kMargin + 40;
-            ++rows;
-        }
-        x += w;
-    }
+    const int rows = legend().rows();
     const int top = kMargin + title.height() + (rows - 1) * (small.height() + 2) + 6;
     // The same left column in every chart (unit, labels, ticks), so the plots line up.
     const int left = leftColumnWidth(font());
@@ -201,22 +205,7 @@ void TimeChart::paintFrame()
                      Qt::AlignLeft | Qt::AlignVCenter, m_title);
 
     // The legend, wrapped as layOut() counts it.
-    painter.setFont(small);
-    int x = kMargin + titleMetrics.horizontalAdvance(m_title) + 14;
-    int y = kMargin + (titleMetrics.height() - smallMetrics.height()) / 2;
-    for (std::size_t i = 0; i < m_lines.size(); ++i) {
-        const QString& name = m_lines[i].name;
-        const int w = kSwatch + 4 + smallMetrics.horizontalAdvance(name) + 12;
-        if (x + w > width() - kMargin && x > kMargin + 40) {
-            x = kMargin + 40;
-            y += smallMetrics.height() + 2;
-        }
-        painter.fillRect(QRect(x, y + smallMetrics.height() / 2 - kSwatch / 2, kSwatch, kSwatch),
-                         lineColor(static_cast<int>(i)));
-        painter.drawText(QRect(x + kSwatch + 4, y, w, smallMetrics.height()),
-                         Qt::AlignLeft | Qt::AlignVCenter, name);
-        x += w;
-    }
+    legend().paint(painter, small);
 
     // The unit, along the value axis.
     const QRect plot = plotArea();
@@ -230,18 +219,7 @@ void TimeChart::paintFrame()
 
 const QStaticText& TimeChart::staticText(const QString& text)
 {
-    auto it = m_texts.find(text);
-    if (it == m_texts.end()) {
-        // A sliding window shows new labels all the time; the set stays small.
-        if (m_texts.size() > 256)
-            m_texts.clear();
-        QStaticText laidOut(text);
-        laidOut.setTextFormat(Qt::PlainText);
-        laidOut.setPerformanceHint(QStaticText::AggressiveCaching);
-        laidOut.prepare(QTransform(), smallFont(font()));
-        it = m_texts.insert(text, laidOut);
-    }
-    return *it;
+    return m_texts.get(text, smallFont(font()));
 }
 
 void TimeChart::paintEvent(QPaintEvent*)
@@ -270,7 +248,7 @@ void TimeChart::paintEvent(QPaintEvent*)
 void TimeChart::drawGrid(QPainter& painter, const QRect& plot)
 {
     painter.setFont(smallFont(font()));
-    const double timeScale = plot.width() / (m_toSec - m_fromSec);
+    const TimeMapping time(m_fromSec, m_toSec, plot);
     const double valueScale = plot.height() / (m_top - m_bottom);
     const QList<double> timeTicks =
         TimeAxisTicks::ticks(m_fromSec, m_toSec, TimeAxisTicks::DefaultTicks);
@@ -278,17 +256,15 @@ void TimeChart::drawGrid(QPainter& painter, const QRect& plot)
 
     // Grid, ticks and axes as opaque one-pixel rectangles, which the raster engine fills far
     // more cheaply than it strokes lines.
-    const QColor gridInk(0xe4, 0xe4, 0xe4);
-    for (double t : timeTicks) {
-        const int x = plot.left() + static_cast<int>(std::lround((t - m_fromSec) * timeScale));
-        painter.fillRect(QRect(x, plot.top(), 1, plot.height()), gridInk);
-    }
+    const QColor gridInk = PlotColors::grid(palette());
+    for (double t : timeTicks)
+        painter.fillRect(QRect(time.column(t), plot.top(), 1, plot.height()), gridInk);
     for (double v : valueTicks) {
         const int y = plot.bottom() - static_cast<int>(std::lround((v - m_bottom) * valueScale));
         painter.fillRect(QRect(plot.left() - kTickLength, y, plot.width() + kTickLength, 1),
                          gridInk);
     }
-    const QColor axisInk = palette().mid().color();
+    const QColor axisInk = PlotColors::axis(palette());
     painter.fillRect(QRect(plot.left(), plot.bottom(), plot.width(), 1), axisInk);
     painter.fillRect(QRect(plot.left(), plot.top(), 1, plot.height()), axisInk);
 
@@ -300,20 +276,14 @@ void TimeChart::drawGrid(QPainter& painter, const QRect& plot)
         painter.drawStaticText(
             QPointF(plot.left() - kTickLength - 2 - size.width(), y - size.height() / 2), label);
     }
-    if (!m_timeLabels)
-        return;
-    for (double t : timeTicks) {
-        const QStaticText& label = staticText(TimeAxisTicks::label(t));
-        const int x = plot.left() + static_cast<int>(std::lround((t - m_fromSec) * timeScale));
-        painter.fillRect(QRect(x, plot.bottom(), 1, kTickLength), axisInk);
-        painter.drawStaticText(QPointF(x - label.size().width() / 2, plot.bottom() + kTickLength),
-                               label);
-    }
+    if (m_timeLabels)
+        TimeAxis::paint(painter, plot, time, m_fromSec, m_toSec, m_texts, smallFont(font()),
+                        axisInk, kTickLength);
 }
 
 void TimeChart::drawLines(QPainter& painter, const QRect& plot)
 {
-    const double timeScale = plot.width() / (m_toSec - m_fromSec);
+    const TimeMapping time(m_fromSec, m_toSec, plot);
     const double valueScale = plot.height() / (m_top - m_bottom);
     painter.save();
     painter.setClipRect(plot.adjusted(0, -1, 1, 1));
@@ -325,7 +295,7 @@ void TimeChart::drawLines(QPainter& painter, const QRect& plot)
         // Through pixel centres, so a flat line is one crisp row, not two half-tone ones.
         m_polygon.resize(points.size());
         for (qsizetype p = 0; p < points.size(); ++p)
-            m_polygon[p] = QPointF(plot.left() + 0.5 + (points[p].x() - m_fromSec) * timeScale,
+            m_polygon[p] = QPointF(time.x(points[p].x()) + 0.5,
                                    plot.bottom() + 0.5 - (points[p].y() - m_bottom) * valueScale);
         // One pixel wide: the raster engine's fast line path, antialiased at no extra cost.
         painter.setPen(QPen(lineColor(static_cast<int>(i)), 1));
@@ -339,9 +309,8 @@ void TimeChart::drawMarkers(QPainter& painter, const QRect& plot)
     m_markersDrawn = 0;
     if (!m_events || m_events->isEmpty())
         return;
-    const double timeScale = plot.width() / (m_toSec - m_fromSec);
+    const TimeMapping time(m_fromSec, m_toSec, plot);
     const QFontMetrics metrics(smallFont(font()));
-    const QColor ink(0x55, 0x3c, 0x9a);
     // Labels go on up to three lines; a marker with no room left for its label is drawn as a
     // line only (its label is in the event log), so dense markers stay readable. Dozens of
     // labels would be unreadable anyway.
@@ -358,7 +327,7 @@ void TimeChart::drawMarkers(QPainter& painter, const QRect& plot)
     for (const shoal::RunEvent& event : *m_events) {
         if (event.tSec < m_fromSec || event.tSec > m_toSec)
             continue;
-        const double x = plot.left() + (event.tSec - m_fromSec) * timeScale;
+        const double x = time.x(event.tSec);
         ++m_markersDrawn;
         const int column = static_cast<int>(x);
         if (column != lastX)
@@ -378,13 +347,14 @@ void TimeChart::drawMarkers(QPainter& painter, const QRect& plot)
     }
     // The lines under the labels: opaque one-pixel rectangles, which the raster engine fills
     // row by row, far cheaper than stroking lines.
-    const QColor lineInk(0xaa, 0x9d, 0xcc);
+    const QColor lineInk = PlotColors::markerLine();
     for (int column : columns)
         painter.fillRect(QRect(column, plot.top(), 1, plot.height()), lineInk);
     painter.setFont(smallFont(font()));
-    painter.setPen(ink);
+    painter.setPen(PlotColors::markerText());
+    const QColor labelBackground = PlotColors::labelBackground(palette());
     for (const Label& label : boxes) {
-        painter.fillRect(label.box, QColor(255, 255, 255, 210));
+        painter.fillRect(label.box, labelBackground);
         painter.drawStaticText(label.box.topLeft() + QPointF(3, 0), staticText(label.text));
     }
 }

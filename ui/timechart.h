@@ -1,17 +1,19 @@
 #pragma once
 
+#include "plottextcache.h"
+
 #include "lab/runevent.h"
 
-#include <QHash>
 #include <QList>
 #include <QPixmap>
 #include <QPointF>
 #include <QPolygonF>
-#include <QStaticText>
 #include <QStringList>
 #include <QWidget>
 
 #include <vector>
+
+class LegendLayout;
 
 /// One live chart over run time: a title with its legend, a value axis with its unit, the time
 /// grid the worker lanes share, a few lines and the run's events as labelled markers. Painted
@@ -87,6 +89,8 @@ private:
     void layOut() const;
     /// The layout and the frame are stale: a text or the font changed.
     void invalidate();
+    /// The lines' legend, laid out for the current size and font.
+    LegendLayout legend() const;
     void paintFrame();
     void drawGrid(QPainter& painter, const QRect& plot);
     void drawLines(QPainter& painter, const QRect& plot);
@@ -105,8 +109,8 @@ private:
     const QList<shoal::RunEvent>* m_events = nullptr; ///< not owned
     int m_markersDrawn = 0;                           ///< see markersDrawn()
     mutable QRect m_plot;                             ///< see plotArea()
-    mutable QSize m_laidOutFor;          ///< the size m_plot is for; invalid when stale
-    mutable QPixmap m_frame;             ///< background, title, legend, unit; null when stale
-    QHash<QString, QStaticText> m_texts; ///< see staticText()
-    QPolygonF m_polygon;                 ///< reused for every line of every frame
+    mutable QSize m_laidOutFor; ///< the size m_plot is for; invalid when stale
+    mutable QPixmap m_frame;    ///< background, title, legend, unit; null when stale
+    PlotTextCache m_texts;      ///< see staticText()
+    QPolygonF m_polygon;        ///< reused for every line of every frame
 };

@@ -1,9 +1,13 @@
 #include "workerlanes.h"
 
-#include "statetext.h"
-#include "timeaxisticks.h"
+#include "legendlayout.h"
+#include "plotcolors.h"
+#include "timeaxis.h"
 #include "timechart.h"
+#include "timemapping.h"
 #include "workertimeline.h"
+
+#include "text/statetext.h"
 
 #include <QEvent>
 #include <QPaintEvent>
@@ -20,6 +24,7 @@ namespace {
 constexpr int kAxisHeight = 18;   ///< time ticks under the lanes
 constexpr int kMinRowHeight = 2;  ///< below this, the oldest workers are left out
 constexpr int kMaxRowHeight = 32; ///< a few workers still read as lanes, not slabs
+constexpr int kTickLength = 3;    ///< the time ticks under the lanes
 
 } // namespace
 
@@ -75,25 +80,12 @@ void WorkerLanes::layOut()
     const int left = TimeChart::leftColumnWidth(font());
 
     // Title and legend, wrapping under the title while the legend does not fit.
-    struct Entry {
-        QPoint at;
-        WorkerState state;
-        QString label;
-    };
-    std::vector<Entry> legend;
-    int x = 6 + QFontMetrics(bold).horizontalAdvance(title) + 14;
-    int y = 4;
-    for (WorkerState state : StateText::workerStates()) {
-        const QString label = StateText::workerState(state);
-        const int w = 14 + metrics.horizontalAdvance(label) + 12;
-        if (x + w > width() - 4) {
-            x = left;
-            y += lineHeight + 2;
-        }
-        legend.push_back({QPoint(x, y), state, label});
-        x += w;
-    }
-    const int top = y + lineHeight + 6;
+    QList<LegendLayout::Entry> entries;
+    for (WorkerState state : StateText::workerStates())
+        entries.append({StateText::workerState(state), PlotColors::workerState(state)});
+    const LegendLayout legend(entries, font(), 6 + QFontMetrics(bold).horizontalAdvance(title) + 14,
+                              left, width() - 4, 4);
+    const int top = legend.bottom() + 6;
     const int right = TimeChart::rightColumnWidth(font());
     m_plot = QRect(left, top, std::max(1, width() - left - right),
                    std::max(1, height() - top - kAxisHeight));
@@ -106,27 +98,7 @@ void WorkerLanes::layOut()
     painter.setPen(palette().text().color());
     painter.setFont(bold);
     painter.drawText(QRect(6, 4, width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
-    painter.setFont(font());
-    for (const Entry& entry : legend) {
-        painter.fillRect(QRect(entry.at.x(), entry.at.y() + lineHeight / 2 - 5, 10, 10),
-                         StateText::workerColor(entry.state));
-        painter.drawText(QRect(entry.at.x() + 14, entry.at.y(), width(), lineHeight),
-                         Qt::AlignLeft | Qt::AlignVCenter, entry.label);
-    }
-}
-
-const QStaticText& WorkerLanes::staticText(const QString& text)
-{
-    auto it = m_texts.find(text);
-    if (it == m_texts.end()) {
-        if (m_texts.size() > 256) // a sliding axis brings new labels; keep the set small
-            m_texts.clear();
-        QStaticText laidOut(text);
-        laidOut.setTextFormat(Qt::PlainText);
-        laidOut.prepare(QTransform(), font());
-        it = m_texts.insert(text, laidOut);
-    }
-    return *it;
+    legend.paint(painter, font());
 }
 
 void WorkerLanes::paintEvent(QPaintEvent*)
@@ -157,8 +129,7 @@ void WorkerLanes::paintEvent(QPaintEvent*)
         lanes.erase(lanes.begin(), lanes.begin() + hidden);
     m_lanesDrawn = static_cast<int>(lanes.size());
 
-    const double span = m_toSec - m_fromSec;
-    const auto toX = [&](double t) { return plot.left() + (t - m_fromSec) / span * plot.width(); };
+    const TimeMapping time(m_fromSec, m_toSec, plot);
 
     if (lanes.empty()) {
         painter.setPen(palette().placeholderText().color());
@@ -171,7 +142,7 @@ void WorkerLanes::paintEvent(QPaintEvent*)
         for (const WorkerTimeline::Lane* lane : lanes) {
             if (rowHeight >= metrics.height() - 2) {
                 painter.setPen(palette().text().color());
-                const QStaticText& label = staticText(QStringLiteral("#%1").arg(lane->id));
+                const QStaticText& label = m_texts.get(QStringLiteral("#%1").arg(lane->id), font());
                 painter.drawStaticText(QPointF(labelWidth - 4 - label.size().width(),
                                                y + (rowHeight - label.size().height()) / 2),
                                        label);
@@ -186,12 +157,11 @@ void WorkerLanes::paintEvent(QPaintEvent*)
             const auto flush = [&] {
                 if (pendingX1 > pendingX0)
                     painter.fillRect(QRect(pendingX0, y, pendingX1 - pendingX0, rowHeight - gap),
-                                     StateText::workerColor(pendingState));
+                                     PlotColors::workerState(pendingState));
             };
             for (; it != lane->segments.end() && it->startSec <= m_toSec; ++it) {
-                int x0 = static_cast<int>(std::floor(toX(std::max(it->startSec, m_fromSec))));
-                const int x1 = std::max(
-                    x0 + 1, static_cast<int>(std::floor(toX(std::min(it->endSec, m_toSec)))));
+                int x0 = time.floorColumn(std::max(it->startSec, m_fromSec));
+                const int x1 = std::max(x0 + 1, time.floorColumn(std::min(it->endSec, m_toSec)));
                 if (pendingX1 > pendingX0 && x0 < pendingX1) {
                     if (x1 <= pendingX1) {
                         // Narrower than what is left of the pixel: the notable state shows.
@@ -229,13 +199,9 @@ void WorkerLanes::paintEvent(QPaintEvent*)
     }
 
     // The time axis, with the charts' ticks.
-    painter.setPen(palette().mid().color());
-    painter.drawLine(plot.bottomLeft(), plot.bottomRight());
+    const QColor axisInk = PlotColors::axis(palette());
+    painter.fillRect(QRect(plot.left(), plot.bottom(), plot.width(), 1), axisInk);
     painter.setPen(palette().text().color());
-    for (double t : TimeAxisTicks::ticks(m_fromSec, m_toSec, TimeAxisTicks::DefaultTicks)) {
-        const int tx = static_cast<int>(toX(t));
-        painter.drawLine(tx, plot.bottom(), tx, plot.bottom() + 3);
-        const QStaticText& label = staticText(TimeAxisTicks::label(t));
-        painter.drawStaticText(QPointF(tx - label.size().width() / 2, plot.bottom() + 3), label);
-    }
+    TimeAxis::paint(painter, plot, time, m_fromSec, m_toSec, m_texts, font(),
+                    palette().text().color(), kTickLength);
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QHash>
+#include "plottextcache.h"
+
 #include <QPixmap>
-#include <QStaticText>
 #include <QWidget>
 
 class WorkerTimeline;
@@ -35,8 +35,6 @@ private:
     /// Draws the title and legend into m_header and places the plot under them. Text is
     /// costly to lay out, so this runs when the size or the language changes, not per frame.
     void layOut();
-    /// \a text laid out once and kept: lane and axis labels repeat from frame to frame.
-    const QStaticText& staticText(const QString& text);
 
     const WorkerTimeline* m_timeline = nullptr; ///< not owned
     double m_fromSec = 0;                       ///< left edge
@@ -44,5 +42,5 @@ private:
     int m_lanesDrawn = 0;                       ///< see lanesDrawn()
     QRect m_plot;                               ///< where the lanes go
     QPixmap m_header;                           ///< title and legend; null when stale
-    QHash<QString, QStaticText> m_texts;        ///< see staticText()
+    PlotTextCache m_texts;                      ///< lane and axis labels
 };

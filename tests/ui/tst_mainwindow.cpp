@@ -4,6 +4,8 @@
 
 #include "uitestsupport.h"
 
+#include "testsupport/threads.h"
+
 #include "ui/chartpanel.h"
 #include "ui/controlpanel.h"
 #include "ui/eventlogview.h"
@@ -39,28 +41,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <fstream>
-#include <string>
-
 using namespace shoal;
+using testsupport::PooledThreads;
+using testsupport::threadCount;
 
 namespace {
 
-/// The process's threads, leaving out Qt's global thread pool, whose idle threads linger for
-/// half a minute by design.
-int threadCount()
-{
-    int count = 0;
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        std::ifstream comm(tasks.filePath(task + QStringLiteral("/comm")).toStdString());
-        std::string name;
-        std::getline(comm, name);
-        if (name != "Thread (pooled)")
-            ++count;
-    }
-    return count;
-}
+/// How long a run may take to reach a state on a loaded two-core machine.
+constexpr int kStateMs = 30000;
+
+/// How a knob is turned: its value set, or the next item picked from the keyboard.
+enum class KnobInput { Value, NextItem };
 
 } // namespace
 
@@ -73,6 +64,7 @@ private Q_SLOTS:
     void cleanup();
 
     void opensOnTheDefaultPresetReadyToRun();
+    void everyLiveKnobReachesTheRunningSession_data();
     void everyLiveKnobReachesTheRunningSession();
     void runShapingKnobsChangeTheConfigurationBetweenRuns();
     void presetLoadFillsEveryControl();
@@ -88,8 +80,7 @@ private Q_SLOTS:
     void closingTheWindowMidRunEndsTheRunQuickly();
 
 private:
-    /// Waits until the window reports \a state.
-    bool waitForState(RunState state, int timeoutMs = 30000);
+    QWidget* findWidget(const QString& name) const { return m_window->findChild<QWidget*>(name); }
     template <typename T>
     T* knob(const char* name) const
     {
@@ -108,7 +99,7 @@ void TestMainWindow::initTestCase()
     // so that the count is of what a run leaves behind.
     const auto ctx = Context::withTimeout(Context::background(), std::chrono::milliseconds(1));
     QTRY_VERIFY(ctx.isDone());
-    m_threadsAtStart = threadCount();
+    m_threadsAtStart = threadCount(PooledThreads::LeftOut);
     uitest::prepareTestProcess();
 }
 
@@ -131,14 +122,6 @@ void TestMainWindow::cleanup()
     m_languages.reset();
 }
 
-bool TestMainWindow::waitForState(RunState state, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (m_window->runState() != state && !deadline.hasExpired())
-        QTest::qWait(10);
-    return m_window->runState() == state;
-}
-
 void TestMainWindow::opensOnTheDefaultPresetReadyToRun()
 {
     const Scenario preset = PresetLibrary::defaultScenario();
@@ -151,100 +134,117 @@ void TestMainWindow::opensOnTheDefaultPresetReadyToRun()
     QVERIFY(!knob<QAction>("burst")->isEnabled());
 }
 
-void TestMainWindow::everyLiveKnobReachesTheRunningSession()
+void TestMainWindow::everyLiveKnobReachesTheRunningSession_data()
 {
-    m_window->loadScenario(uitest::quickScenario());
-    m_window->run();
-    QVERIFY(waitForState(RunState::Running));
-    QSignalSpy events(m_session.get(), &Session::eventRecorded);
+    // Each knob is turned during a run and must come back from the session as an event naming
+    // its preset key. "start" is what the run is started with: the closed loop's knobs need a
+    // closed loop, the hash workload's parameters the hash workload. "follower" is a widget that
+    // must show the new value too; "enables" one that must become usable and "disables" one
+    // that must stop being usable.
+    QTest::addColumn<QString>("start");
+    QTest::addColumn<QString>("turned");
+    QTest::addColumn<int>("input");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("newValue");
+    QTest::addColumn<QString>("follower");
+    QTest::addColumn<QString>("enables");
+    QTest::addColumn<QString>("disables");
 
-    // Each change must come back from the session as an event naming its preset key.
-    const auto expectEvent = [&](const QString& key, const QString& newValue) {
-        QVERIFY2(!events.isEmpty(), qPrintable(key));
-        const auto event = events.takeLast().at(0).value<RunEvent>();
-        QCOMPARE(event.what, key);
-        QCOMPARE(event.newValue, newValue);
-        events.clear();
+    const auto row = [](const char* name, const char* start, const char* knob, KnobInput input,
+                        const QVariant& value, const char* key, const char* newValue,
+                        const char* follower = "", const char* enables = "",
+                        const char* disables = "") {
+        QTest::newRow(name) << QString::fromLatin1(start) << QString::fromLatin1(knob)
+                            << static_cast<int>(input) << value << QString::fromLatin1(key)
+                            << QString::fromLatin1(newValue) << QString::fromLatin1(follower)
+                            << QString::fromLatin1(enables) << QString::fromLatin1(disables);
     };
-
-    knob<QSpinBox>("poolSize")->setValue(7);
-    expectEvent(QStringLiteral("pool.size"), QStringLiteral("7"));
-    QCOMPARE(knob<QSlider>("poolSizeSlider")->value(), 7);
-    knob<QSlider>("poolSizeSlider")->setValue(3);
-    expectEvent(QStringLiteral("pool.size"), QStringLiteral("3"));
-    QCOMPARE(knob<QSpinBox>("poolSize")->value(), 3);
-    knob<QSpinBox>("maxWaiting")->setValue(50);
-    expectEvent(QStringLiteral("pool.maxWaiting"), QStringLiteral("50"));
-
-    auto* api = knob<QComboBox>("callApi");
-    api->setFocus();
-    QTest::keyClick(api, Qt::Key_Down); // process -> processTimed
-    expectEvent(QStringLiteral("call.api"), QStringLiteral("processTimed"));
-    knob<QDoubleSpinBox>("timeoutMs")->setValue(250);
-    expectEvent(QStringLiteral("call.timeoutMs"), QStringLiteral("250"));
-
-    knob<QDoubleSpinBox>("ratePerSec")->setValue(321);
-    expectEvent(QStringLiteral("arrival.ratePerSec"), QStringLiteral("321"));
-    auto* mode = knob<QComboBox>("arrivalMode");
-    QVERIFY(mode->isEnabled());
-    QVERIFY(!knob<QSpinBox>("callers")->isEnabled());
-    mode->setFocus();
-    QTest::keyClick(mode, Qt::Key_Down); // open -> closed
-    expectEvent(QStringLiteral("arrival.mode"), QStringLiteral("closed"));
+    using enum KnobInput;
+    row("pool size", "open", "poolSize", Value, 7, "pool.size", "7", "poolSizeSlider");
+    row("pool size slider", "open", "poolSizeSlider", Value, 3, "pool.size", "3", "poolSize");
+    row("queue bound", "open", "maxWaiting", Value, 50, "pool.maxWaiting", "50");
+    row("call api", "open", "callApi", NextItem, {}, "call.api", "processTimed");
+    row("timeout", "open", "timeoutMs", Value, 250.0, "call.timeoutMs", "250");
+    row("rate", "open", "ratePerSec", Value, 321.0, "arrival.ratePerSec", "321");
     // The closed loop's knobs take over from the open loop's.
-    QTRY_VERIFY(knob<QSpinBox>("callers")->isEnabled());
-    QVERIFY(!knob<QDoubleSpinBox>("ratePerSec")->isEnabled());
-    knob<QSpinBox>("callers")->setValue(9);
-    expectEvent(QStringLiteral("arrival.callers"), QStringLiteral("9"));
-    knob<QDoubleSpinBox>("thinkMs")->setValue(4);
-    expectEvent(QStringLiteral("arrival.thinkMs"), QStringLiteral("4"));
-
-    knob<QCheckBox>("limiterEnabled")->setChecked(true);
-    expectEvent(QStringLiteral("limiter.enabled"), QStringLiteral("true"));
-    knob<QDoubleSpinBox>("limiterRate")->setValue(1500);
-    expectEvent(QStringLiteral("limiter.ratePerSec"), QStringLiteral("1500"));
-    knob<QSpinBox>("limiterBurst")->setValue(12);
-    expectEvent(QStringLiteral("limiter.burst"), QStringLiteral("12"));
-
-    knob<QDoubleSpinBox>("param.meanMs")->setValue(3.5);
-    expectEvent(QStringLiteral("workload.params.meanMs"), QStringLiteral("3.5"));
-    knob<QCheckBox>("param.honourInterrupt")->setChecked(false);
-    expectEvent(QStringLiteral("workload.params.honourInterrupt"), QStringLiteral("false"));
-    knob<QDoubleSpinBox>("param.failureRate")->setValue(0.25);
-    expectEvent(QStringLiteral("workload.params.failureRate"), QStringLiteral("0.25"));
-    auto* distribution = knob<QComboBox>("param.distribution");
-    distribution->setFocus();
-    QTest::keyClick(distribution, Qt::Key_Down); // fixed -> uniform
-    expectEvent(QStringLiteral("workload.params.distribution"), QStringLiteral("uniform"));
-
+    row("arrival mode", "open", "arrivalMode", NextItem, {}, "arrival.mode", "closed", "",
+        "callers", "ratePerSec");
+    row("callers", "closed", "callers", Value, 9, "arrival.callers", "9");
+    row("think time", "closed", "thinkMs", Value, 4.0, "arrival.thinkMs", "4");
+    row("limiter on", "open", "limiterEnabled", Value, true, "limiter.enabled", "true");
+    row("limiter rate", "open", "limiterRate", Value, 1500.0, "limiter.ratePerSec", "1500");
+    row("limiter burst", "open", "limiterBurst", Value, 12, "limiter.burst", "12");
+    row("mean", "open", "param.meanMs", Value, 3.5, "workload.params.meanMs", "3.5");
+    row("honour interrupt", "open", "param.honourInterrupt", Value, false,
+        "workload.params.honourInterrupt", "false");
+    row("failure rate", "open", "param.failureRate", Value, 0.25, "workload.params.failureRate",
+        "0.25");
+    row("distribution", "open", "param.distribution", NextItem, {}, "workload.params.distribution",
+        "uniform");
     // The kind is built on the session's errand thread, then takes over the run, and the form
     // offers the new kind's parameters.
-    auto* kind = knob<QComboBox>("workloadKind");
-    QVERIFY(kind->isEnabled());
-    kind->setFocus();
-    QTest::keyClick(kind, Qt::Key_Down); // synthetic -> hash
+    row("workload kind", "open", "workloadKind", NextItem, {}, "workload.kind", "hash", "",
+        "param.payloadBytes");
+    row("payload bytes", "hash", "param.payloadBytes", Value, 8192, "workload.params.payloadBytes",
+        "8192");
+}
+
+void TestMainWindow::everyLiveKnobReachesTheRunningSession()
+{
+    QFETCH(QString, start);
+    QFETCH(QString, turned);
+    QFETCH(int, input);
+    QFETCH(QVariant, value);
+    QFETCH(QString, key);
+    QFETCH(QString, newValue);
+    QFETCH(QString, follower);
+    QFETCH(QString, enables);
+    QFETCH(QString, disables);
+
+    Scenario scenario = uitest::quickScenario();
+    if (start == QStringLiteral("closed"))
+        scenario.arrivalMode = ArrivalMode::Closed;
+    if (start == QStringLiteral("hash")) {
+        scenario.workloadKind = QStringLiteral("hash");
+        scenario.workloadParams = {{QStringLiteral("payloadBytes"), 1024}};
+    }
+    m_window->loadScenario(scenario);
+    m_window->run();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Running, kStateMs);
+    QSignalSpy events(m_session.get(), &Session::eventRecorded);
+
+    QWidget* widget = m_window->findChild<QWidget*>(turned);
+    QVERIFY2(widget, qPrintable(turned));
+    QVERIFY2(widget->isEnabled(), qPrintable(turned));
+    if (!enables.isEmpty())
+        QVERIFY(!findWidget(enables) || !findWidget(enables)->isEnabled());
+    if (static_cast<KnobInput>(input) == KnobInput::NextItem) {
+        widget->setFocus();
+        QTest::keyClick(widget, Qt::Key_Down);
+    } else if (auto* check = qobject_cast<QCheckBox*>(widget)) {
+        check->setChecked(value.toBool());
+    } else {
+        QVERIFY(widget->setProperty("value", value));
+    }
+
+    // A kind is built on the session's errand thread; the other changes come back at once.
     QTRY_VERIFY_WITH_TIMEOUT(!events.isEmpty(), 20000);
-    expectEvent(QStringLiteral("workload.kind"), QStringLiteral("hash"));
-    QTRY_VERIFY(knob<QSpinBox>("param.payloadBytes") != nullptr);
-    QVERIFY(knob<QDoubleSpinBox>("param.meanMs") == nullptr);
-    knob<QSpinBox>("param.payloadBytes")->setValue(8192);
-    expectEvent(QStringLiteral("workload.params.payloadBytes"), QStringLiteral("8192"));
+    const auto event = events.takeLast().at(0).value<RunEvent>();
+    QCOMPARE(event.what, key);
+    QCOMPARE(event.newValue, newValue);
+    if (!follower.isEmpty())
+        QCOMPARE(findWidget(follower)->property("value"), value);
+    if (!enables.isEmpty())
+        QTRY_VERIFY(findWidget(enables) && findWidget(enables)->isEnabled());
+    if (!disables.isEmpty())
+        QVERIFY(!findWidget(disables)->isEnabled());
+    if (key == QStringLiteral("workload.kind"))
+        QVERIFY(knob<QDoubleSpinBox>("param.meanMs") == nullptr);
 
-    // The session's configuration is what the knobs show.
-    const Scenario& live = m_session->scenario();
-    QCOMPARE(live.poolSize, 3);
-    QCOMPARE(live.maxWaiting, 50);
-    QCOMPARE(live.callApi, CallApi::ProcessTimed);
-    QCOMPARE(live.timeoutMs, 250.0);
-    QCOMPARE(live.ratePerSec, 321.0);
-    QCOMPARE(live.arrivalMode, ArrivalMode::Closed);
-    QCOMPARE(live.callers, 9);
-    QVERIFY(live.limiterEnabled);
-    QCOMPARE(live.limiterBurst, 12);
-    QCOMPARE(live.workloadKind, QStringLiteral("hash"));
-    QCOMPARE(m_window->controls()->scenario(), live);
-
-    // The run-shaping knobs wait for the next run.
+    // The session's configuration is what the knobs show, and the run-shaping knobs wait for
+    // the next run.
+    QTRY_COMPARE(m_window->controls()->scenario(), m_session->scenario());
     QVERIFY(!knob<QDoubleSpinBox>("durationSec")->isEnabled());
     QVERIFY(!knob<QComboBox>("arrivalProcess")->isEnabled());
 }
@@ -388,7 +388,7 @@ void TestMainWindow::actionsFollowTheRunState()
     QVERIFY(knob<QAction>("run")->isEnabled());
     QVERIFY(!knob<QAction>("pause")->isEnabled());
     knob<QAction>("run")->trigger();
-    QVERIFY(waitForState(RunState::Running));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Running, kStateMs);
     QVERIFY(!knob<QAction>("run")->isEnabled());
     for (const char* name : {"pause", "stop", "burst", "cancelAll", "closePool", "reset"})
         QVERIFY2(knob<QAction>(name)->isEnabled(), name);
@@ -396,10 +396,10 @@ void TestMainWindow::actionsFollowTheRunState()
 
     const QString pauseText = knob<QAction>("pause")->text();
     knob<QAction>("pause")->trigger();
-    QVERIFY(waitForState(RunState::Paused));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Paused, kStateMs);
     QVERIFY(knob<QAction>("pause")->text() != pauseText); // now "Resume"
     knob<QAction>("pause")->trigger();
-    QVERIFY(waitForState(RunState::Running));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Running, kStateMs);
 
     QSignalSpy events(m_session.get(), &Session::eventRecorded);
     knob<QSpinBox>("burstSize")->setValue(40);
@@ -410,10 +410,10 @@ void TestMainWindow::actionsFollowTheRunState()
     QCOMPARE(events.last().at(0).value<RunEvent>().what, QStringLiteral("cancelAll"));
 
     knob<QAction>("stop")->trigger();
-    QVERIFY(waitForState(RunState::Finished));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Finished, kStateMs);
     QVERIFY(knob<QAction>("run")->isEnabled());
     knob<QAction>("reset")->trigger();
-    QVERIFY(waitForState(RunState::Idle));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Idle, kStateMs);
     QCOMPARE(m_window->charts()->rowsReceived(), 0);
 }
 
@@ -421,7 +421,7 @@ void TestMainWindow::runFeedsChartsLanesStatusAndMarkers()
 {
     m_window->loadScenario(uitest::quickScenario());
     m_window->run();
-    QVERIFY(waitForState(RunState::Running));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Running, kStateMs);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->charts()->rowsReceived() >= 5, 20000);
     knob<QSpinBox>("poolSize")->setValue(6); // a marker
     QTRY_VERIFY_WITH_TIMEOUT(m_window->charts()->rowsReceived() >= 10, 20000);
@@ -457,10 +457,10 @@ void TestMainWindow::exportCsvWritesTheColumnsAndTheEvents()
     Scenario s = uitest::quickScenario(1.0);
     m_window->loadScenario(s);
     m_window->run();
-    QVERIFY(waitForState(RunState::Running));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Running, kStateMs);
     knob<QSpinBox>("burstSize")->setValue(10);
     knob<QAction>("burst")->trigger();
-    QVERIFY(waitForState(RunState::Finished));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Finished, kStateMs);
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.csv"));
@@ -568,7 +568,7 @@ void TestMainWindow::closingTheWindowMidRunEndsTheRunQuickly()
     s.workloadParams.insert(QStringLiteral("meanMs"), 20.0);
     m_window->loadScenario(s);
     m_window->run();
-    QVERIFY(waitForState(RunState::Running));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Running, kStateMs);
     QTRY_VERIFY_WITH_TIMEOUT(
         m_session->history().size() > 0 && m_session->history().constLast().waiting > 2000, 30000);
 
@@ -584,7 +584,7 @@ void TestMainWindow::closingTheWindowMidRunEndsTheRunQuickly()
           static_cast<long long>(ms));
     // The target is 2 s; the bound leaves room for a loaded 2-core machine.
     QVERIFY2(ms < 5000, qPrintable(QString::number(ms)));
-    QTRY_COMPARE_WITH_TIMEOUT(threadCount(), m_threadsAtStart, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(threadCount(PooledThreads::LeftOut), m_threadsAtStart, 10000);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -7,7 +7,10 @@
 
 #include <QColor>
 #include <QImage>
+#include <QPalette>
 #include <QTest>
+
+#include <cmath>
 
 using namespace shoal;
 
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void plotsLineUpWhateverTheirText();
     void aNewTitleRedrawsTheFrame();
     void markersAreCountedOnlyInsideTheTimeRange();
+    void chromeFollowsThePaletteButLinesKeepTheirColours();
 };
 
 void TestTimeChart::linesAreDrawnWhereTheirPointsBelong()
@@ -139,6 +143,29 @@ void TestTimeChart::markersAreCountedOnlyInsideTheTimeRange()
     chart.setEvents(nullptr);
     chart.grab();
     QCOMPARE(chart.markersDrawn(), 0);
+}
+
+void TestTimeChart::chromeFollowsThePaletteButLinesKeepTheirColours()
+{
+    TimeChart chart;
+    setUp(chart);
+    const QColor lineColor = chart.lineColor(0);
+    QPalette dark = chart.palette();
+    dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::Text, QColor(0xf0, 0xf0, 0xf0));
+    dark.setColor(QPalette::Mid, QColor(0x60, 0x60, 0x60));
+    chart.setPalette(dark);
+    const QImage image = chart.grab().toImage();
+    const QRect plot = chart.plotArea();
+    // The background, between grid lines (ticks every 2 s).
+    const QColor background = image.pixelColor(at(chart, 1, 30));
+    QCOMPARE(background, QColor(0x20, 0x20, 0x20));
+    // A time grid line at 4 s: a step from the dark background, not the light theme's grey.
+    const int gridX = plot.left() + static_cast<int>(std::lround(4 * plot.width() / 10.0));
+    const QColor grid = image.pixelColor(gridX, at(chart, 4, 30).y());
+    QVERIFY2(grid.lightness() > background.lightness() && grid.lightness() < 0x60,
+             qPrintable(grid.name()));
+    QCOMPARE(chart.lineColor(0), lineColor);
 }
 
 QTEST_MAIN(TestTimeChart)

@@ -10,6 +10,7 @@
 //   SHOAL_SOAK_SEED=1234 tst_chaossoak        replays the operator of an earlier run
 
 #include "lab/session.h"
+#include "testsupport/threads.h"
 
 #include "workloads/corpusgenerator.h"
 
@@ -32,6 +33,7 @@
 #include <random>
 
 using namespace shoal;
+using testsupport::threadCount;
 
 namespace {
 
@@ -49,13 +51,6 @@ constexpr bool kChecksMemory = false;
 #else
 constexpr bool kChecksMemory = true;
 #endif
-
-int threadCount()
-{
-    return static_cast<int>(QDir(QStringLiteral("/proc/self/task"))
-                                .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
-                                .size());
-}
 
 /// Resident memory in bytes, after handing freed memory back to the system (so that what is
 /// measured is what the program holds, not what the allocator keeps cached).

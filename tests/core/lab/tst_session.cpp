@@ -4,6 +4,7 @@
 #include "lab/presetformat.h"
 #include "lab/presetlibrary.h"
 #include "lab/session.h"
+#include "testsupport/threads.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -15,6 +16,7 @@
 #include <cmath>
 
 using namespace shoal;
+using testsupport::threadCount;
 
 namespace {
 
@@ -107,13 +109,6 @@ Scenario quick(double durationSec = 1.0)
     s.drainSec = 2;
     s.samplerPeriodMs = 50;
     return s;
-}
-
-int threadCount()
-{
-    return static_cast<int>(QDir(QStringLiteral("/proc/self/task"))
-                                .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
-                                .size());
 }
 
 void verifyRows(const QList<Sample>& samples)

@@ -1,7 +1,8 @@
 #include "pool/pool.h"
 #include "scriptedworker.h"
+#include "testsupport/threads.h"
 
-#include <QDir>
+#include <QDeadlineTimer>
 #include <QtTest>
 
 #include <latch>
@@ -10,6 +11,7 @@
 using namespace shoal;
 using namespace shoal::test;
 using namespace std::chrono_literals;
+using testsupport::threadCount;
 
 namespace {
 
@@ -19,25 +21,9 @@ std::unique_ptr<Pool> scriptedPool(int size, Script& script)
                                   [&script] { return std::make_unique<ScriptedWorker>(script); });
 }
 
-int threadCount()
-{
-    return static_cast<int>(QDir(QStringLiteral("/proc/self/task"))
-                                .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
-                                .size());
-}
-
-/// Waits (with a generous deadline) until \a pred holds.
-template <class Pred>
-bool eventually(Pred pred, std::chrono::milliseconds timeout = 20s)
-{
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    while (!pred()) {
-        if (std::chrono::steady_clock::now() > until)
-            return false;
-        std::this_thread::sleep_for(1ms);
-    }
-    return true;
-}
+/// How long a test waits for a state a pool reaches on its own threads: generous, for a
+/// loaded two-core machine.
+constexpr int kEventuallyMs = 20000;
 
 bool hasState(const Pool& pool, WorkerState state, int count = 1)
 {
@@ -137,7 +123,7 @@ void TestPool::factoryThrowingThrowsAndLeavesNoThread()
     QCOMPARE(script.terminated.value(), 4);
     // The shared deadline timer may have started meanwhile; worker threads must all be gone
     // (a joined QThread's kernel task can linger for a moment after wait() returns).
-    QVERIFY(eventually([&] { return threadCount() <= before + 1; }));
+    QTRY_VERIFY_WITH_TIMEOUT(threadCount() <= before + 1, kEventuallyMs);
 }
 
 void TestPool::setSizeGrowingCallsFactoryForNewSlots()
@@ -173,7 +159,7 @@ void TestPool::factoryThrowingWhileGrowingKeepsTheWorkersBuilt()
     QCOMPARE(script.made.value(), 6);
     pool.close();
     QCOMPARE(script.terminated.value(), 6);
-    QVERIFY(eventually([&] { return threadCount() <= before + 1; }));
+    QTRY_VERIFY_WITH_TIMEOUT(threadCount() <= before + 1, kEventuallyMs);
 }
 
 void TestPool::factoryReturningNoWorkerIsRefused()
@@ -195,7 +181,7 @@ void TestPool::factoryReturningNoWorkerIsRefused()
     QCOMPARE(pool.size(), 1);
     QCOMPARE(std::any_cast<int>(pool.process(1)), 2);
     pool.close();
-    QVERIFY(eventually([&] { return threadCount() <= before + 1; }));
+    QTRY_VERIFY_WITH_TIMEOUT(threadCount() <= before + 1, kEventuallyMs);
 }
 
 void TestPool::workerThrowingOnEveryCallFailsEachCallAndThePoolStaysUsable()
@@ -227,7 +213,7 @@ void TestPool::workerThrowingOnEveryCallFailsEachCallAndThePoolStaysUsable()
         QCOMPARE(e.code(), make_error_code(PoolErrc::WorkerThrew));
     }
     QCOMPARE(pool->size(), 5);
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Idle, 5); }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Idle, 5), kEventuallyMs);
     const PoolCounters c = pool->counters();
     QCOMPARE(c.submitted, kCalls + 3);
     QCOMPARE(c.failed, kCalls + 3);
@@ -236,7 +222,7 @@ void TestPool::workerThrowingOnEveryCallFailsEachCallAndThePoolStaysUsable()
     pool->close();
     QCOMPARE(pool->counters().failed, kCalls + 3); // retired workers' counts are kept
     pool.reset();
-    QVERIFY(eventually([&] { return threadCount() <= before + 1; }));
+    QTRY_VERIFY_WITH_TIMEOUT(threadCount() <= before + 1, kEventuallyMs);
 }
 
 void TestPool::negativeSizeIsRefused()
@@ -351,7 +337,7 @@ void TestPool::abandonedWorkerServesNoOneUntilProcessReturns()
     script.processHonoursInterrupt = false;
     auto pool = scriptedPool(1, script);
     QCOMPARE(pool->processTimed(1, 20ms).error(), make_error_code(PoolErrc::JobTimedOut));
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Abandoned); }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Abandoned), kEventuallyMs);
     QCOMPARE(pool->inFlight(), 0);
 
     // The next caller cannot be served: the only worker still runs the abandoned job.
@@ -379,7 +365,10 @@ void TestPool::processCtxCanceledWhileQueuedIsNeverDispatched()
 
     const Context ctx = Context::withCancel(Context());
     std::thread canceler([&] {
-        QVERIFY(eventually([&] { return pool->waiting() == 1; }));
+        // Not QTRY: the test thread is blocked in processCtx() and this one has no event loop.
+        const QDeadlineTimer deadline(kEventuallyMs);
+        while (pool->waiting() != 1 && !deadline.hasExpired())
+            std::this_thread::sleep_for(1ms);
         ctx.cancel();
     });
     const auto result = pool->processCtx(ctx, 2);
@@ -443,9 +432,9 @@ void TestPool::isInterruptedIsSetForAnAbandonedJob()
     auto pool = std::make_unique<Pool>(1, [] { return std::make_unique<PollingWorker>(); });
     QCOMPARE(pool->processTimed(0, 20ms).error(), make_error_code(PoolErrc::JobTimedOut));
     // The worker left process() because of the flag: it is free again well before 20 s.
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Idle); }, 10s));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Idle), 10000);
     QVERIFY(pool->processTimed(0, 10ms).error() == make_error_code(PoolErrc::JobTimedOut));
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Idle); }, 10s));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Idle), 10000);
 }
 
 void TestPool::interruptOnlyWhileProcessRunsUnderRaces()
@@ -568,7 +557,7 @@ void TestPool::setSizeShrinksAfterCurrentJob()
         pool->setSize(0);
         returned = true;
     });
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Retiring, 2); }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Retiring, 2), kEventuallyMs);
     QVERIFY(!returned);
     QCOMPARE(script.terminated.value(), 0);
     script.releaseProcess();
@@ -588,7 +577,7 @@ void TestPool::setSizeWakesWorkerWaitingOnStopContext()
     script.readyHonoursStop = true;
     auto pool = scriptedPool(3, script);
     QVERIFY(script.readyEntered.waitFor(3));
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Blocked, 3); }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Blocked, 3), kEventuallyMs);
     pool->setSize(1); // would hang if blockUntilReady() were not woken
     QCOMPARE(script.terminated.value(), 2);
     pool->close();
@@ -604,7 +593,7 @@ void TestPool::closeWakesWorkersWaitingOnStopContext()
     script.readyHonoursStop = true;
     auto pool = scriptedPool(3, script);
     QVERIFY(script.readyEntered.waitFor(3));
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Blocked, 3); }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Blocked, 3), kEventuallyMs);
     Counter answered;
     std::atomic<int> notRunning{0};
     for (int i = 0; i < 50; ++i) {
@@ -638,7 +627,7 @@ void TestPool::shrinkKeepsWaitingCallsForRemainingWorkers()
         });
     QVERIFY(script.processEntered.waitFor(2));
     std::thread shrinker([&] { pool->setSize(1); });
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Retiring); }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Retiring), kEventuallyMs);
     script.releaseProcess();
     shrinker.join();
     QVERIFY(done.waitFor(6));
@@ -668,7 +657,7 @@ void TestPool::closeFailsWaitingAndFinishesRunning()
             notRunning += pool->processTimed(10 + i, 30s).error() ==
                           make_error_code(PoolErrc::PoolNotRunning);
         });
-    QVERIFY(eventually([&] { return pool->waiting() == 3; }));
+    QTRY_VERIFY_WITH_TIMEOUT(pool->waiting() == 3, kEventuallyMs);
 
     std::thread closer([&] { pool->close(); });
     for (auto& w : waiters)
@@ -722,7 +711,7 @@ void TestPool::closeIsIdempotentAndConcurrent()
             if (script.terminated.value() == 3)
                 ++returned;
         });
-    QVERIFY(eventually([&] { return script.terminated.value() == 2; }));
+    QTRY_VERIFY_WITH_TIMEOUT(script.terminated.value() == 2, kEventuallyMs);
     script.releaseProcess();
     for (auto& c : closers)
         c.join();
@@ -790,7 +779,7 @@ void TestPool::countersBalanceAfterMixedOutcomes()
     (void)pool->processCtx(ctx, 3); // canceled before dispatch
     script.releaseProcess();
     pool->setMaxWaiting(0);
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Idle); }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Idle), kEventuallyMs);
     (void)pool->processTimed(4, 10s); // served (idle worker, no wait)
     pool->close();
     (void)pool->processTimed(5, 10s); // not running
@@ -812,25 +801,25 @@ void TestPool::probesShowWorkerStates()
     script.processOpen = false;
     script.processHonoursInterrupt = false;
     auto pool = scriptedPool(2, script);
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Blocked, 2); }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Blocked, 2), kEventuallyMs);
     script.readyOpen = true;
     script.readyGate.open();
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Idle, 2); }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Idle, 2), kEventuallyMs);
 
     Counter done;
     pool->submit(Context(), 1, [&](Result<std::any>) { done.add(); });
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Busy); }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Busy), kEventuallyMs);
     QCOMPARE(pool->inFlight(), 1);
     QCOMPARE(pool->queueLength(), 1);
 
     QCOMPARE(pool->processTimed(2, 10ms).error(), make_error_code(PoolErrc::JobTimedOut));
-    QVERIFY(eventually([&] { return hasState(*pool, WorkerState::Abandoned); }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Abandoned), kEventuallyMs);
     QCOMPARE(pool->inFlight(), 1); // the abandoned one is not counted
 
     std::thread shrinker([&] { pool->setSize(0); });
-    QVERIFY(eventually([&] {
-        return hasState(*pool, WorkerState::Retiring) && hasState(*pool, WorkerState::Abandoned);
-    }));
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(*pool, WorkerState::Retiring) &&
+                                 hasState(*pool, WorkerState::Abandoned),
+                             kEventuallyMs);
     script.releaseProcess();
     shrinker.join();
     QVERIFY(done.waitFor(1));
