@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QTextStream>
 
 #include <algorithm>
@@ -70,6 +71,11 @@ int main(int argc, char* argv[])
         break;
     }
     QApplication app(argc, argv);
+    // The installed theme's icon, else the same drawing compiled in.
+    QGuiApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("dev.shoal.ShoalLab"),
+                         QIcon(QStringLiteral(":/icons/dev.shoal.ShoalLab.svg"))));
+    QGuiApplication::setDesktopFileName(QStringLiteral("dev.shoal.ShoalLab"));
     DesktopLaunch launch(options);
     return launch.exec();
 }

@@ -925,8 +925,8 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         </translation>
     </message>
     <message>
-        <source>%p% of the run</source>
-        <translation>%p% des Laufs</translation>
+        <source>%1% of the run</source>
+        <translation>%1 % des Laufs</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,9 @@
 #include <QLocale>
 #include <QProgressBar>
 
+#include <algorithm>
+#include <cmath>
+
 using shoal::RunState;
 
 RunStatusBar::RunStatusBar(QWidget* parent)
@@ -25,12 +28,15 @@ RunStatusBar::RunStatusBar(QWidget* parent)
     m_timeouts = label(110);
     m_errors = label(90);
     m_pool = label(110);
+    // The share of the run sits beside the bar, not in it: styles draw a bar's text in a fixed
+    // box or split across the filled edge, and either way it was cut off in both languages.
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
-    m_progress->setTextVisible(true);
-    m_progress->setMinimumWidth(170);
-    m_progress->setMaximumWidth(200);
+    m_progress->setTextVisible(false);
+    m_progress->setFixedWidth(120);
     addPermanentWidget(m_progress);
+    m_progressText = new QLabel(this);
+    addPermanentWidget(m_progressText);
     render();
 }
 
@@ -89,7 +95,13 @@ void RunStatusBar::render()
     m_pool->setText(pool);
     const bool active = m_state == RunState::Running || m_state == RunState::Paused ||
                         m_state == RunState::Draining;
-    m_progress->setVisible(active || m_state == RunState::Finished);
-    m_progress->setValue(m_hasSample ? static_cast<int>(m_sample.progress * 1000) : 0);
-    m_progress->setFormat(tr("%p% of the run"));
+    const bool shown = active || m_state == RunState::Finished;
+    const double progress = m_hasSample ? std::clamp(m_sample.progress, 0.0, 1.0) : 0.0;
+    m_progress->setVisible(shown);
+    m_progress->setValue(static_cast<int>(progress * 1000));
+    m_progressText->setVisible(shown);
+    m_progressText->setText(tr("%1% of the run").arg(std::floor(progress * 100), 0, 'f', 0));
+    // As wide as the widest share, so that the bar does not move as the number grows.
+    m_progressText->setMinimumWidth(
+        m_progressText->fontMetrics().horizontalAdvance(tr("%1% of the run").arg(100)));
 }

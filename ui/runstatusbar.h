@@ -28,6 +28,8 @@ public:
     QStringList texts() const;
     /// The progress bar.
     QProgressBar* progressBar() const { return m_progress; }
+    /// The share of the run done, beside the bar: "43% of the run".
+    QLabel* progressText() const { return m_progressText; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -46,4 +48,5 @@ private:
     QLabel* m_errors = nullptr;
     QLabel* m_pool = nullptr;
     QProgressBar* m_progress = nullptr;
+    QLabel* m_progressText = nullptr; ///< the progress bar's text, never clipped by a style
 };

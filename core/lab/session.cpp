@@ -305,11 +305,15 @@ void Session::onPrepared(quint64 generation, std::shared_ptr<Prepared> prepared)
     m_wall.start();
     m_activeSince.start();
 
+    // The row at t = 0 is taken before the first call: taken after, the few calls made in its
+    // fraction of a millisecond would read as thousands per second.
+    QList<WorkerProbe> workers;
+    const MetricsRow first = takeRow(&workers);
     m_generator->start();
     setState(RunState::Running);
     m_sampleTimer->start(s.samplerPeriodMs);
     scheduleTimers();
-    onSampleTick(); // the row at t = 0
+    emit sampleAvailable(Sample{first, workers, m_state, 0.0, progress(first)});
 }
 
 void Session::pause()
