@@ -39,8 +39,8 @@ const std::error_category& poolCategory() noexcept
 }
 
 PoolError::PoolError(std::error_code code, const std::string& detail)
-    : std::runtime_error(detail.empty() ? code.message() : code.message() + ": " + detail)
-    , m_code(code)
+    : std::system_error(code)
+    , m_what(detail.empty() ? code.message() : code.message() + ": " + detail)
 {}
 
 } // namespace shoal
