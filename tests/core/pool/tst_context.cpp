@@ -78,10 +78,16 @@ void TestContext::timeoutBecomesDeadlineExceeded()
     const Context ctx = Context::withTimeout(Context(), 20ms);
     QVERIFY(!ctx.isDone());
     std::atomic<bool> fired{false};
-    auto subscription = ctx.onDone([&] { fired = true; });
-    QVERIFY(ctx.waitUntil(std::chrono::steady_clock::now() + 20s));
+    std::atomic<Qt::HANDLE> firedOn{nullptr};
+    auto subscription = ctx.onDone([&] {
+        firedOn = QThread::currentThreadId();
+        fired = true;
+    });
+    // Nothing on this thread looks at the context until the timer thread has finished it.
+    QTRY_VERIFY_WITH_TIMEOUT(fired.load(), 20000);
+    QVERIFY(firedOn.load() != QThread::currentThreadId());
     QCOMPARE(ctx.err(), make_error_code(PoolErrc::DeadlineExceeded));
-    QTRY_VERIFY_WITH_TIMEOUT(fired.load(), 20000); // the timer thread fires the callback
+    QVERIFY(ctx.waitUntil(std::chrono::steady_clock::now() + 20s));
 }
 
 void TestContext::childInheritsEarlierParentDeadline()
