@@ -9,6 +9,7 @@
 #include <QPromise>
 
 #include <stdexcept>
+#include <thread>
 
 namespace shoal {
 namespace {
@@ -210,7 +211,18 @@ void Pool::setSize(int n)
 {
     if (n < 0)
         throw std::invalid_argument("shoal::Pool::setSize: size must not be negative");
-    std::lock_guard lock(m_sizeMutex);
+    std::unique_lock lock(m_sizeMutex, std::defer_lock);
+    if (onOwnWorker()) {
+        // A closing thread may hold the lock while it waits for this very worker: wait for the
+        // lock only while the pool is open (once closed, setSize() is a no-op anyway).
+        while (!lock.try_lock()) {
+            if (!m_dispatcher->isOpen())
+                return;
+            std::this_thread::yield();
+        }
+    } else {
+        lock.lock();
+    }
     if (m_dispatcher->isOpen())
         resize(n);
 }

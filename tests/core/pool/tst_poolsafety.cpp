@@ -62,6 +62,7 @@ private Q_SLOTS:
     void emptyContinuationReleasesTheCall();
     void drainedContinuationMayCloseAndResize();
     void continuationMayDropTheLastOwnerOnAWorker();
+    void workerContinuationMayResizeWhileClosing();
     void abandonedJobNeverShowsAsBusy();
     void timerSurvivesStaticDestruction();
     void exitFromATimerCallbackEndsTheProcess();
@@ -207,6 +208,39 @@ void TestPoolSafety::continuationMayDropTheLastOwnerOnAWorker()
     }
     // The worker that destroyed its pool ends and is joined and deleted later, not leaked.
     QTRY_COMPARE_WITH_TIMEOUT(threadCount(), before, 20000);
+}
+
+void TestPoolSafety::workerContinuationMayResizeWhileClosing()
+{
+    // close() holds the size lock while it waits for the running job; that job's continuation,
+    // on the worker, calls setSize(): it must not wait for the lock the closer holds.
+    Script script;
+    script.processOpen = false;
+    auto pool = scriptedPool(1, script);
+    std::atomic<bool> returned{false};
+    pool->submit(Context(), 1, [&](Result<std::any>) {
+        pool->setSize(4);
+        returned = true;
+    });
+    QVERIFY(script.processEntered.waitFor(1));
+    std::atomic<bool> closed{false};
+    std::thread closer([&] {
+        pool->close();
+        closed = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(!pool->isRunning(), 20000);
+    script.releaseProcess();
+    const auto until = std::chrono::steady_clock::now() + 20s;
+    while (!(closed && returned) && std::chrono::steady_clock::now() < until)
+        QTest::qWait(5);
+    if (!(closed && returned)) {
+        closer.detach();
+        (void)pool.release();
+        QFAIL("a worker's continuation calling setSize() deadlocked close()");
+    }
+    closer.join();
+    QCOMPARE(pool->size(), 0);
+    QCOMPARE(script.terminated.value(), 1);
 }
 
 void TestPoolSafety::abandonedJobNeverShowsAsBusy()
