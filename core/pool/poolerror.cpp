@@ -34,8 +34,9 @@ public:
 
 const std::error_category& poolCategory() noexcept
 {
-    static const PoolCategory category;
-    return category;
+    // Never destroyed: pool errors are made during static destruction too (see DeadlineTimer).
+    static const PoolCategory* const category = new PoolCategory;
+    return *category;
 }
 
 PoolError::PoolError(std::error_code code, const std::string& detail)
