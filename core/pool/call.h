@@ -49,7 +49,8 @@ struct Call {
     WorkerRunner* runner = nullptr;               ///< who took it; written before Taken is visible
     Clock::time_point submittedAt;                ///< start of the queue wait
     Parker parker;                                ///< a synchronous caller sleeps here
-    Callback onDone;                              ///< an asynchronous caller's continuation
+    bool asynchronous = false;                    ///< submitted without a waiting caller
+    Callback onDone;                              ///< its continuation; may be empty
     std::optional<DeadlineTimer::Handle> timer;   ///< an asynchronous timed call's deadline
     /// Destroyed first (declared last): if the context's callback is running on another thread,
     /// ~Call waits for it before any other member goes away.

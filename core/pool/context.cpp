@@ -36,21 +36,26 @@ struct ContextState {
             DeadlineTimer::instance().cancel(*timer);
     }
 
+    /// Fixes the reason (the first one wins, also against err()'s) and runs the callbacks here,
+    /// once: only cancel(), a parent's propagation and the timer thread call this.
     void finish(PoolErrc why)
     {
         int expected = 0;
-        if (reason.compare_exchange_strong(expected, static_cast<int>(why),
-                                           std::memory_order_acq_rel))
-            source.request_stop();
+        reason.compare_exchange_strong(expected, static_cast<int>(why), std::memory_order_acq_rel);
+        source.request_stop(); // a no-op after the first call
     }
 
+    /// Never runs callbacks: a caller may hold a lock its own callback takes (as Go's Err()).
     std::error_code err()
     {
         if (const int r = reason.load(std::memory_order_acquire))
             return make_error_code(static_cast<PoolErrc>(r));
-        // A deadline is honoured even if the timer thread has not fired yet.
+        // A passed deadline is reported (and the reason fixed) even before the timer fires;
+        // the timer, or a cancel(), still finishes the context and runs the callbacks.
         if (deadline && Context::Clock::now() >= *deadline) {
-            finish(PoolErrc::DeadlineExceeded);
+            int expected = 0;
+            reason.compare_exchange_strong(expected, static_cast<int>(PoolErrc::DeadlineExceeded),
+                                           std::memory_order_acq_rel);
             return make_error_code(static_cast<PoolErrc>(reason.load(std::memory_order_acquire)));
         }
         return {};
@@ -84,7 +89,10 @@ Context Context::makeChild(const Context& parent, std::optional<Clock::time_poin
                         static_cast<PoolErrc>(parentState->reason.load(std::memory_order_acquire)));
             });
     }
-    if (deadline && !state->source.stop_requested()) {
+    if (deadline && Context::Clock::now() >= *deadline) {
+        // Already past: done before anyone can subscribe, so no callback runs here.
+        state->finish(PoolErrc::DeadlineExceeded);
+    } else if (deadline && !state->source.stop_requested()) {
         std::weak_ptr<detail::ContextState> weak = state;
         state->timer = DeadlineTimer::instance().schedule(*deadline, [weak] {
             if (auto child = weak.lock())
@@ -106,7 +114,7 @@ Context Context::withDeadline(const Context& parent, Clock::time_point deadline)
 
 Context Context::withTimeout(const Context& parent, std::chrono::nanoseconds timeout)
 {
-    return makeChild(parent, Clock::now() + timeout);
+    return makeChild(parent, DeadlineTimer::after(timeout));
 }
 
 void Context::cancel() const
@@ -146,8 +154,6 @@ Context::Subscription Context::onDone(std::function<void()> callback) const
 {
     Subscription subscription;
     if (m_state) {
-        // A passed deadline is noticed here even when the timer thread is late.
-        (void)m_state->err();
         subscription.m_link =
             std::make_unique<detail::ContextLink>(m_state->source.get_token(), std::move(callback));
     }

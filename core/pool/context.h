@@ -37,7 +37,10 @@ public:
     /// to run this context's onDone callbacks, which run here.
     void cancel() const;
 
-    /// Empty while the context is live; Canceled or DeadlineExceeded once it is done.
+    /// Empty while the context is live; Canceled or DeadlineExceeded once it is done, and
+    /// DeadlineExceeded as soon as the deadline has passed even if the timer thread has not yet
+    /// finished the context. Never runs callbacks and never blocks, so it may be called under a
+    /// lock that an onDone callback takes (as Go's Err()). The first error reported sticks.
     std::error_code err() const;
     bool isDone() const { return static_cast<bool>(err()); }
     /// The earliest deadline of this context and its ancestors, if any.
@@ -50,8 +53,10 @@ public:
 
     /// While alive, runs \a callback once when the context becomes done: on the thread that
     /// cancels it (the timer thread for deadlines), or at once on this thread if it is already
-    /// done. Destroying the subscription unregisters the callback; if the callback is running on
-    /// another thread at that moment, the destructor waits for it to return.
+    /// finished. A deadline that err() has seen pass but the timer has not yet fired runs the
+    /// callback on the timer thread, moments later. Destroying the subscription unregisters the
+    /// callback; if the callback is running on another thread at that moment, the destructor waits
+    /// for it to return.
     class Subscription {
     public:
         Subscription();

@@ -4,22 +4,23 @@ namespace shoal {
 
 DeadlineTimer& DeadlineTimer::instance()
 {
-    static DeadlineTimer timer;
-    return timer;
+    // Leaked on purpose (see the class comment); its thread is detached, never joined.
+    static DeadlineTimer* const timer = new DeadlineTimer;
+    return *timer;
+}
+
+DeadlineTimer::Clock::time_point DeadlineTimer::after(std::chrono::nanoseconds timeout) noexcept
+{
+    const auto now = Clock::now();
+    if (timeout > Clock::time_point::max() - now)
+        return Clock::time_point::max();
+    return now + std::chrono::duration_cast<Clock::duration>(timeout);
 }
 
 DeadlineTimer::DeadlineTimer()
     : m_thread([this] { run(); })
-{}
-
-DeadlineTimer::~DeadlineTimer()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_one();
-    m_thread.join();
+    m_thread.detach();
 }
 
 DeadlineTimer::Handle DeadlineTimer::schedule(Clock::time_point when,
@@ -53,12 +54,16 @@ bool DeadlineTimer::cancel(const Handle& handle)
 void DeadlineTimer::run()
 {
     std::unique_lock lock(m_mutex);
-    while (!m_stopping) {
+    for (;;) {
         if (m_callbacks.empty()) {
             m_wake.wait(lock);
             continue;
         }
         const auto due = m_callbacks.begin()->first.first;
+        if (due == Clock::time_point::max()) {
+            m_wake.wait(lock); // "never": only an earlier deadline matters
+            continue;
+        }
         if (Clock::now() < due) {
             m_wake.wait_until(lock, due);
             continue;

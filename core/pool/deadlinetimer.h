@@ -17,6 +17,9 @@ namespace shoal {
 ///
 /// Callbacks run on the timer thread, outside its lock, one at a time: a callback that blocks
 /// delays every later deadline, so keep them short.
+///
+/// The timer is never destroyed: it lives until the process ends, so pools and contexts used
+/// during static destruction (or a callback that calls std::exit()) find it intact.
 class DeadlineTimer {
 public:
     using Clock = std::chrono::steady_clock;
@@ -24,6 +27,8 @@ public:
     using Handle = std::pair<Clock::time_point, std::uint64_t>;
 
     static DeadlineTimer& instance();
+    /// now() + \a timeout, saturated at time_point::max() (which means "never").
+    static Clock::time_point after(std::chrono::nanoseconds timeout) noexcept;
 
     /// Runs \a callback on the timer thread at \a when (at once if it is past). Any thread.
     Handle schedule(Clock::time_point when, std::function<void()> callback);
@@ -31,7 +36,7 @@ public:
     /// is running, or was never scheduled. Any thread, including the timer thread.
     bool cancel(const Handle& handle);
 
-    ~DeadlineTimer();
+    ~DeadlineTimer() = delete;
     DeadlineTimer(const DeadlineTimer&) = delete;
     DeadlineTimer& operator=(const DeadlineTimer&) = delete;
 
@@ -43,7 +48,6 @@ private:
     std::condition_variable m_wake;                      ///< an earlier deadline or shutdown
     std::map<Handle, std::function<void()>> m_callbacks; ///< pending, earliest first
     std::uint64_t m_nextId = 0;                          ///< tie-breaker for equal deadlines
-    bool m_stopping = false;                             ///< set by the destructor
     std::thread m_thread;                                ///< runs run(); last, started last
 };
 

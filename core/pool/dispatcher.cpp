@@ -9,6 +9,44 @@
 #include <exception>
 
 namespace shoal::detail {
+namespace {
+
+/// The settlements this thread is inside, for waitForSettlements(): one dispatcher at a time is
+/// tracked exactly; a nested one for another dispatcher saves and restores it.
+struct ThreadSettling {
+    const Dispatcher* dispatcher = nullptr;
+    int depth = 0;
+};
+thread_local ThreadSettling t_settling;
+
+} // namespace
+
+/// Counts one settlement outside the workers for as long as it lives.
+class Dispatcher::SettlingScope {
+public:
+    explicit SettlingScope(const Dispatcher& dispatcher)
+        : m_dispatcher(dispatcher)
+        , m_saved(t_settling)
+    {
+        m_dispatcher.m_settling.fetch_add(1, std::memory_order_acq_rel);
+        if (t_settling.dispatcher == &dispatcher)
+            ++t_settling.depth;
+        else
+            t_settling = {&dispatcher, 1};
+    }
+    ~SettlingScope()
+    {
+        t_settling = m_saved;
+        m_dispatcher.m_settling.fetch_sub(1, std::memory_order_acq_rel);
+        m_dispatcher.m_settling.notify_all();
+    }
+    SettlingScope(const SettlingScope&) = delete;
+    SettlingScope& operator=(const SettlingScope&) = delete;
+
+private:
+    const Dispatcher& m_dispatcher;
+    const ThreadSettling m_saved;
+};
 
 Dispatcher::Dispatcher()
     : m_maxSpinners(std::max(1, QThread::idealThreadCount()))
@@ -28,8 +66,13 @@ void Dispatcher::submit(Call* call)
         } else if (!m_idle.empty()) {
             if (call->phase.compare_exchange_strong(expected, CallPhase::Taken,
                                                     std::memory_order_acq_rel)) {
-                runner = m_idle.back();
-                m_idle.pop_back();
+                if (m_order.load(std::memory_order_relaxed) == DispatchOrder::NewestIdleFirst) {
+                    runner = m_idle.back();
+                    m_idle.pop_back();
+                } else {
+                    runner = m_idle.front();
+                    m_idle.erase(m_idle.begin());
+                }
                 call->runner = runner;
                 runner->assign(call);
                 published = true;
@@ -70,6 +113,7 @@ void Dispatcher::refuse(Call* call, std::error_code why)
 
 void Dispatcher::abandon(Call* call, std::error_code why, bool fromTimer)
 {
+    const SettlingScope scope(*this);
     CallPhase phase = call->phase.load(std::memory_order_acquire);
     for (;;) {
         switch (phase) {
@@ -190,13 +234,14 @@ void Dispatcher::retire(WorkerRunner* runner)
         m_idle.erase(it);
 }
 
-void Dispatcher::close()
+bool Dispatcher::close()
 {
+    const SettlingScope scope(*this);
     std::vector<Call*> drained;
     {
         std::lock_guard lock(m_mutex);
         if (m_closed)
-            return;
+            return false;
         m_closed = true;
         while (Call* call = m_head) {
             unlink(call);
@@ -209,6 +254,15 @@ void Dispatcher::close()
         settle(call, PoolErrc::PoolNotRunning, {}, false);
         release(call); // the list's reference
     }
+    return true;
+}
+
+void Dispatcher::waitForSettlements() const
+{
+    const int own = t_settling.dispatcher == this ? t_settling.depth : 0;
+    for (int n = m_settling.load(std::memory_order_acquire); n > own;
+         n = m_settling.load(std::memory_order_acquire))
+        m_settling.wait(n, std::memory_order_acquire);
 }
 
 bool Dispatcher::isOpen() const
@@ -256,7 +310,7 @@ void Dispatcher::settle(Call* call, std::error_code error, std::string message, 
 {
     call->error = error;
     call->message = std::move(message);
-    if (!call->onDone) {
+    if (!call->asynchronous) {
         call->settled.store(true, std::memory_order_release);
         call->parker.unpark();
         return;
@@ -269,7 +323,8 @@ void Dispatcher::settle(Call* call, std::error_code error, std::string message, 
     auto onDone = std::move(call->onDone);
     call->settled.store(true, std::memory_order_release);
     try {
-        onDone(std::move(result));
+        if (onDone) // fire and forget: nobody to tell, but the call is still let go of below
+            onDone(std::move(result));
     } catch (const std::exception& e) {
         qWarning("shoal: a completion callback threw: %s", e.what());
     } catch (...) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "call.h"
+#include "dispatchorder.h"
 #include "poolprobe.h"
 
 #include <atomic>
@@ -16,9 +17,14 @@ namespace shoal::detail {
 class WorkerRunner;
 
 /// The meeting point of callers and workers (tunny's request channel): a FIFO list of waiting
-/// calls and a LIFO stack of idle workers under one mutex, plus the lock-free counters the monitor
-/// reads. The newest idle worker is handed work first because it is the one still spinning, with
-/// warm caches; the oldest waiting call is served first. No user code runs under the mutex.
+/// calls and a list of idle workers under one mutex, plus the lock-free counters the monitor
+/// reads. The oldest waiting call is served first; which idle worker gets a new call is the
+/// DispatchOrder. No user code runs under the mutex.
+///
+/// Owned through std::shared_ptr: the timer and context callbacks of asynchronous calls and the
+/// worker runners hold it too, so a late callback never touches freed memory. Settlements that
+/// run outside the workers (abandons, close()'s drain) are counted, and the pool's close() waits
+/// for them, so no continuation runs after close() returns.
 class Dispatcher {
 public:
     Dispatcher();
@@ -33,6 +39,7 @@ public:
     /// dispatched; a running one gets its worker's interrupt() (here, on this thread) and its late
     /// result is discarded. A no-op if the call has already been settled or abandoned.
     /// \a fromTimer is true only on the timer thread, running the call's own deadline.
+    /// Counted as a settlement in progress from its first look at the call to its return.
     void abandon(Call* call, std::error_code why, bool fromTimer = false);
     /// Settles a call that never reached submit() (its context was already done).
     void refuse(Call* call, std::error_code why);
@@ -67,8 +74,17 @@ public:
     // --- the pool -----------------------------------------------------------------------------
     /// Marks \a runner as retiring and takes it off the idle stack; the caller then wakes it.
     void retire(WorkerRunner* runner);
-    /// Refuses new calls and settles every waiting one with PoolNotRunning. Idempotent.
-    void close();
+    /// Refuses new calls and settles every waiting one with PoolNotRunning, here, under no
+    /// lock. True for the call that closed it; later calls do nothing.
+    bool close();
+    /// Returns once no settlement runs outside the workers, except those this thread is inside
+    /// (a continuation that closes its own pool).
+    void waitForSettlements() const;
+    void setDispatchOrder(DispatchOrder order) noexcept
+    {
+        m_order.store(order, std::memory_order_relaxed);
+    }
+    DispatchOrder dispatchOrder() const noexcept { return m_order.load(std::memory_order_relaxed); }
     bool isOpen() const;
     void setMaxWaiting(qint64 bound);
     qint64 maxWaiting() const { return m_maxWaiting.load(std::memory_order_relaxed); }
@@ -87,6 +103,8 @@ private:
         std::atomic<qint64> value{0};
     };
 
+    class SettlingScope;
+
     void settle(Call* call, std::error_code error, std::string message, bool fromTimer);
     /// Counts a call that its caller gave up on or that was refused.
     void count(std::error_code error) noexcept;
@@ -99,9 +117,11 @@ private:
     std::atomic<qint64> m_queuedMirror{0}; ///< m_queued, for lock-free readers
     qint64 m_queued = 0;                   ///< length of the list
     std::vector<WorkerRunner*> m_idle;     ///< idle workers, newest last
-    bool m_closed = false;                 ///< close() was called
-    std::atomic<qint64> m_maxWaiting{-1};  ///< bound on m_queued; -1 for none
-    std::atomic<int> m_spinners{0};        ///< idle workers currently spinning
+    std::atomic<DispatchOrder> m_order{DispatchOrder::NewestIdleFirst}; ///< which idle one
+    mutable std::atomic<int> m_settling{0}; ///< settlements running outside the workers
+    bool m_closed = false;                  ///< close() was called
+    std::atomic<qint64> m_maxWaiting{-1};   ///< bound on m_queued; -1 for none
+    std::atomic<int> m_spinners{0};         ///< idle workers currently spinning
     std::atomic<std::int64_t> m_spinNs{MaxSpin.count()}; ///< the current spin budget
     const int m_maxSpinners;                             ///< the most that may spin at once
 

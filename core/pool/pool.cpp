@@ -9,6 +9,7 @@
 #include <QPromise>
 
 #include <stdexcept>
+#include <thread>
 
 namespace shoal {
 namespace {
@@ -42,7 +43,7 @@ public:
 
 Pool::Pool(int size, Factory factory)
     : m_factory(std::move(factory))
-    , m_dispatcher(std::make_unique<detail::Dispatcher>())
+    , m_dispatcher(std::make_shared<detail::Dispatcher>())
 {
     if (size < 0)
         throw std::invalid_argument("shoal::Pool: size must not be negative");
@@ -119,10 +120,14 @@ std::any Pool::process(std::any payload)
 
 Result<std::any> Pool::processTimed(std::any payload, std::chrono::nanoseconds timeout)
 {
-    const auto deadline = Context::Clock::now() + timeout;
+    const auto deadline = DeadlineTimer::after(timeout);
     detail::Call* call = makeCall(std::move(payload));
     m_dispatcher->submit(call);
-    return await(call, deadline, nullptr, PoolErrc::JobTimedOut);
+    return await(call,
+                 deadline == Context::Clock::time_point::max()
+                     ? std::nullopt
+                     : std::optional<Context::Clock::time_point>(deadline),
+                 nullptr, PoolErrc::JobTimedOut);
 }
 
 Result<std::any> Pool::processCtx(const Context& ctx, std::any payload)
@@ -140,16 +145,17 @@ Result<std::any> Pool::processCtx(const Context& ctx, std::any payload)
 void Pool::submit(const Context& ctx, std::any payload, Callback onDone)
 {
     detail::Call* call = makeCall(std::move(payload));
+    call->asynchronous = true;
     call->onDone = std::move(onDone);
     if (const auto err = ctx.err()) {
         m_dispatcher->refuse(call, err);
         return;
     }
     if (ctx.isCancelable()) {
-        detail::Dispatcher* dispatcher = m_dispatcher.get();
-        // No reference: ~Call destroys this link first, waiting for a running callback.
-        call->contextLink =
-            ctx.onDone([dispatcher, call, ctx] { dispatcher->abandon(call, ctx.err()); });
+        // No call reference: ~Call destroys this link first, waiting for a running callback.
+        // The dispatcher one keeps it alive should the pool go while the callback runs.
+        call->contextLink = ctx.onDone(
+            [dispatcher = m_dispatcher, call, ctx] { dispatcher->abandon(call, ctx.err()); });
     }
     m_dispatcher->submit(call);
 }
@@ -157,13 +163,13 @@ void Pool::submit(const Context& ctx, std::any payload, Callback onDone)
 void Pool::submitTimed(std::any payload, std::chrono::nanoseconds timeout, Callback onDone)
 {
     detail::Call* call = makeCall(std::move(payload));
+    call->asynchronous = true;
     call->onDone = std::move(onDone);
     detail::retain(call); // the timer's reference
-    detail::Dispatcher* dispatcher = m_dispatcher.get();
     // Scheduled before the call is published, so the handle is written before anyone but the
     // timer can settle the call; the timer's own settlement does not read it.
-    call->timer =
-        DeadlineTimer::instance().schedule(Context::Clock::now() + timeout, [dispatcher, call] {
+    call->timer = DeadlineTimer::instance().schedule(
+        DeadlineTimer::after(timeout), [dispatcher = m_dispatcher, call] {
             dispatcher->abandon(call, PoolErrc::JobTimedOut, true);
             detail::release(call);
         });
@@ -205,7 +211,18 @@ void Pool::setSize(int n)
 {
     if (n < 0)
         throw std::invalid_argument("shoal::Pool::setSize: size must not be negative");
-    std::lock_guard lock(m_sizeMutex);
+    std::unique_lock lock(m_sizeMutex, std::defer_lock);
+    if (onOwnWorker()) {
+        // A closing thread may hold the lock while it waits for this very worker: wait for the
+        // lock only while the pool is open (once closed, setSize() is a no-op anyway).
+        while (!lock.try_lock()) {
+            if (!m_dispatcher->isOpen())
+                return;
+            std::this_thread::yield();
+        }
+    } else {
+        lock.lock();
+    }
     if (m_dispatcher->isOpen())
         resize(n);
 }
@@ -222,8 +239,8 @@ void Pool::resize(int n)
         std::unique_ptr<Worker> worker = m_factory();
         if (!worker)
             throw std::invalid_argument("shoal::Pool: the worker factory returned no worker");
-        auto runner = std::make_unique<detail::WorkerRunner>(m_nextWorkerId, std::move(worker),
-                                                             *m_dispatcher);
+        auto runner =
+            std::make_unique<detail::WorkerRunner>(m_nextWorkerId, std::move(worker), m_dispatcher);
         ++m_nextWorkerId;
         runner->start();
         {
@@ -240,16 +257,32 @@ void Pool::retireFrom(std::size_t first)
         m_dispatcher->retire(m_runners[i].get());
         m_runners[i]->requestStop();
     }
-    for (std::size_t i = first; i < m_runners.size(); ++i)
-        m_runners[i]->join();
+    // A worker retiring itself (from process() or a continuation) cannot wait for itself: it
+    // finishes its current call, runs terminate() and is reaped once its thread has ended.
+    for (std::size_t i = first; i < m_runners.size(); ++i) {
+        if (!m_runners[i]->isCurrentThread())
+            m_runners[i]->join();
+    }
     std::lock_guard lock(m_registryMutex);
     for (std::size_t i = first; i < m_runners.size(); ++i) {
         m_retiredQueueWait.add(m_runners[i]->queueWait());
         m_retiredService.add(m_runners[i]->service());
         m_retiredCompleted += m_runners[i]->completed();
         m_retiredFailed += m_runners[i]->failed();
+        if (m_runners[i]->isCurrentThread())
+            detail::WorkerRunner::reapWhenDone(std::move(m_runners[i]));
     }
     m_runners.erase(m_runners.begin() + static_cast<std::ptrdiff_t>(first), m_runners.end());
+}
+
+bool Pool::onOwnWorker() const
+{
+    std::lock_guard lock(m_registryMutex);
+    for (const auto& runner : m_runners) {
+        if (runner->isCurrentThread())
+            return true;
+    }
+    return false;
 }
 
 void Pool::setMaxWaiting(qint64 bound)
@@ -264,10 +297,27 @@ qint64 Pool::maxWaiting() const noexcept
 
 void Pool::close()
 {
-    std::lock_guard lock(m_sizeMutex);
-    m_dispatcher->close();
-    m_size.store(0, std::memory_order_relaxed);
-    retireFrom(0);
+    // Waiting calls are settled with no pool lock held, so their continuations may call
+    // close() or setSize() themselves.
+    const bool first = m_dispatcher->close();
+    if (!first && onOwnWorker())
+        return; // another thread's close() is retiring this worker: do not wait for it
+    {
+        std::lock_guard lock(m_sizeMutex);
+        m_size.store(0, std::memory_order_relaxed);
+        retireFrom(0);
+    }
+    m_dispatcher->waitForSettlements();
+}
+
+void Pool::setDispatchOrder(DispatchOrder order)
+{
+    m_dispatcher->setDispatchOrder(order);
+}
+
+DispatchOrder Pool::dispatchOrder() const noexcept
+{
+    return m_dispatcher->dispatchOrder();
 }
 
 bool Pool::isRunning() const

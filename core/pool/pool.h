@@ -1,6 +1,7 @@
 #pragma once
 
 #include "context.h"
+#include "dispatchorder.h"
 #include "latencyhistogram.h"
 #include "poolprobe.h"
 #include "result.h"
@@ -26,14 +27,22 @@ struct Call;
 
 /// A fixed set of workers, each on its own QThread, serving callers one job at a time: Go's
 /// tunny.Pool. Callers wait in FIFO order for whichever worker is ready first. Every member is
-/// safe to call from any thread at any time, setSize() and close() included, except from one of
-/// this pool's own workers (a worker resizing or closing its own pool would wait for itself).
+/// safe to call from any thread at any time, setSize() and close() included. No user code
+/// (continuations, onDone callbacks, interrupt(), terminate()) runs under a pool lock, so a
+/// continuation may call any member, close() and setSize() included.
+///
+/// From one of this pool's own workers (inside process() or a continuation running on the
+/// worker), close(), a shrinking setSize() and ~Pool do not wait for that worker: it finishes
+/// its current call, runs terminate() and its thread is joined and deleted by the deadline
+/// timer thread moments later. So a continuation may drop the last owner of its pool. If another
+/// thread's close() is already retiring it, a worker's close() returns at once.
 class Pool {
 public:
     using Factory = std::function<std::unique_ptr<Worker>()>;
     /// An asynchronous call's continuation. It runs exactly once, on the thread that settles the
     /// call: the worker's, the timer thread (timeouts), the canceling thread (contexts), the
-    /// closing thread, or the submitting thread when the call is refused at once.
+    /// closing thread, or the submitting thread when the call is refused at once. May be empty
+    /// (fire and forget): the call is still released once settled.
     using Callback = std::function<void(Result<std::any>)>;
 
     /// tunny.New: runs \a factory \a size times, in order, on this thread, and starts a thread
@@ -58,7 +67,8 @@ public:
     std::any process(std::any payload);
     /// As process(), but gives up after \a timeout in total, waiting plus running, with
     /// JobTimedOut: a waiting call is never dispatched; a running one gets its worker's
-    /// interrupt() on this thread and its late result is discarded.
+    /// interrupt() on this thread and its late result is discarded. A timeout too large to add
+    /// to now() (nanoseconds::max()) means none.
     Result<std::any> processTimed(std::any payload, std::chrono::nanoseconds timeout);
     /// As processTimed(), driven by \a ctx: Canceled or DeadlineExceeded. A context that is
     /// already done returns at once and the payload is never dispatched.
@@ -95,10 +105,18 @@ public:
     qint64 maxWaiting() const noexcept;
 
     /// Waiting calls get PoolNotRunning; running jobs finish and are delivered; then every worker
-    /// runs terminate() and its thread ends. Idempotent; returns when all workers are gone, also
-    /// when another thread's close() is in progress.
+    /// runs terminate() and its thread ends. Idempotent; returns when all workers are gone and
+    /// every continuation of this pool has returned (those on the timer or a canceling thread
+    /// included; not one this thread is inside), also when another thread's close() is in
+    /// progress. After it returns no continuation runs and nothing of the pool is touched by
+    /// the timer or by contexts. See the class comment for a worker closing its own pool.
     void close();
     bool isRunning() const;
+
+    /// Which idle worker gets a new call (see DispatchOrder); default NewestIdleFirst. Takes
+    /// effect for the next call. Any thread, lock-free.
+    void setDispatchOrder(DispatchOrder order);
+    DispatchOrder dispatchOrder() const noexcept;
 
     // --- probes for the monitor: any thread, lock-free for the pool's hot path ----------------
     /// Sums the dispatcher's and every worker's counts (registry lock, as inFlight()).
@@ -120,9 +138,10 @@ private:
                            Context::Subscription wakeOnDone = {});
     void resize(int n);
     void retireFrom(std::size_t first);
+    bool onOwnWorker() const;
 
     Factory m_factory;                                            ///< makes workers; any thread
-    std::unique_ptr<detail::Dispatcher> m_dispatcher;             ///< callers meet workers here
+    std::shared_ptr<detail::Dispatcher> m_dispatcher;             ///< callers meet workers here
     std::mutex m_sizeMutex;                                       ///< serialises setSize and close
     mutable std::mutex m_registryMutex;                           ///< guards m_runners for probes
     std::vector<std::unique_ptr<detail::WorkerRunner>> m_runners; ///< live and retiring workers

@@ -34,13 +34,14 @@ public:
 
 const std::error_category& poolCategory() noexcept
 {
-    static const PoolCategory category;
-    return category;
+    // Never destroyed: pool errors are made during static destruction too (see DeadlineTimer).
+    static const PoolCategory* const category = new PoolCategory;
+    return *category;
 }
 
 PoolError::PoolError(std::error_code code, const std::string& detail)
-    : std::runtime_error(detail.empty() ? code.message() : code.message() + ": " + detail)
-    , m_code(code)
+    : std::system_error(code)
+    , m_what(detail.empty() ? code.message() : code.message() + ": " + detail)
 {}
 
 } // namespace shoal

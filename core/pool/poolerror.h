@@ -28,14 +28,16 @@ inline std::error_code make_error_code(PoolErrc e) noexcept
 }
 
 /// Thrown by Pool::process() (where tunny panics) and by Result::value() on an error. A worker may
-/// throw it from process() to fail a call with a specific code.
-class PoolError : public std::runtime_error {
+/// throw it from process() to fail a call with a specific code. A std::system_error, so code()
+/// is the std::error_code and a handler for std::system_error sees it; what() is the code's
+/// message followed by the detail, if any ("worker threw an exception: no disk").
+class PoolError : public std::system_error {
 public:
     explicit PoolError(std::error_code code, const std::string& detail = {});
-    std::error_code code() const noexcept { return m_code; }
+    const char* what() const noexcept override { return m_what.what(); }
 
 private:
-    std::error_code m_code; ///< which of the PoolErrc values this is
+    std::runtime_error m_what; ///< the message; copying it never throws
 };
 
 } // namespace shoal

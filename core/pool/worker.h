@@ -29,9 +29,11 @@ public:
     virtual void blockUntilReady() {}
 
     /// Called from the abandoning caller's thread (or the timer thread for asynchronous timed
-    /// calls), exactly once per abandoned job, after the pool has started process() for it: the
-    /// worker moves on to nothing else until interrupt() has returned. isInterrupted() is
-    /// already true when it is called. Make process() stop early if it can.
+    /// calls), exactly once per abandoned job, only while that job is the worker's current one:
+    /// from just before process() is entered for it (isInterrupted() is then already true on
+    /// entry) to just after process() returns; the worker moves on to nothing else (no other
+    /// job, no blockUntilReady()) until interrupt() has returned. isInterrupted() is already
+    /// true when it is called. Make process() stop early if it can.
     virtual void interrupt() {}
 
     /// Called once on the worker's QThread when the worker is removed (setSize shrink or

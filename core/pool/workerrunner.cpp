@@ -1,6 +1,7 @@
 #include "workerrunner.h"
 
 #include "call.h"
+#include "deadlinetimer.h"
 #include "dispatcher.h"
 #include "spinningwait.h"
 
@@ -11,10 +12,11 @@
 
 namespace shoal::detail {
 
-WorkerRunner::WorkerRunner(int id, std::unique_ptr<Worker> worker, Dispatcher& dispatcher)
+WorkerRunner::WorkerRunner(int id, std::unique_ptr<Worker> worker,
+                           std::shared_ptr<Dispatcher> dispatcher)
     : m_id(id)
     , m_worker(std::move(worker))
-    , m_dispatcher(dispatcher)
+    , m_dispatcher(std::move(dispatcher))
 {
     m_worker->m_stop = Context::withCancel(Context::background());
 }
@@ -48,6 +50,16 @@ void WorkerRunner::join()
     const bool finished = m_finished.load(std::memory_order_acquire);
     Q_ASSERT(finished);
     Q_UNUSED(finished);
+}
+
+bool WorkerRunner::isCurrentThread() const noexcept
+{
+    return m_thread && QThread::currentThread() == m_thread.get();
+}
+
+void WorkerRunner::reapWhenDone(std::unique_ptr<WorkerRunner> runner) noexcept
+{
+    runner.release()->m_reapSelf = true;
 }
 
 void WorkerRunner::markRetiring() noexcept
@@ -100,18 +112,23 @@ void WorkerRunner::run()
     }
     setState(WorkerState::Retiring);
     guarded("terminate", [this] { m_worker->terminate(); });
+    const bool reapSelf = m_reapSelf;
     m_finished.store(true, std::memory_order_release);
+    if (reapSelf) {
+        // Nobody owns this runner now; the timer thread's join waits for this function to end.
+        DeadlineTimer::instance().schedule(DeadlineTimer::Clock::now(), [this] { delete this; });
+    }
 }
 
 Call* WorkerRunner::nextCall()
 {
     bool stopping = false;
-    if (Call* call = m_dispatcher.take(this, stopping))
+    if (Call* call = m_dispatcher->take(this, stopping))
         return call;
     if (stopping)
         return nullptr;
     setState(WorkerState::Idle);
-    SpinningWait wait(m_dispatcher);
+    SpinningWait wait(*m_dispatcher);
     for (;;) {
         // Retirement first: a call assigned before it is visible once retirement is, and it is
         // still run, so nothing handed to this worker is lost.
@@ -130,18 +147,21 @@ void WorkerRunner::runCall(Call* call)
     // ordered after it.
     m_worker->m_interrupted.store(false, std::memory_order_relaxed);
     m_serving.store(true, std::memory_order_relaxed); // before Running: an abandoner's clear wins
-    if (!m_dispatcher.begin(call)) {
+    // Busy before Running too: interruptWorker() needs Running, so its Abandoned is never
+    // overwritten and the lanes never show a zombie job as busy.
+    setState(WorkerState::Busy);
+    const auto started = Call::Clock::now();
+    std::any value;
+    std::error_code error;
+    std::string message;
+    // Running spans no more than process() itself, entered and left: interrupt() can only come
+    // between begin() and claim(), i.e. while process() runs, just as it is entered (when
+    // isInterrupted() is already true), or just as it returns (before this worker moves on).
+    if (!m_dispatcher->begin(call)) {
         m_serving.store(false, std::memory_order_relaxed);
         release(call); // given up before it started: never dispatched
         return;
     }
-    const auto started = Call::Clock::now();
-    m_queueWait.record(started - call->submittedAt);
-    setState(WorkerState::Busy);
-
-    std::any value;
-    std::error_code error;
-    std::string message;
     try {
         value = m_worker->process(std::move(call->payload));
     } catch (const PoolError& e) {
@@ -154,14 +174,17 @@ void WorkerRunner::runCall(Call* call)
         error = PoolErrc::WorkerThrew;
         message = "unknown exception";
     }
-    m_service.record(Call::Clock::now() - started);
+    const bool claimed = m_dispatcher->claim(call);
+    const auto finished = Call::Clock::now();
+    m_queueWait.record(started - call->submittedAt);
+    m_service.record(finished - started);
     m_jobs.store(m_jobs.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
 
-    if (m_dispatcher.claim(call)) {
+    if (claimed) {
         m_serving.store(false, std::memory_order_relaxed);
         auto& counter = error ? m_failed : m_completed;
         counter.store(counter.load(std::memory_order_relaxed) + 1, std::memory_order_release);
-        m_dispatcher.deliver(call, std::move(value), error, std::move(message));
+        m_dispatcher->deliver(call, std::move(value), error, std::move(message));
     } else {
         // Abandoned: the abandoning thread may still be inside interrupt(); serve no one until
         // it has returned, so interrupt() never overlaps another job.

@@ -20,7 +20,7 @@ class Dispatcher;
 /// state and its jobs' queue-wait and service times for the monitor (single writer, lock-free).
 class WorkerRunner {
 public:
-    WorkerRunner(int id, std::unique_ptr<Worker> worker, Dispatcher& dispatcher);
+    WorkerRunner(int id, std::unique_ptr<Worker> worker, std::shared_ptr<Dispatcher> dispatcher);
     ~WorkerRunner();
     WorkerRunner(const WorkerRunner&) = delete;
     WorkerRunner& operator=(const WorkerRunner&) = delete;
@@ -32,6 +32,11 @@ public:
     void requestStop();
     /// Waits until the thread has run terminate() and finished. Any thread but the worker's.
     void join();
+    /// True on this runner's own thread.
+    bool isCurrentThread() const noexcept;
+    /// For a runner retired from its own thread (after requestStop()): the thread ends on its
+    /// own and the deadline timer thread then joins and deletes the runner. Runner's thread.
+    static void reapWhenDone(std::unique_ptr<WorkerRunner> runner) noexcept;
 
     // --- the dispatcher's side ----------------------------------------------------------------
     /// Hands a Taken call to this idle worker. Under the dispatcher's mutex; the caller must
@@ -74,14 +79,15 @@ private:
     template <class Fn>
     void guarded(const char* what, Fn&& fn) noexcept;
 
-    const int m_id;                         ///< stable, never reused within a pool
-    std::unique_ptr<Worker> m_worker;       ///< the user's worker; used on m_thread only
-    Dispatcher& m_dispatcher;               ///< not owned; outlives this runner
-    std::unique_ptr<QThread> m_thread;      ///< runs run()
-    Parker m_parker;                        ///< the worker sleeps here when idle
-    std::atomic<Call*> m_assigned{nullptr}; ///< a call handed over while idle
-    std::atomic<bool> m_retiring{false};    ///< leave after the current job
-    std::atomic<int> m_pendingWakes{0};     ///< assign() calls whose wakeAssigned() is to come
+    const int m_id;                           ///< stable, never reused within a pool
+    std::unique_ptr<Worker> m_worker;         ///< the user's worker; used on m_thread only
+    std::shared_ptr<Dispatcher> m_dispatcher; ///< shared: a self-reaped runner outlives the pool
+    bool m_reapSelf = false;                  ///< see reapWhenDone(); this thread only
+    std::unique_ptr<QThread> m_thread;        ///< runs run()
+    Parker m_parker;                          ///< the worker sleeps here when idle
+    std::atomic<Call*> m_assigned{nullptr};   ///< a call handed over while idle
+    std::atomic<bool> m_retiring{false};      ///< leave after the current job
+    std::atomic<int> m_pendingWakes{0};       ///< assign() calls whose wakeAssigned() is to come
     std::atomic<WorkerState> m_state{WorkerState::Blocked}; ///< for the monitor
     std::atomic<qint64> m_completed{0};                     ///< results this worker delivered
     std::atomic<qint64> m_failed{0};    ///< calls this worker failed (process() threw)

@@ -128,9 +128,11 @@ public:
         if (m_script.readyOpen)
             return;
         if (m_script.readyHonoursStop) {
-            while (!m_script.readyGate.isOpen() && !stopContext().isDone())
-                stopContext().waitUntil(std::chrono::steady_clock::now() +
-                                        std::chrono::milliseconds(5));
+            // Only the stop context's wake-up ends this wait (no polling), so a pool that fails
+            // to wake it hangs here, and the test's own deadline fails it.
+            if (!stopContext().waitUntil(std::chrono::steady_clock::now() +
+                                         std::chrono::seconds(60)))
+                qFatal("ScriptedWorker: the stop context never woke blockUntilReady()");
         } else if (!m_script.readyGate.wait(std::chrono::seconds(30))) {
             qFatal("ScriptedWorker: blockUntilReady() was never released");
         }

@@ -1,5 +1,6 @@
 #include "pool/context.h"
 #include "pool/poolerror.h"
+#include "timerblocker.h"
 
 #include <QtTest>
 
@@ -26,6 +27,8 @@ private Q_SLOTS:
     void waitUntilReturnsWhenCanceledFromAnotherThread();
     void waitUntilTimesOut();
     void concurrentCancelsRunCallbackOnce();
+    void errReportsAPassedDeadlineWithoutRunningCallbacks();
+    void cancelAfterErrSawTheDeadlineKeepsDeadlineExceeded();
 };
 
 void TestContext::backgroundIsNeverDone()
@@ -75,10 +78,16 @@ void TestContext::timeoutBecomesDeadlineExceeded()
     const Context ctx = Context::withTimeout(Context(), 20ms);
     QVERIFY(!ctx.isDone());
     std::atomic<bool> fired{false};
-    auto subscription = ctx.onDone([&] { fired = true; });
-    QVERIFY(ctx.waitUntil(std::chrono::steady_clock::now() + 20s));
+    std::atomic<Qt::HANDLE> firedOn{nullptr};
+    auto subscription = ctx.onDone([&] {
+        firedOn = QThread::currentThreadId();
+        fired = true;
+    });
+    // Nothing on this thread looks at the context until the timer thread has finished it.
+    QTRY_VERIFY_WITH_TIMEOUT(fired.load(), 20000);
+    QVERIFY(firedOn.load() != QThread::currentThreadId());
     QCOMPARE(ctx.err(), make_error_code(PoolErrc::DeadlineExceeded));
-    QTRY_VERIFY_WITH_TIMEOUT(fired.load(), 20000); // the timer thread fires the callback
+    QVERIFY(ctx.waitUntil(std::chrono::steady_clock::now() + 20s));
 }
 
 void TestContext::childInheritsEarlierParentDeadline()
@@ -157,6 +166,41 @@ void TestContext::concurrentCancelsRunCallbackOnce()
         QVERIFY(ctx.isDone());
         QCOMPARE(runs.load(), 1);
     }
+}
+
+void TestContext::errReportsAPassedDeadlineWithoutRunningCallbacks()
+{
+    test::TimerBlocker blocker; // the deadline passes with the timer thread late
+    const Context ctx = Context::withTimeout(Context(), 2ms);
+    std::atomic<Qt::HANDLE> ranOn{nullptr};
+    std::atomic<int> runs{0};
+    auto subscription = ctx.onDone([&] {
+        ranOn = QThread::currentThreadId();
+        ++runs;
+    });
+    while (std::chrono::steady_clock::now() < *ctx.deadline())
+        std::this_thread::yield();
+    // A caller may hold a lock its own callback takes: err() must not run the callback.
+    QCOMPARE(ctx.err(), make_error_code(PoolErrc::DeadlineExceeded));
+    QVERIFY(ctx.isDone());
+    QCOMPARE(runs.load(), 0);
+    blocker.release();
+    QTRY_COMPARE_WITH_TIMEOUT(runs.load(), 1, 20000);
+    QVERIFY(ranOn.load() != QThread::currentThreadId()); // the timer thread ran it
+}
+
+void TestContext::cancelAfterErrSawTheDeadlineKeepsDeadlineExceeded()
+{
+    test::TimerBlocker blocker;
+    const Context ctx = Context::withTimeout(Context(), 1ms);
+    std::atomic<int> runs{0};
+    auto subscription = ctx.onDone([&] { ++runs; });
+    while (std::chrono::steady_clock::now() < *ctx.deadline())
+        std::this_thread::yield();
+    QCOMPARE(ctx.err(), make_error_code(PoolErrc::DeadlineExceeded));
+    ctx.cancel(); // finishes it here, but the error already reported stays
+    QCOMPARE(runs.load(), 1);
+    QCOMPARE(ctx.err(), make_error_code(PoolErrc::DeadlineExceeded));
 }
 
 QTEST_GUILESS_MAIN(TestContext)

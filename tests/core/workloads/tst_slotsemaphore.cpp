@@ -1,9 +1,12 @@
+#include "pool/deadlinetimer.h"
 #include "pool/poolerror.h"
 #include "workloads/slotsemaphore.h"
 
 #include <QtTest>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 using namespace shoal;
@@ -17,6 +20,7 @@ private Q_SLOTS:
     void doneContextEndsTheWait();
     void raisingTheCapacityWakesWaiters();
     void shrinkingWhileHeldGoesNegative();
+    void deadlinePassingBeforeTheTimerFiresEndsTheWait();
 };
 
 void TestSlotSemaphore::acquireTakesFreeSlotsAtOnce()
@@ -88,6 +92,53 @@ void TestSlotSemaphore::shrinkingWhileHeldGoesNegative()
     semaphore.release();
     semaphore.release();
     QCOMPARE(semaphore.available(), 1);
+}
+
+void TestSlotSemaphore::deadlinePassingBeforeTheTimerFiresEndsTheWait()
+{
+    using namespace std::chrono_literals;
+    // Hold the timer thread so the context's deadline passes before it is fired.
+    std::mutex timerMutex;
+    std::condition_variable timerWake;
+    bool timerHeld = false;
+    bool timerReleased = false;
+    DeadlineTimer::instance().schedule(DeadlineTimer::Clock::now(), [&] {
+        std::unique_lock lock(timerMutex);
+        timerHeld = true;
+        timerWake.notify_all();
+        timerWake.wait_for(lock, 60s, [&] { return timerReleased; });
+    });
+    {
+        std::unique_lock lock(timerMutex);
+        QVERIFY(timerWake.wait_for(lock, 20s, [&] { return timerHeld; }));
+    }
+    SlotSemaphore semaphore(0);
+    const Context ctx = Context::withTimeout(Context(), 30ms);
+    std::atomic<bool> returned{false};
+    std::error_code result;
+    std::thread waiter([&] {
+        result = semaphore.acquire(ctx);
+        returned = true;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(semaphore.waiting(), 1, 20000);
+    while (std::chrono::steady_clock::now() < *ctx.deadline())
+        std::this_thread::yield();
+    semaphore.release(); // wakes the waiter, which finds the deadline passed under its lock
+    const auto until = std::chrono::steady_clock::now() + 20s;
+    while (!returned && std::chrono::steady_clock::now() < until)
+        std::this_thread::yield();
+    {
+        std::lock_guard lock(timerMutex);
+        timerReleased = true;
+    }
+    timerWake.notify_all();
+    if (!returned) {
+        waiter.detach();
+        QFAIL("acquire() deadlocked on its own callback");
+    }
+    waiter.join();
+    QCOMPARE(result, make_error_code(PoolErrc::DeadlineExceeded));
+    QCOMPARE(semaphore.available(), 1); // the released slot is still there for others
 }
 
 QTEST_GUILESS_MAIN(TestSlotSemaphore)
