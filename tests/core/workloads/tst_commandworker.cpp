@@ -166,6 +166,15 @@ void TestCommandWorker::execReturnsTrimmedStdout()
     QCOMPARE(output(p->call("8")), QByteArray("got 8"));
     QCOMPARE(p->workload->childrenStarted(), 2); // one per call
 
+    // `true` exits without reading: writing its line meets a closed pipe (EPIPE, and a
+    // SIGPIPE that must not reach this process).
+    auto quiet = std::make_unique<CommandPool>();
+    quiet->workload = command({{QStringLiteral("program"), QStringLiteral("true")},
+                               {QStringLiteral("mode"), QStringLiteral("exec")}});
+    quiet->pool = std::make_unique<Pool>(1, [&] { return quiet->workload->makeWorker(); });
+    for (int i = 0; i < 30; ++i)
+        QCOMPARE(output(quiet->call("ignored")), QByteArray());
+
     auto sha = std::make_unique<CommandPool>();
     sha->workload = command({{QStringLiteral("program"), QStringLiteral("sha256sum")},
                              {QStringLiteral("mode"), QStringLiteral("exec")}});
