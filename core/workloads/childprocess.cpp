@@ -227,9 +227,11 @@ ChildProcess::Outcome ChildProcess::exchange(const QByteArray& input, bool close
     for (;;) {
         if (m_stdin >= 0 && written == input.size() && closeInput)
             closeFd(m_stdin);
+        const bool sent = written == input.size() || m_stdin < 0;
         if (!toEnd) {
+            // A line the child wrote ahead answers this call, but only once its input is sent.
             const qsizetype newline = m_output.indexOf('\n');
-            if (newline >= 0) {
+            if (newline >= 0 && sent) {
                 *answer = m_output.left(newline);
                 m_output.remove(0, newline + 1);
                 return Outcome::Answered;
@@ -244,6 +246,7 @@ ChildProcess::Outcome ChildProcess::exchange(const QByteArray& input, bool close
         if (stop && stop())
             return Outcome::Interrupted;
         if (exited || (toEnd && m_stdout < 0 && hasExited())) {
+            closeFd(m_stdin); // nobody reads it any more
             // What it wrote before exiting is in the pipes already.
             if (m_stdout >= 0)
                 readInto(m_stdout, m_output, MaxOutputBytes, false);

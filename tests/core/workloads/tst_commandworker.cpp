@@ -1,3 +1,5 @@
+#include "returnswithin.h"
+
 #include "pool/pool.h"
 #include "workloads/childprocess.h"
 #include "workloads/commandworker.h"
@@ -124,6 +126,8 @@ private Q_SLOTS:
     void signalInterruptKillsAChildIgnoringSigterm();
     void signalInterruptStopsAnExecChild();
     void ignoreKeepsTheWorkerBusyUntilTheChildAnswers();
+    void closingEndsAnAbandonedIgnoredChild();
+    void liveArgsChangeRestartsTheCoprocess();
     void missingProgramIsRefusedWithItsPath();
     void programThatCannotStartFailsThePoolConstructor();
     void floodingChildKeepsMemoryBounded();
@@ -301,6 +305,31 @@ void TestCommandWorker::ignoreKeepsTheWorkerBusyUntilTheChildAnswers()
     QCOMPARE(output(p->call("third")), QByteArray("third")); // the late answer went nowhere
     answerThird.join();
     QCOMPARE(p->workload->childrenStarted(), 1); // never signalled, never restarted
+}
+
+void TestCommandWorker::closingEndsAnAbandonedIgnoredChild()
+{
+    auto p = shPool(QStringLiteral("while read l; do sleep 30; echo $l; done"), 1,
+                    QStringLiteral("coprocess"), QStringLiteral("ignore"));
+    const qint64 pgid = p->workers.at(0)->childPid();
+    QCOMPARE(p->call("slow", 200ms).error(), make_error_code(PoolErrc::JobTimedOut));
+    QCOMPARE(p->state(), WorkerState::Abandoned);
+    Pool* pool = p->pool.get();
+    QVERIFY(returnsWithin([pool] { pool->close(); }, 10s)); // not the 30 s sleep
+    QTRY_COMPARE_WITH_TIMEOUT(livingInGroup(pgid), 0, 10000);
+}
+
+void TestCommandWorker::liveArgsChangeRestartsTheCoprocess()
+{
+    auto p = shPool(QStringLiteral("while read l; do echo \"a$l\"; done"));
+    QCOMPARE(output(p->call("1")), QByteArray("a1"));
+    const qint64 first = p->workers.at(0)->childPid();
+    QVERIFY(!p->workload->setParam(
+        QStringLiteral("args"),
+        QStringList{QStringLiteral("-c"), QStringLiteral("while read l; do echo \"b$l\"; done")}));
+    QCOMPARE(output(p->call("2")), QByteArray("b2"));
+    QCOMPARE(p->workload->childrenStarted(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(livingInGroup(first), 0, 10000);
 }
 
 void TestCommandWorker::missingProgramIsRefusedWithItsPath()
