@@ -126,6 +126,7 @@ private Q_SLOTS:
     void signalInterruptKillsAChildIgnoringSigterm();
     void signalInterruptStopsAnExecChild();
     void ignoreKeepsTheWorkerBusyUntilTheChildAnswers();
+    void writingToAChildThatClosedItsStdinRaisesNoSigpipe();
     void closingEndsAnAbandonedIgnoredChild();
     void liveArgsChangeRestartsTheCoprocess();
     void missingProgramIsRefusedWithItsPath();
@@ -305,6 +306,16 @@ void TestCommandWorker::ignoreKeepsTheWorkerBusyUntilTheChildAnswers()
     QCOMPARE(output(p->call("third")), QByteArray("third")); // the late answer went nowhere
     answerThird.join();
     QCOMPARE(p->workload->childrenStarted(), 1); // never signalled, never restarted
+}
+
+void TestCommandWorker::writingToAChildThatClosedItsStdinRaisesNoSigpipe()
+{
+    auto p = shPool(QStringLiteral("exec 0<&-; sleep 30"));
+    const qint64 pid = p->workers.at(0)->childPid();
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(QStringLiteral("/proc/%1/fd/0").arg(pid)), 10000);
+    // The write meets EPIPE; SIGPIPE's default action would end this test process here.
+    QCOMPARE(p->call("x", 300ms).error(), make_error_code(PoolErrc::JobTimedOut));
+    QTRY_COMPARE_WITH_TIMEOUT(livingInGroup(pid), 0, 10000);
 }
 
 void TestCommandWorker::closingEndsAnAbandonedIgnoredChild()
