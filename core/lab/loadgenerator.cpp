@@ -1,5 +1,6 @@
 #include "loadgenerator.h"
 
+#include "pool/outcome.h"
 #include "pool/pool.h"
 
 #include <algorithm>
@@ -17,7 +18,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
-enum Outcome { Completed, TimedOut, Canceled, Failed, Rejected, NotRunning, OutcomeCount };
+enum CallOutcome { Completed, TimedOut, Canceled, Failed, Rejected, NotRunning, OutcomeCount };
 
 enum class Phase { Idle, Running, Paused, Stopped };
 
@@ -32,25 +33,10 @@ constexpr std::size_t kMaxBatch = 4096;
 /// completion (the recursion would have no bound), so it goes through the pacer instead.
 thread_local int t_submitting = 0;
 
-Outcome classify(const std::error_code& error)
+CallOutcome classify(const std::error_code& error)
 {
-    if (!error)
-        return Completed;
-    if (error.category() != poolCategory())
-        return Failed;
-    switch (static_cast<PoolErrc>(error.value())) {
-    case PoolErrc::JobTimedOut:
-        return TimedOut;
-    case PoolErrc::Canceled:
-    case PoolErrc::DeadlineExceeded:
-        return Canceled;
-    case PoolErrc::QueueFull:
-        return Rejected;
-    case PoolErrc::PoolNotRunning:
-        return NotRunning;
-    default:
-        return Failed;
-    }
+    static_assert(NotRunning == static_cast<int>(shoal::Outcome::NotRunning));
+    return static_cast<CallOutcome>(outcomeOf(error)); // the same outcomes, in the same order
 }
 
 std::chrono::nanoseconds fromMs(double ms)
@@ -93,7 +79,7 @@ struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
     // --- calls --------------------------------------------------------------------------------
     bool issue(int caller, Clock::time_point intended);
     void finish(const Result<std::any>& result, Clock::time_point intended, int caller);
-    void next(int caller, Outcome outcome, Clock::time_point now);
+    void next(int caller, CallOutcome outcome, Clock::time_point now);
     /// Marks \a caller as ended; with \a mayRestart, restarts it if a concurrent setCallers()
     /// raised the target after the caller read it.
     void retire(int caller, bool mayRestart);
@@ -119,7 +105,7 @@ struct LoadGenerator::Core : std::enable_shared_from_this<Core> {
     std::atomic<bool> limitReached{false};
 
     PaddedCounter submitted;                         ///< calls handed to the pool
-    std::array<PaddedCounter, OutcomeCount> outcome; ///< by Outcome
+    std::array<PaddedCounter, OutcomeCount> outcome; ///< by CallOutcome
     std::atomic<qint64> outstanding{0};              ///< for the peak only
     std::atomic<qint64> peakOutstanding{0};
     std::atomic<quint64> sequence{0}; ///< payload numbers
@@ -216,7 +202,7 @@ void LoadGenerator::Core::finish(const Result<std::any>& result, Clock::time_poi
                                  int caller)
 {
     const auto now = Clock::now();
-    const Outcome o = classify(result.error());
+    const CallOutcome o = classify(result.error());
     // Refusals fail at once; their zero wait would only dilute the latency of real calls.
     if (o != Rejected && o != NotRunning)
         latency.recordShared(now - intended);
@@ -227,7 +213,7 @@ void LoadGenerator::Core::finish(const Result<std::any>& result, Clock::time_poi
         next(caller, o, now);
 }
 
-void LoadGenerator::Core::next(int caller, Outcome o, Clock::time_point now)
+void LoadGenerator::Core::next(int caller, CallOutcome o, Clock::time_point now)
 {
     // The pool is closed: this caller would only be refused again.
     if (o == NotRunning) {

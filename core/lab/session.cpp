@@ -49,13 +49,6 @@ int msUntil(double seconds)
     return static_cast<int>(std::clamp(std::ceil(seconds * 1000.0), 0.0, 2'000'000'000.0));
 }
 
-bool sameCounts(const PoolCounters& p, const CallCounters& c)
-{
-    return p.submitted == c.submitted && p.completed == c.completed && p.timedOut == c.timedOut &&
-           p.canceled == c.canceled && p.failed == c.failed && p.rejected == c.rejected &&
-           p.notRunning == c.notRunning;
-}
-
 } // namespace
 
 struct Session::Prepared {
@@ -492,7 +485,7 @@ void Session::finishRun()
     s.peakOutstanding = m_generator->peakOutstanding();
     s.peakAbandoned = m_peakAbandoned;
     s.identityHolds = s.counters.outstanding() == 0;
-    s.poolAgrees = sameCounts(s.poolCounters, s.counters);
+    s.poolAgrees = s.poolCounters == s.counters;
     s.drained = m_drained;
     s.samples = m_history.appended();
     s.events = m_events.size();
