@@ -47,7 +47,7 @@ QProcessEnvironment labEnvironment(const QString& config = QString())
 }
 
 LabProcess runLab(const QStringList& arguments, int timeoutMs = kLong,
-               const QString& config = QString())
+                  const QString& config = QString())
 {
     QProcess process;
     const QProcessEnvironment environment = labEnvironment(config);
@@ -181,9 +181,9 @@ void TestShoalLab::withoutAModeItOpensTheWindow()
     QTemporaryDir config;
     const QString png = m_dir.filePath(QStringLiteral("window.png"));
     const LabProcess o = runLab({QStringLiteral("--preset"), QStringLiteral("heavy-tail"),
-                              QStringLiteral("--screenshot"), png,
-                              QStringLiteral("--screenshot-at"), QStringLiteral("0.5")},
-                             kLong, config.path());
+                                 QStringLiteral("--screenshot"), png,
+                                 QStringLiteral("--screenshot-at"), QStringLiteral("0.5")},
+                                kLong, config.path());
     QCOMPARE(o.status, 0);
     const QImage image(png);
     QVERIFY2(image.width() >= 800 && image.height() >= 500, qPrintable(o.err));
@@ -194,7 +194,7 @@ void TestShoalLab::withoutAModeItOpensTheWindow()
     QCOMPARE(language.status, 2);
     QVERIFY2(language.err.contains(QStringLiteral("--lang")), qPrintable(language.err));
     const LabProcess preset = runLab({QStringLiteral("--preset"), QStringLiteral("no-such-preset")},
-                                  kLong, config.path());
+                                     kLong, config.path());
     QCOMPARE(preset.status, 2);
     QVERIFY2(preset.err.contains(QStringLiteral("no-such-preset")), qPrintable(preset.err));
     QCOMPARE(preset.err.count(QStringLiteral("shoal-lab: ")), 1);
@@ -307,8 +307,8 @@ void TestShoalLab::aHeadlessRunWritesItsFiles()
 void TestShoalLab::anUnusableWorkloadIsBadInput()
 {
     const LabProcess o = runLab({QStringLiteral("--headless"), QStringLiteral("--set"),
-                              QStringLiteral("workload.kind=image"), QStringLiteral("--set"),
-                              QStringLiteral("workload.params.folder=/no/such/images")});
+                                 QStringLiteral("workload.kind=image"), QStringLiteral("--set"),
+                                 QStringLiteral("workload.params.folder=/no/such/images")});
     QCOMPARE(o.status, 2);
     QVERIFY2(o.err.count(QLatin1Char('\n')) == 1, qPrintable(o.err));
     QVERIFY2(o.err.contains(QStringLiteral("workload.params.folder")), qPrintable(o.err));
@@ -450,9 +450,9 @@ void TestShoalLab::everyPresetRunsHeadless()
 #endif
     const QString csv = m_dir.filePath(preset + QStringLiteral(".csv"));
     const LabProcess o = runLab({QStringLiteral("--headless"), QStringLiteral("--preset"), preset,
-                              QStringLiteral("--set"), QStringLiteral("run.durationSec=1.5"),
-                              QStringLiteral("--set"), QStringLiteral("run.drainSec=1"),
-                              QStringLiteral("--csv"), csv});
+                                 QStringLiteral("--set"), QStringLiteral("run.durationSec=1.5"),
+                                 QStringLiteral("--set"), QStringLiteral("run.drainSec=1"),
+                                 QStringLiteral("--csv"), csv});
     QVERIFY2(o.status == 0, qPrintable(o.err));
     QVERIFY2(o.out.contains(QRegularExpression(QStringLiteral("accounting +ok"))),
              qPrintable(o.out));
