@@ -93,27 +93,21 @@ int HeadlessRun::exec()
     std::fputs(qPrintable(SummaryTable::format(*m_summary)), stdout);
     std::fflush(stdout);
 
-    const QList<MetricsRow> rows = session.history();
-    const QList<RunEvent>& events = session.events();
-    const struct {
-        QString path;
-        QByteArray data;
-    } outputs[] = {
-        {m_options.csvPath,
-         m_options.csvPath.isEmpty() ? QByteArray() : RunExport::samplesCsv(rows)},
-        {m_options.eventsPath,
-         m_options.eventsPath.isEmpty() ? QByteArray() : RunExport::eventsCsv(events)},
-        {m_options.summaryPath,
-         m_options.summaryPath.isEmpty() ? QByteArray() : RunExport::summaryJson(*m_summary)},
-    };
-    for (const auto& output : outputs) {
-        if (output.path.isEmpty())
-            continue;
-        if (const FileError e = RunExport::writeFile(output.path, output.data)) {
-            complain(ErrorText::file(e));
-            m_status = RunFailed;
-        }
-    }
+    // The session writes the run it holds; each export reports back at once.
+    const auto written =
+        connect(&session, &Session::exportFinished, this, [this](const ExportResult& result) {
+            if (result.error) {
+                complain(ErrorText::file(result.error));
+                m_status = RunFailed;
+            }
+        });
+    if (!m_options.csvPath.isEmpty())
+        session.exportSamplesCsv(m_options.csvPath);
+    if (!m_options.eventsPath.isEmpty())
+        session.exportEventsCsv(m_options.eventsPath);
+    if (!m_options.summaryPath.isEmpty())
+        session.exportSummaryJson(m_options.summaryPath);
+    disconnect(written);
     if (!m_summary->identityHolds || !m_summary->poolAgrees) {
         complain(tr("the accounting identity did not hold"));
         m_status = RunFailed;

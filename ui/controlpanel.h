@@ -3,7 +3,10 @@
 #include "lab/callapi.h"
 #include "lab/scenario.h"
 
+#include <QList>
+#include <QPair>
 #include <QScrollArea>
+#include <QString>
 #include <QVariant>
 
 class QCheckBox;
@@ -17,11 +20,11 @@ class WorkloadParamsEditor;
 
 /// The knobs: pool size (spin box and slider), queue bound, call API and timeout, arrivals
 /// (rate, or callers and think time), the downstream rate limiter, and the workload's
-/// parameters, each emitting a signal the window connects to the Session's live setter, so a
-/// change acts on the running pool at once. The arrival mode and spacing, the workload kind and
-/// the run length shape how a run is built; they change the configuration between runs and are
-/// disabled while one is under way. setScenario() shows a configuration without emitting.
-/// GUI thread.
+/// parameters. Each knob stands for one key of the lab's settings table, which gives its range,
+/// label, tool tip and choices, and emits settingChosen() with that key, which the window
+/// connects to Session::set(), so a change acts on the running pool at once. The spacing and the
+/// run length shape how a run is built; they are disabled while one is under way.
+/// setScenario() shows a configuration without emitting. GUI thread.
 class ControlPanel : public QScrollArea {
     Q_OBJECT
 
@@ -41,21 +44,12 @@ public:
     QSize minimumSizeHint() const override;
 
 Q_SIGNALS:
-    void poolSizeChosen(int size);
-    void maxWaitingChosen(qint64 bound);
-    void callApiChosen(shoal::CallApi api);
-    void arrivalModeChosen(shoal::ArrivalMode mode);
-    void workloadKindChosen(const QString& kind);
-    void timeoutChosen(double timeoutMs);
-    void arrivalRateChosen(double ratePerSec);
-    void callersChosen(int callers);
-    void thinkChosen(double thinkMs);
-    void limiterEnabledChosen(bool enabled);
-    void limiterRateChosen(double ratePerSec);
-    void limiterBurstChosen(int burst);
+    /// The person chose \a value for the preset key \a path ("pool.size", "call.api", ...;
+    /// choices as presets spell them).
+    void settingChosen(const QString& path, const QVariant& value);
     void workloadParamChosen(const QString& key, const QVariant& value);
-    /// A change that only applies to the next run (arrival mode or spacing, workload kind, run
-    /// length): the whole configuration with it.
+    /// A change of the run length: the whole configuration with it (a duration replaces a job
+    /// count, and a job count of 0 means "by duration", as no single key says).
     void configurationChosen(const shoal::Scenario& scenario);
 
 protected:
@@ -63,14 +57,23 @@ protected:
 
 private:
     QGroupBox* addGroup(const char* title);
+    /// Adds \a field as the row of the preset key \a path, labelled from the settings table.
+    void addRow(QGroupBox* group, const char* path, QWidget* field);
+    QSpinBox* intBox(QWidget* parent, const char* path, const char* objectName);
+    QDoubleSpinBox* numberBox(QWidget* parent, const char* path, const char* objectName,
+                              int decimals);
+    QComboBox* choiceBox(QWidget* parent, const char* path, const char* objectName);
     void retranslate();
-    void updateArrivalRows();
+    /// The one owner of every knob's enabled state: from the arrival mode and whether a run is
+    /// under way.
+    void updateEnabled();
 
     shoal::Scenario m_scenario; ///< last shown
     bool m_runActive = false;   ///< see setRunActive()
     QWidget* m_content = nullptr;
     QList<QPair<QGroupBox*, const char*>> m_groups; ///< with their untranslated titles
     QList<QPair<QLabel*, const char*>> m_labels;    ///< with their untranslated texts
+    QList<QPair<QWidget*, QString>> m_knobs;        ///< each with its preset key
 
     QDoubleSpinBox* m_duration = nullptr;
     QDoubleSpinBox* m_jobs = nullptr;

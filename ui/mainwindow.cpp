@@ -172,19 +172,7 @@ void MainWindow::connectSession()
     connect(m_session, &Session::exportFinished, this, &MainWindow::onExportFinished);
 
     // Every live knob to the session's setter, queued onto its thread.
-    connect(m_controls, &ControlPanel::poolSizeChosen, m_session, &Session::setPoolSize);
-    connect(m_controls, &ControlPanel::maxWaitingChosen, m_session, &Session::setMaxWaiting);
-    connect(m_controls, &ControlPanel::callApiChosen, m_session, &Session::setCallApi);
-    connect(m_controls, &ControlPanel::arrivalModeChosen, m_session, &Session::setArrivalMode);
-    connect(m_controls, &ControlPanel::workloadKindChosen, m_session, &Session::setWorkloadKind);
-    connect(m_controls, &ControlPanel::timeoutChosen, m_session, &Session::setTimeoutMs);
-    connect(m_controls, &ControlPanel::arrivalRateChosen, m_session, &Session::setArrivalRate);
-    connect(m_controls, &ControlPanel::callersChosen, m_session, &Session::setCallers);
-    connect(m_controls, &ControlPanel::thinkChosen, m_session, &Session::setThinkMs);
-    connect(m_controls, &ControlPanel::limiterEnabledChosen, m_session,
-            &Session::setLimiterEnabled);
-    connect(m_controls, &ControlPanel::limiterRateChosen, m_session, &Session::setLimiterRate);
-    connect(m_controls, &ControlPanel::limiterBurstChosen, m_session, &Session::setLimiterBurst);
+    connect(m_controls, &ControlPanel::settingChosen, m_session, &Session::set);
     connect(m_controls, &ControlPanel::workloadParamChosen, m_session, &Session::setWorkloadParam);
     connect(m_controls, &ControlPanel::configurationChosen, m_session, &Session::loadScenario);
 }

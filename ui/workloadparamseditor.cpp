@@ -1,7 +1,6 @@
 #include "workloadparamseditor.h"
 
-#include "lab/scenariofields.h"
-#include "workloads/paramschema.h"
+#include "lab/catalog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -83,7 +82,7 @@ void WorkloadParamsEditor::setParams(const QString& kind, const QVariantMap& par
         m_kind = kind;
         rebuild();
     }
-    const ParamSchema* schema = shoal::ScenarioFields::workloadSchema(kind);
+    const ParamSchema* schema = shoal::workloadSchema(kind);
     if (!schema)
         return;
     for (const ParamSchema::Spec& spec : schema->specs())
@@ -95,7 +94,7 @@ void WorkloadParamsEditor::rebuild()
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
     m_editors.clear();
-    const ParamSchema* schema = shoal::ScenarioFields::workloadSchema(m_kind);
+    const ParamSchema* schema = shoal::workloadSchema(m_kind);
     if (!schema)
         return;
     for (const ParamSchema::Spec& spec : schema->specs()) {
@@ -109,7 +108,7 @@ void WorkloadParamsEditor::rebuild()
 
 QWidget* WorkloadParamsEditor::makeEditor(const QString& key)
 {
-    const ParamSchema* schema = shoal::ScenarioFields::workloadSchema(m_kind);
+    const ParamSchema* schema = shoal::workloadSchema(m_kind);
     const ParamSchema::Spec* spec = nullptr;
     for (const ParamSchema::Spec& s : schema->specs()) {
         if (s.key == key)

@@ -3,6 +3,7 @@
 #include "callcounters.h"
 
 #include "pool/latencyhistogram.h"
+#include "pool/outcome.h"
 
 #include <array>
 #include <atomic>
@@ -17,9 +18,6 @@ namespace shoal {
 /// outcome without its call (counters().outstanding() is never negative).
 class CallLedger {
 public:
-    /// How a call ended; indexes the outcome counts.
-    enum Outcome { Completed, TimedOut, Canceled, Failed, Rejected, NotRunning, OutcomeCount };
-
     /// \a maxCalls is the budget of calls; 0 = no limit.
     explicit CallLedger(qint64 maxCalls);
     CallLedger(const CallLedger&) = delete;
@@ -51,14 +49,14 @@ private:
         std::atomic<qint64> value{0}; ///< the count
     };
 
-    const qint64 m_maxCalls;                           ///< 0 = no limit
-    std::atomic<qint64> m_reserved{0};                 ///< calls taken from the budget, or tried
-    std::atomic<bool> m_limitReached{false};           ///< set by the first refused reserve()
-    PaddedCounter m_submitted;                         ///< calls handed to the pool
-    std::array<PaddedCounter, OutcomeCount> m_outcome; ///< by Outcome
-    std::atomic<qint64> m_outstanding{0};              ///< for the peak only
-    std::atomic<qint64> m_peak{0};                     ///< the most outstanding at once
-    LatencyHistogram m_latency;                        ///< recordShared from completions
+    const qint64 m_maxCalls;                 ///< 0 = no limit
+    std::atomic<qint64> m_reserved{0};       ///< calls taken from the budget, or tried
+    std::atomic<bool> m_limitReached{false}; ///< set by the first refused reserve()
+    PaddedCounter m_submitted;               ///< calls handed to the pool
+    std::array<PaddedCounter, kOutcomes.size()> m_outcome; ///< by Outcome
+    std::atomic<qint64> m_outstanding{0};                  ///< for the peak only
+    std::atomic<qint64> m_peak{0};                         ///< the most outstanding at once
+    LatencyHistogram m_latency;                            ///< recordShared from completions
 };
 
 // Inline: every call passes through these, on the pacer and on completion threads.
@@ -83,10 +81,10 @@ inline void CallLedger::recordSubmitted() noexcept
 
 inline void CallLedger::recordOutcome(Outcome outcome, std::chrono::nanoseconds latency) noexcept
 {
-    if (outcome != Rejected && outcome != NotRunning)
+    if (outcome != Outcome::Rejected && outcome != Outcome::NotRunning)
         m_latency.recordShared(latency);
     // Release: a reader that sees this outcome also sees the call's submitted count.
-    m_outcome[outcome].value.fetch_add(1, std::memory_order_release);
+    m_outcome[static_cast<std::size_t>(outcome)].value.fetch_add(1, std::memory_order_release);
     m_outstanding.fetch_sub(1, std::memory_order_relaxed);
 }
 

@@ -20,8 +20,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
-using Outcome = CallLedger::Outcome;
-using enum CallLedger::Outcome;
+using enum Outcome;
 
 /// A closed-loop caller refused at once by a full queue tries again after at least this long, so
 /// a bounded queue cannot turn its callers into a busy loop.
@@ -33,27 +32,6 @@ constexpr std::size_t kMaxBatch = 4096;
 /// its completion right there; a closed-loop caller must not call again from inside that
 /// completion (the recursion would have no bound), so it goes through the pacer instead.
 thread_local int t_submitting = 0;
-
-Outcome classify(const std::error_code& error)
-{
-    if (!error)
-        return Completed;
-    if (error.category() != poolCategory())
-        return Failed;
-    switch (static_cast<PoolErrc>(error.value())) {
-    case PoolErrc::JobTimedOut:
-        return TimedOut;
-    case PoolErrc::Canceled:
-    case PoolErrc::DeadlineExceeded:
-        return Canceled;
-    case PoolErrc::QueueFull:
-        return Rejected;
-    case PoolErrc::PoolNotRunning:
-        return NotRunning;
-    default:
-        return Failed;
-    }
-}
 
 std::chrono::nanoseconds fromMs(double ms)
 {
@@ -180,7 +158,7 @@ void LoadGenerator::Core::finish(const Result<std::any>& result, Clock::time_poi
                                  int caller)
 {
     const auto now = Clock::now();
-    const Outcome o = classify(result.error());
+    const Outcome o = outcomeOf(result.error());
     ledger.recordOutcome(o, now - intended);
     if (caller >= 0)
         next(caller, o, now);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pool/outcome.h"
+
 #include <QMetaType>
 #include <QtGlobal>
 
@@ -12,7 +14,7 @@ namespace shoal {
 /// the previous row. Percentiles are NaN when no call ended in the interval. At every row
 /// submitted == completed + timedOut + canceled + failed + rejected + notRunning + waiting +
 /// inFlight, exactly. A value type; copy freely.
-struct MetricsRow {
+struct MetricsRow : OutcomeCounts {
     /// No value: a percentile of an interval in which no call ended.
     static constexpr double None = std::numeric_limits<double>::quiet_NaN();
 
@@ -21,13 +23,6 @@ struct MetricsRow {
     int poolSize = 0;             ///< workers the pool has (0 once closed)
     qint64 waiting = 0;           ///< outstanding calls not being served (queued or on their way)
     qint64 inFlight = 0;          ///< outstanding calls a worker is serving
-    qint64 submitted = 0;         ///< the outcomes below are as in CallCounters
-    qint64 completed = 0;         ///< results delivered
-    qint64 timedOut = 0;          ///< JobTimedOut
-    qint64 canceled = 0;          ///< Canceled or DeadlineExceeded
-    qint64 failed = 0;            ///< the worker threw
-    qint64 rejected = 0;          ///< QueueFull
-    qint64 notRunning = 0;        ///< PoolNotRunning
     double throughputPerSec = 0;  ///< completed calls per second
     double timeoutsPerSec = 0;    ///< timed-out calls per second
     double latencyP50Ms = None;   ///< end to end, from each call's intended start
@@ -40,11 +35,6 @@ struct MetricsRow {
     double offeredPerSec = 0;     ///< calls submitted per second
     int abandonedWorkers = 0;     ///< workers still running a job whose caller gave up
 
-    /// Calls that have an outcome.
-    qint64 finished() const
-    {
-        return completed + timedOut + canceled + failed + rejected + notRunning;
-    }
     /// Whether submitted equals every outcome plus waiting plus in flight.
     bool identityHolds() const { return submitted == finished() + waiting + inFlight; }
 

@@ -40,13 +40,7 @@ MetricsRow MetricsSampler::sample(const Input& in)
     row.tSec = in.tSec;
     row.intervalSec = std::max(0.0, in.tSec - m_previousT);
     row.poolSize = in.poolSize;
-    row.submitted = c.submitted;
-    row.completed = c.completed;
-    row.timedOut = c.timedOut;
-    row.canceled = c.canceled;
-    row.failed = c.failed;
-    row.rejected = c.rejected;
-    row.notRunning = c.notRunning;
+    static_cast<OutcomeCounts&>(row) = c;
     const qint64 outstanding = std::max<qint64>(0, c.outstanding());
     row.inFlight = std::clamp<qint64>(in.poolInFlight, 0, outstanding);
     row.waiting = outstanding - row.inFlight;

@@ -1,6 +1,6 @@
 #include "presetformat.h"
 
-#include "scenariofields.h"
+#include "settingstable.h"
 
 #include "workloads/paramschema.h"
 
@@ -11,26 +11,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 
 namespace shoal {
 namespace {
 
 using Code = ScenarioError::Code;
 
-const QString kVersion = QStringLiteral("version");
-const QString kName = QStringLiteral("name");
-const QString kDescription = QStringLiteral("description");
-const QString kWatch = QStringLiteral("watch");
 const QString kWorkload = QStringLiteral("workload");
-const QString kKind = QStringLiteral("kind");
 const QString kParams = QStringLiteral("params");
-const QString kPool = QStringLiteral("pool");
-const QString kCall = QStringLiteral("call");
-const QString kArrival = QStringLiteral("arrival");
-const QString kLimiter = QStringLiteral("limiter");
 const QString kRun = QStringLiteral("run");
-const QString kSampler = QStringLiteral("sampler");
 const QString kTimeline = QStringLiteral("timeline");
 const QString kAtSec = QStringLiteral("atSec");
 const QString kAction = QStringLiteral("action");
@@ -97,9 +86,9 @@ public:
         const auto it = object.find(key);
         if (it == object.end())
             return required ? fail(Code::MissingField, path) : true;
-        const ScenarioFields::Field* field = ScenarioFields::find(path);
+        const Setting* field = SettingsTable::find(path);
         Q_ASSERT(field);
-        ScenarioError e = ScenarioFields::check(*field, *it, path, out);
+        ScenarioError e = SettingsTable::check(*field, *it, path, out);
         if (e && path == QStringLiteral("workload.kind") && e.code == Code::NotOneOf)
             e.code = Code::UnknownWorkloadKind;
         return e ? fail(std::move(e)) : true;
@@ -112,7 +101,7 @@ public:
         for (auto it = params.begin(); it != params.end(); ++it) {
             QVariant normalized;
             if (const ParamError e = schema.check(it.key(), it->toVariant(), &normalized))
-                return fail(ScenarioFields::fromParamError(e, kParamsPrefix + it.key()));
+                return fail(SettingsTable::fromParamError(e, kParamsPrefix + it.key()));
             result.insert(it.key(), normalized);
         }
         *out = result;
@@ -136,11 +125,15 @@ public:
         const auto at = object.find(kAtSec);
         if (at == object.end())
             return fail(Code::MissingField, path + QStringLiteral(".atSec"));
-        static const ScenarioFields::Field atSec = {
-            kAtSec, ScenarioFields::Type::Number, 0, 86'400, {}, false};
+        static const Setting atSec = [] {
+            Setting setting;
+            setting.path = kAtSec;
+            setting.maximum = 86'400;
+            return setting;
+        }();
         QVariant atValue;
         if (ScenarioError e =
-                ScenarioFields::check(atSec, *at, path + QStringLiteral(".atSec"), &atValue))
+                SettingsTable::check(atSec, *at, path + QStringLiteral(".atSec"), &atValue))
             return fail(std::move(e));
         entry->atSec = atValue.toDouble();
 
@@ -148,11 +141,15 @@ public:
         const QString actionPath = path + QStringLiteral(".action");
         if (actionIt == object.end())
             return fail(Code::MissingField, actionPath);
-        static const ScenarioFields::Field actionField = {
-            kAction, ScenarioFields::Type::Choice, 0, 0, Scenario::actionNames(), false};
+        static const Setting actionField = [] {
+            Setting setting;
+            setting.path = kAction;
+            setting.type = ValueType::Choice;
+            setting.choices = Scenario::actionNames();
+            return setting;
+        }();
         QVariant actionName;
-        if (ScenarioError e =
-                ScenarioFields::check(actionField, *actionIt, actionPath, &actionName))
+        if (ScenarioError e = SettingsTable::check(actionField, *actionIt, actionPath, &actionName))
             return fail(std::move(e));
         entry->action = *Scenario::actionFromName(actionName.toString());
 
@@ -176,7 +173,7 @@ public:
             QVariant normalized;
             if (ParamError e = schema.check(entry->key, valueIt->toVariant(), &normalized)) {
                 // An unknown parameter is the key's fault, anything else the value's.
-                return fail(ScenarioFields::fromParamError(
+                return fail(SettingsTable::fromParamError(
                     e, e.code == ParamError::Code::UnknownKey ? keyPath : valuePath));
             }
             entry->value = normalized;
@@ -184,7 +181,9 @@ public:
         }
         if (keyIt != object.end())
             return fail(Code::UnknownKey, keyPath);
-        const ScenarioFields::Field* valueField = ScenarioFields::actionValue(entry->action);
+        const Setting* valueField = entry->action == Scenario::Action::Burst
+                                        ? &SettingsTable::burstCount()
+                                        : SettingsTable::ofAction(entry->action);
         if (!valueField) {
             if (valueIt != object.end())
                 return fail(Code::UnknownKey, valuePath);
@@ -192,138 +191,82 @@ public:
         }
         if (valueIt == object.end())
             return fail(Code::MissingField, valuePath);
-        if (ScenarioError e =
-                ScenarioFields::check(*valueField, *valueIt, valuePath, &entry->value))
+        if (ScenarioError e = SettingsTable::check(*valueField, *valueIt, valuePath, &entry->value))
             return fail(std::move(e));
         return true;
+    }
+
+    /// Checks the section object \a name of \a root (the root itself for an empty name):
+    /// its type, presence, and that it holds only keys of the table (and \a extra).
+    bool section(const QJsonObject& root, const QString& name, const QStringList& extra,
+                 QJsonObject* out)
+    {
+        if (name.isEmpty()) {
+            *out = root;
+            return true;
+        }
+        QStringList keys = extra;
+        bool required = false;
+        const QString prefix = name + QLatin1Char('.');
+        for (const Setting& setting : SettingsTable::all()) {
+            if (setting.path.startsWith(prefix)) {
+                keys.append(setting.path.mid(prefix.size()));
+                required = required || setting.required;
+            }
+        }
+        *out = QJsonObject();
+        if (!object(root, name, name, required, out))
+            return false;
+        if (name == kRun && out->contains(kDurationSec) && out->contains(kJobs)) {
+            ScenarioError e;
+            e.code = Code::Conflict;
+            e.path = kRun;
+            e.detail = QStringLiteral("durationSec, jobs");
+            return fail(std::move(e));
+        }
+        return onlyKeys(*out, prefix, keys);
     }
 
     std::optional<Scenario> read(const QJsonObject& root)
     {
         Scenario s;
-        if (!onlyKeys(root, QString(),
-                      {kVersion, kName, kDescription, kWatch, kWorkload, kPool, kCall, kArrival,
-                       kLimiter, kRun, kSampler, kTimeline}))
-            return std::nullopt;
-
-        QVariant v;
-        if (!scalar(root, kVersion, kVersion, true, &v))
-            return std::nullopt;
-        s.version = v.toInt();
-        if (!scalar(root, kName, kName, true, &v))
-            return std::nullopt;
-        s.name = v.toString();
-        v = QString();
-        if (!scalar(root, kDescription, kDescription, false, &v))
-            return std::nullopt;
-        s.description = v.toString();
-        v = QString();
-        if (!scalar(root, kWatch, kWatch, false, &v))
-            return std::nullopt;
-        s.watch = v.toString();
-
-        QJsonObject workload;
-        if (!object(root, kWorkload, kWorkload, true, &workload) ||
-            !onlyKeys(workload, QStringLiteral("workload."), {kKind, kParams}) ||
-            !scalar(workload, kKind, QStringLiteral("workload.kind"), true, &v))
-            return std::nullopt;
-        s.workloadKind = v.toString();
-        const ParamSchema* schema = ScenarioFields::workloadSchema(s.workloadKind);
-        Q_ASSERT(schema);
-        QJsonObject params;
-        if (!object(workload, kParams, QStringLiteral("workload.params"), false, &params) ||
-            !workloadParams(params, *schema, &s.workloadParams))
-            return std::nullopt;
-
-        const auto section = [&](const QString& key, const QStringList& keys,
-                                 const std::function<void(const QString&, const QVariant&)>& set) {
-            QJsonObject object;
-            const QString prefix = key + QLatin1Char('.');
-            if (!this->object(root, key, key, false, &object) || !onlyKeys(object, prefix, keys))
-                return false;
-            for (const QString& k : keys) {
-                QVariant value;
-                if (!scalar(object, k, prefix + k, false, &value))
-                    return false;
-                if (value.isValid())
-                    set(k, value);
-            }
-            return true;
-        };
-
-        if (!section(kPool, {QStringLiteral("size"), QStringLiteral("maxWaiting")},
-                     [&](const QString& k, const QVariant& value) {
-                         if (k == QStringLiteral("size"))
-                             s.poolSize = value.toInt();
-                         else
-                             s.maxWaiting = value.toLongLong();
-                     }))
-            return std::nullopt;
-        if (!section(kCall, {QStringLiteral("api"), QStringLiteral("timeoutMs")},
-                     [&](const QString& k, const QVariant& value) {
-                         if (k == QStringLiteral("api"))
-                             s.callApi = *callApiFromName(value.toString());
-                         else
-                             s.timeoutMs = value.toDouble();
-                     }))
-            return std::nullopt;
-        if (!section(kArrival,
-                     {QStringLiteral("mode"), QStringLiteral("process"),
-                      QStringLiteral("ratePerSec"), QStringLiteral("callers"),
-                      QStringLiteral("thinkMs"), QStringLiteral("seed")},
-                     [&](const QString& k, const QVariant& value) {
-                         if (k == QStringLiteral("mode"))
-                             s.arrivalMode = *arrivalModeFromName(value.toString());
-                         else if (k == QStringLiteral("process"))
-                             s.arrivalProcess = *arrivalProcessFromName(value.toString());
-                         else if (k == QStringLiteral("ratePerSec"))
-                             s.ratePerSec = value.toDouble();
-                         else if (k == QStringLiteral("callers"))
-                             s.callers = value.toInt();
-                         else if (k == QStringLiteral("thinkMs"))
-                             s.thinkMs = value.toDouble();
-                         else
-                             s.seed = value.toULongLong();
-                     }))
-            return std::nullopt;
-        if (!section(
-                kLimiter,
-                {QStringLiteral("enabled"), QStringLiteral("ratePerSec"), QStringLiteral("burst")},
-                [&](const QString& k, const QVariant& value) {
-                    if (k == QStringLiteral("enabled"))
-                        s.limiterEnabled = value.toBool();
-                    else if (k == QStringLiteral("ratePerSec"))
-                        s.limiterRate = value.toDouble();
-                    else
-                        s.limiterBurst = value.toInt();
-                }))
-            return std::nullopt;
-        QJsonObject run;
-        if (!object(root, kRun, kRun, false, &run))
-            return std::nullopt;
-        if (run.contains(kDurationSec) && run.contains(kJobs)) {
-            ScenarioError e;
-            e.code = Code::Conflict;
-            e.path = kRun;
-            e.detail = QStringLiteral("durationSec, jobs");
-            fail(std::move(e));
-            return std::nullopt;
+        QStringList rootKeys = {kTimeline};
+        for (const Setting& setting : SettingsTable::all()) {
+            const QString first = setting.path.section(QLatin1Char('.'), 0, 0);
+            if (!rootKeys.contains(first))
+                rootKeys.append(first);
         }
-        if (!section(kRun, {kDurationSec, kJobs, QStringLiteral("drainSec")},
-                     [&](const QString& k, const QVariant& value) {
-                         if (k == kDurationSec) {
-                             s.durationSec = value.toDouble();
-                         } else if (k == kJobs) {
-                             s.jobs = value.toLongLong();
-                         } else {
-                             s.drainSec = value.toDouble();
-                         }
-                     }))
+        if (!onlyKeys(root, QString(), rootKeys))
             return std::nullopt;
-        if (!section(
-                kSampler, {QStringLiteral("periodMs")},
-                [&](const QString&, const QVariant& value) { s.samplerPeriodMs = value.toInt(); }))
-            return std::nullopt;
+
+        // Every key in the table's order, each section checked as it is reached.
+        QString current;
+        QJsonObject holder = root;
+        const ParamSchema* schema = nullptr;
+        for (const Setting& setting : SettingsTable::all()) {
+            const qsizetype dot = setting.path.indexOf(QLatin1Char('.'));
+            const QString name = dot < 0 ? QString() : setting.path.left(dot);
+            if (name != current) {
+                current = name;
+                const QStringList extra = name == kWorkload ? QStringList{kParams} : QStringList{};
+                if (!section(root, name, extra, &holder))
+                    return std::nullopt;
+            }
+            QVariant value;
+            if (!scalar(holder, setting.path.mid(dot + 1), setting.path, setting.required, &value))
+                return std::nullopt;
+            if (value.isValid())
+                setting.set(s, value);
+            if (setting.path == QStringLiteral("workload.kind")) {
+                schema = workloadSchema(s.workloadKind);
+                Q_ASSERT(schema);
+                QJsonObject params;
+                if (!object(holder, kParams, QStringLiteral("workload.params"), false, &params) ||
+                    !workloadParams(params, *schema, &s.workloadParams))
+                    return std::nullopt;
+            }
+        }
+        Q_ASSERT(schema);
 
         const auto timeline = root.find(kTimeline);
         if (timeline != root.end()) {
@@ -357,9 +300,9 @@ QJsonValue jsonValue(const QVariant& value)
 }
 
 /// Parses the text of a --set value as the JSON type \a type wants.
-std::optional<QJsonValue> valueFromText(ScenarioFields::Type type, const QString& text)
+std::optional<QJsonValue> valueFromText(ValueType type, const QString& text)
 {
-    using Type = ScenarioFields::Type;
+    using Type = ValueType;
     switch (type) {
     case Type::Integer:
     case Type::Number: {
@@ -380,23 +323,6 @@ std::optional<QJsonValue> valueFromText(ScenarioFields::Type type, const QString
         return QJsonValue(text);
     }
     return std::nullopt;
-}
-
-ScenarioFields::Type paramType(ParamSchema::Type type)
-{
-    switch (type) {
-    case ParamSchema::Type::Integer:
-        return ScenarioFields::Type::Integer;
-    case ParamSchema::Type::Number:
-        return ScenarioFields::Type::Number;
-    case ParamSchema::Type::Bool:
-        return ScenarioFields::Type::Bool;
-    case ParamSchema::Type::String:
-        return ScenarioFields::Type::String;
-    case ParamSchema::Type::Choice:
-        return ScenarioFields::Type::Choice;
-    }
-    return ScenarioFields::Type::String;
 }
 
 /// Sets \a value at the dotted \a path inside \a root, making objects on the way.
@@ -443,15 +369,15 @@ std::optional<Scenario> PresetFormat::fromJson(const QJsonObject& object, Scenar
 
 QJsonObject PresetFormat::toJson(const Scenario& s)
 {
+    QJsonObject root;
+    for (const Setting& setting : SettingsTable::all()) {
+        if (!setting.saved || setting.saved(s))
+            setPath(root, setting.path.split(QLatin1Char('.')), jsonValue(setting.get(s)));
+    }
     QJsonObject params;
     for (auto it = s.workloadParams.cbegin(); it != s.workloadParams.cend(); ++it)
         params.insert(it.key(), jsonValue(it.value()));
-    QJsonObject run;
-    if (s.jobs > 0)
-        run.insert(kJobs, s.jobs);
-    else
-        run.insert(kDurationSec, s.durationSec);
-    run.insert(QStringLiteral("drainSec"), s.drainSec);
+    setPath(root, {kWorkload, kParams}, params);
     QJsonArray timeline;
     for (const auto& entry : s.timeline) {
         QJsonObject e{{kAtSec, entry.atSec}, {kAction, Scenario::actionName(entry.action)}};
@@ -461,29 +387,8 @@ QJsonObject PresetFormat::toJson(const Scenario& s)
             e.insert(kValue, jsonValue(entry.value));
         timeline.append(e);
     }
-    return QJsonObject{
-        {kVersion, s.version},
-        {kName, s.name},
-        {kDescription, s.description},
-        {kWatch, s.watch},
-        {kWorkload, QJsonObject{{kKind, s.workloadKind}, {kParams, params}}},
-        {kPool, QJsonObject{{QStringLiteral("size"), s.poolSize},
-                            {QStringLiteral("maxWaiting"), s.maxWaiting}}},
-        {kCall, QJsonObject{{QStringLiteral("api"), callApiName(s.callApi)},
-                            {QStringLiteral("timeoutMs"), s.timeoutMs}}},
-        {kArrival, QJsonObject{{QStringLiteral("mode"), arrivalModeName(s.arrivalMode)},
-                               {QStringLiteral("process"), arrivalProcessName(s.arrivalProcess)},
-                               {QStringLiteral("ratePerSec"), s.ratePerSec},
-                               {QStringLiteral("callers"), s.callers},
-                               {QStringLiteral("thinkMs"), s.thinkMs},
-                               {QStringLiteral("seed"), static_cast<qint64>(s.seed)}}},
-        {kLimiter, QJsonObject{{QStringLiteral("enabled"), s.limiterEnabled},
-                               {QStringLiteral("ratePerSec"), s.limiterRate},
-                               {QStringLiteral("burst"), s.limiterBurst}}},
-        {kRun, run},
-        {kSampler, QJsonObject{{QStringLiteral("periodMs"), s.samplerPeriodMs}}},
-        {kTimeline, timeline},
-    };
+    root.insert(kTimeline, timeline);
+    return root;
 }
 
 QByteArray PresetFormat::serialize(const Scenario& scenario)
@@ -525,10 +430,10 @@ std::optional<Scenario> PresetFormat::applyAssignment(const Scenario& scenario,
         return fromJson(root, error);
     }
 
-    ScenarioFields::Type type = ScenarioFields::Type::String;
+    ValueType type = ValueType::String;
     if (key.startsWith(kParamsPrefix)) {
         const QString name = key.mid(kParamsPrefix.size());
-        const ParamSchema* schema = ScenarioFields::workloadSchema(scenario.workloadKind);
+        const ParamSchema* schema = workloadSchema(scenario.workloadKind);
         const std::vector<ParamSchema::Spec> none;
         const auto& specs = schema ? schema->specs() : none;
         const auto spec = std::find_if(specs.begin(), specs.end(),
@@ -539,8 +444,8 @@ std::optional<Scenario> PresetFormat::applyAssignment(const Scenario& scenario,
             e.path = key;
             return fail(std::move(e));
         }
-        type = paramType(spec->type);
-    } else if (const ScenarioFields::Field* field = ScenarioFields::find(key)) {
+        type = spec->type;
+    } else if (const Setting* field = SettingsTable::find(key)) {
         type = field->type;
     } else {
         ScenarioError e;
@@ -554,7 +459,7 @@ std::optional<Scenario> PresetFormat::applyAssignment(const Scenario& scenario,
         ScenarioError e;
         e.code = Code::WrongType;
         e.path = key;
-        e.expected = ScenarioFields::typeName(type);
+        e.expected = valueTypeName(type);
         return fail(std::move(e));
     }
     QStringList path = key.split(QLatin1Char('.'));

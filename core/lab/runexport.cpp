@@ -5,6 +5,8 @@
 #include <QSaveFile>
 
 #include <cmath>
+#include <functional>
+#include <vector>
 
 namespace shoal {
 namespace {
@@ -28,34 +30,67 @@ FileError fileError(FileError::Code code, const QString& path, const QString& de
     return e;
 }
 
+/// One column of the samples CSV: its name and how a row's field is written.
+struct SampleColumn {
+    QString name;
+    std::function<QString(const MetricsRow&)> field;
+};
+
+SampleColumn integer(const char* name, qint64 (*get)(const MetricsRow&))
+{
+    return {QLatin1StringView(name),
+            [get](const MetricsRow& r) { return QString::number(get(r)); }};
+}
+
+SampleColumn real(const char* name, double MetricsRow::*field, int decimals)
+{
+    return {QLatin1StringView(name),
+            [field, decimals](const MetricsRow& r) { return decimal(r.*field, decimals); }};
+}
+
+/// The samples CSV's columns, in file order: the one list the header and every row come from.
+const std::vector<SampleColumn>& sampleTable()
+{
+    static const std::vector<SampleColumn> columns = [] {
+        std::vector<SampleColumn> c = {
+            real("t_s", &MetricsRow::tSec, 3),
+            integer("pool_size", [](const MetricsRow& r) -> qint64 { return r.poolSize; }),
+            integer("waiting", [](const MetricsRow& r) { return r.waiting; }),
+            integer("in_flight", [](const MetricsRow& r) { return r.inFlight; }),
+            integer("submitted", [](const MetricsRow& r) { return r.submitted; }),
+        };
+        for (const Outcome outcome : kOutcomes) {
+            c.push_back({QLatin1StringView(outcomeColumn(outcome)),
+                         [outcome](const MetricsRow& r) { return QString::number(r[outcome]); }});
+        }
+        for (SampleColumn column : {
+                 real("throughput_per_s", &MetricsRow::throughputPerSec, 2),
+                 real("timeouts_per_s", &MetricsRow::timeoutsPerSec, 2),
+                 real("latency_p50_ms", &MetricsRow::latencyP50Ms, 4),
+                 real("latency_p95_ms", &MetricsRow::latencyP95Ms, 4),
+                 real("latency_p99_ms", &MetricsRow::latencyP99Ms, 4),
+                 real("latency_max_ms", &MetricsRow::latencyMaxMs, 4),
+                 real("queue_wait_p95_ms", &MetricsRow::queueWaitP95Ms, 4),
+                 real("service_p95_ms", &MetricsRow::serviceP95Ms, 4),
+                 real("limiter_tokens", &MetricsRow::limiterTokens, 3),
+                 real("offered_per_s", &MetricsRow::offeredPerSec, 2),
+                 integer("abandoned_workers",
+                         [](const MetricsRow& r) -> qint64 { return r.abandonedWorkers; }),
+             })
+            c.push_back(std::move(column));
+        return c;
+    }();
+    return columns;
+}
+
 } // namespace
 
 QStringList RunExport::sampleColumns()
 {
-    return {
-        QStringLiteral("t_s"),
-        QStringLiteral("pool_size"),
-        QStringLiteral("waiting"),
-        QStringLiteral("in_flight"),
-        QStringLiteral("submitted"),
-        QStringLiteral("completed"),
-        QStringLiteral("timed_out"),
-        QStringLiteral("canceled"),
-        QStringLiteral("failed"),
-        QStringLiteral("rejected"),
-        QStringLiteral("not_running"),
-        QStringLiteral("throughput_per_s"),
-        QStringLiteral("timeouts_per_s"),
-        QStringLiteral("latency_p50_ms"),
-        QStringLiteral("latency_p95_ms"),
-        QStringLiteral("latency_p99_ms"),
-        QStringLiteral("latency_max_ms"),
-        QStringLiteral("queue_wait_p95_ms"),
-        QStringLiteral("service_p95_ms"),
-        QStringLiteral("limiter_tokens"),
-        QStringLiteral("offered_per_s"),
-        QStringLiteral("abandoned_workers"),
-    };
+    QStringList names;
+    for (const SampleColumn& column : sampleTable())
+        names.append(column.name);
+    return names;
 }
 
 QStringList RunExport::eventColumns()
@@ -88,30 +123,10 @@ QString RunExport::csvRecord(const QStringList& fields)
 
 QStringList RunExport::sampleFields(const MetricsRow& r)
 {
-    return {
-        decimal(r.tSec, 3),
-        QString::number(r.poolSize),
-        QString::number(r.waiting),
-        QString::number(r.inFlight),
-        QString::number(r.submitted),
-        QString::number(r.completed),
-        QString::number(r.timedOut),
-        QString::number(r.canceled),
-        QString::number(r.failed),
-        QString::number(r.rejected),
-        QString::number(r.notRunning),
-        decimal(r.throughputPerSec, 2),
-        decimal(r.timeoutsPerSec, 2),
-        decimal(r.latencyP50Ms, 4),
-        decimal(r.latencyP95Ms, 4),
-        decimal(r.latencyP99Ms, 4),
-        decimal(r.latencyMaxMs, 4),
-        decimal(r.queueWaitP95Ms, 4),
-        decimal(r.serviceP95Ms, 4),
-        decimal(r.limiterTokens, 3),
-        decimal(r.offeredPerSec, 2),
-        QString::number(r.abandonedWorkers),
-    };
+    QStringList fields;
+    for (const SampleColumn& column : sampleTable())
+        fields.append(column.field(r));
+    return fields;
 }
 
 QByteArray RunExport::samplesCsv(const QList<MetricsRow>& rows)

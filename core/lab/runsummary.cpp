@@ -10,31 +10,24 @@ QJsonValue number(double value)
     return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonObject countersJson(qint64 submitted, qint64 completed, qint64 timedOut, qint64 canceled,
-                         qint64 failed, qint64 rejected, qint64 notRunning)
+QJsonObject countersJson(const OutcomeCounts& counts)
 {
-    return {
-        {QStringLiteral("submitted"), submitted},   {QStringLiteral("completed"), completed},
-        {QStringLiteral("timedOut"), timedOut},     {QStringLiteral("canceled"), canceled},
-        {QStringLiteral("failed"), failed},         {QStringLiteral("rejected"), rejected},
-        {QStringLiteral("notRunning"), notRunning},
-    };
+    QJsonObject json{{QStringLiteral("submitted"), counts.submitted}};
+    for (const Outcome outcome : kOutcomes)
+        json.insert(QLatin1StringView(outcomeKey(outcome)), counts[outcome]);
+    return json;
 }
 
 } // namespace
 
 QJsonObject RunSummary::toJson() const
 {
-    const CallCounters& c = counters;
-    const PoolCounters& p = poolCounters;
     return {
         {QStringLiteral("preset"), presetName},
         {QStringLiteral("elapsedSec"), elapsedSec},
         {QStringLiteral("activeSec"), activeSec},
-        {QStringLiteral("calls"), countersJson(c.submitted, c.completed, c.timedOut, c.canceled,
-                                               c.failed, c.rejected, c.notRunning)},
-        {QStringLiteral("poolCalls"), countersJson(p.submitted, p.completed, p.timedOut, p.canceled,
-                                                   p.failed, p.rejected, p.notRunning)},
+        {QStringLiteral("calls"), countersJson(counters)},
+        {QStringLiteral("poolCalls"), countersJson(poolCounters)},
         {QStringLiteral("offeredPerSec"), number(offeredPerSec)},
         {QStringLiteral("throughputPerSec"), number(throughputPerSec)},
         {QStringLiteral("latencyMs"), QJsonObject{{QStringLiteral("p50"), number(latencyP50Ms)},

@@ -4,8 +4,8 @@
 #include "loadgenerator.h"
 #include "presetlibrary.h"
 #include "runexport.h"
-#include "scenariofields.h"
 #include "serialexecutor.h"
+#include "settingstable.h"
 
 #include "pool/pool.h"
 #include "workloads/paramschema.h"
@@ -27,21 +27,9 @@ namespace {
 /// must not grow memory without bound; the oldest are dropped first.
 constexpr qsizetype kMaxEvents = 100'000;
 
-QString text(double value)
-{
-    return QString::number(value, 'g', 12);
-}
-
 QString text(const QVariant& value)
 {
-    if (value.typeId() == QMetaType::Double)
-        return text(value.toDouble());
-    return value.toString();
-}
-
-QString text(bool value)
-{
-    return value ? QStringLiteral("true") : QStringLiteral("false");
+    return SettingsTable::text(value);
 }
 
 double toMs(std::chrono::nanoseconds ns)
@@ -59,13 +47,6 @@ double percentileMs(const LatencyHistogram& histogram, double q)
 int msUntil(double seconds)
 {
     return static_cast<int>(std::clamp(std::ceil(seconds * 1000.0), 0.0, 2'000'000'000.0));
-}
-
-bool sameCounts(const PoolCounters& p, const CallCounters& c)
-{
-    return p.submitted == c.submitted && p.completed == c.completed && p.timedOut == c.timedOut &&
-           p.canceled == c.canceled && p.failed == c.failed && p.rejected == c.rejected &&
-           p.notRunning == c.notRunning;
 }
 
 } // namespace
@@ -136,19 +117,15 @@ void Session::notNow(const QString& what)
     fail(std::move(e));
 }
 
-bool Session::accept(const QString& path, const QJsonValue& value)
+bool Session::accept(const Setting& setting, const QVariant& value, QVariant* normalized)
 {
-    const ScenarioFields::Field* field = ScenarioFields::find(path);
-    if (!field && path == QStringLiteral("burst"))
-        field = ScenarioFields::actionValue(Scenario::Action::Burst);
-    Q_ASSERT(field);
-    QVariant normalized;
-    ScenarioError error = ScenarioFields::check(*field, value, path, &normalized);
+    ScenarioError error =
+        SettingsTable::check(setting, QJsonValue::fromVariant(value), setting.path, normalized);
     if (!error)
         return true;
     SessionError e;
     e.code = SessionError::Code::InvalidValue;
-    e.what = path;
+    e.what = setting.path;
     e.scenario = std::move(error);
     fail(std::move(e));
     return false;
@@ -403,35 +380,13 @@ void Session::onTimelineDue()
 
 void Session::apply(const Scenario::TimelineEntry& entry)
 {
-    const QVariant& v = entry.value;
+    if (const Setting* setting = SettingsTable::ofAction(entry.action)) {
+        set(setting->path, entry.value);
+        return;
+    }
     switch (entry.action) {
-    case Scenario::Action::SetSize:
-        setPoolSize(v.toInt());
-        break;
-    case Scenario::Action::SetTimeout:
-        setTimeoutMs(v.toDouble());
-        break;
-    case Scenario::Action::SetRate:
-        setArrivalRate(v.toDouble());
-        break;
-    case Scenario::Action::SetCallers:
-        setCallers(v.toInt());
-        break;
-    case Scenario::Action::SetLimit:
-        setLimiterRate(v.toDouble());
-        break;
-    case Scenario::Action::SetBurst:
-        setLimiterBurst(v.toInt());
-        break;
-    case Scenario::Action::SetMaxWaiting:
-        setMaxWaiting(v.toLongLong());
-        break;
-    case Scenario::Action::SetApi:
-        if (const auto api = callApiFromName(v.toString()))
-            setCallApi(*api);
-        break;
     case Scenario::Action::Burst:
-        burst(v.toInt());
+        burst(entry.value.toInt());
         break;
     case Scenario::Action::CancelAll:
         cancelAll();
@@ -440,7 +395,9 @@ void Session::apply(const Scenario::TimelineEntry& entry)
         closePool();
         break;
     case Scenario::Action::SetParam:
-        setWorkloadParam(entry.key, v);
+        setWorkloadParam(entry.key, entry.value);
+        break;
+    default:
         break;
     }
 }
@@ -532,7 +489,7 @@ void Session::finishRun()
     s.peakOutstanding = m_generator->peakOutstanding();
     s.peakAbandoned = m_peakAbandoned;
     s.identityHolds = s.counters.outstanding() == 0;
-    s.poolAgrees = sameCounts(s.poolCounters, s.counters);
+    s.poolAgrees = s.poolCounters == s.counters;
     s.drained = m_drained;
     s.samples = m_history.appended();
     s.events = m_events.size();
@@ -657,138 +614,55 @@ void Session::onSampleTick()
 
 // --- live settings -------------------------------------------------------------------------------
 
-void Session::setPoolSize(int size)
+void Session::set(const QString& path, const QVariant& value)
 {
-    if (!accept(QStringLiteral("pool.size"), size))
+    static const QString paramsPrefix = QStringLiteral("workload.params.");
+    if (path.startsWith(paramsPrefix)) {
+        setWorkloadParam(path.mid(paramsPrefix.size()), value);
         return;
-    const int old = std::exchange(m_scenario.poolSize, size);
-    if (runActive()) {
-        poolErrand(QStringLiteral("pool.size"), [size](Pool& pool) { pool.setSize(size); });
-        record(QStringLiteral("pool.size"), QString::number(old), QString::number(size));
     }
-    emit scenarioChanged(m_scenario);
-}
-
-void Session::setCallApi(CallApi api)
-{
-    const CallApi old = std::exchange(m_scenario.callApi, api);
-    if (runActive()) {
-        m_generator->setApi(api);
-        record(QStringLiteral("call.api"), callApiName(old), callApiName(api));
-    }
-    emit scenarioChanged(m_scenario);
-}
-
-void Session::setTimeoutMs(double timeoutMs)
-{
-    if (!accept(QStringLiteral("call.timeoutMs"), timeoutMs))
+    if (path == QStringLiteral("workload.kind")) {
+        setWorkloadKind(value.toString());
         return;
-    const double old = std::exchange(m_scenario.timeoutMs, timeoutMs);
-    if (runActive()) {
-        m_generator->setTimeoutMs(timeoutMs);
-        record(QStringLiteral("call.timeoutMs"), text(old), text(timeoutMs));
     }
-    emit scenarioChanged(m_scenario);
-}
-
-void Session::setArrivalRate(double ratePerSec)
-{
-    if (!accept(QStringLiteral("arrival.ratePerSec"), ratePerSec))
+    const Setting* setting = SettingsTable::find(path);
+    if (!setting) {
+        SessionError e;
+        e.code = SessionError::Code::InvalidValue;
+        e.what = path;
+        e.scenario.code = ScenarioError::Code::UnknownKey;
+        e.scenario.path = path;
+        fail(std::move(e));
         return;
-    const double old = std::exchange(m_scenario.ratePerSec, ratePerSec);
-    if (runActive()) {
-        m_generator->setRate(ratePerSec);
-        record(QStringLiteral("arrival.ratePerSec"), text(old), text(ratePerSec));
     }
-    emit scenarioChanged(m_scenario);
-}
-
-void Session::setArrivalMode(ArrivalMode mode)
-{
-    const ArrivalMode old = std::exchange(m_scenario.arrivalMode, mode);
-    if (old == mode)
+    QVariant normalized;
+    if (!accept(*setting, value, &normalized))
         return;
-    if (runActive()) {
-        m_generator->setMode(mode);
-        record(QStringLiteral("arrival.mode"), arrivalModeName(old), arrivalModeName(mode));
-    }
-    emit scenarioChanged(m_scenario);
-}
-
-void Session::setCallers(int callers)
-{
-    if (!accept(QStringLiteral("arrival.callers"), callers))
+    const QVariant old = setting->get(m_scenario);
+    if (old == normalized)
         return;
-    const int old = std::exchange(m_scenario.callers, callers);
-    if (runActive()) {
-        m_generator->setCallers(callers);
-        record(QStringLiteral("arrival.callers"), QString::number(old), QString::number(callers));
-    }
-    emit scenarioChanged(m_scenario);
-}
-
-void Session::setThinkMs(double thinkMs)
-{
-    if (!accept(QStringLiteral("arrival.thinkMs"), thinkMs))
+    if (runActive() && !setting->applyLive) {
+        notNow(path);
         return;
-    const double old = std::exchange(m_scenario.thinkMs, thinkMs);
-    if (runActive()) {
-        m_generator->setThinkMs(thinkMs);
-        record(QStringLiteral("arrival.thinkMs"), text(old), text(thinkMs));
     }
-    emit scenarioChanged(m_scenario);
-}
-
-void Session::setLimiterEnabled(bool enabled)
-{
-    const bool old = std::exchange(m_scenario.limiterEnabled, enabled);
+    setting->set(m_scenario, normalized);
     if (runActive()) {
-        m_limiter->setLimit(enabled ? m_scenario.limiterRate : RateLimiter::Inf);
-        record(QStringLiteral("limiter.enabled"), text(old), text(enabled));
-    }
-    emit scenarioChanged(m_scenario);
-}
-
-void Session::setLimiterRate(double ratePerSec)
-{
-    if (!accept(QStringLiteral("limiter.ratePerSec"), ratePerSec))
-        return;
-    const double old = std::exchange(m_scenario.limiterRate, ratePerSec);
-    if (runActive()) {
-        if (m_scenario.limiterEnabled)
-            m_limiter->setLimit(ratePerSec);
-        record(QStringLiteral("limiter.ratePerSec"), text(old), text(ratePerSec));
-    }
-    emit scenarioChanged(m_scenario);
-}
-
-void Session::setLimiterBurst(int burst)
-{
-    if (!accept(QStringLiteral("limiter.burst"), burst))
-        return;
-    const int old = std::exchange(m_scenario.limiterBurst, burst);
-    if (runActive()) {
-        m_limiter->setBurst(burst);
-        record(QStringLiteral("limiter.burst"), QString::number(old), QString::number(burst));
-    }
-    emit scenarioChanged(m_scenario);
-}
-
-void Session::setMaxWaiting(qint64 bound)
-{
-    if (!accept(QStringLiteral("pool.maxWaiting"), static_cast<double>(bound)))
-        return;
-    const qint64 old = std::exchange(m_scenario.maxWaiting, bound);
-    if (runActive()) {
-        m_pool->setMaxWaiting(bound);
-        record(QStringLiteral("pool.maxWaiting"), QString::number(old), QString::number(bound));
+        LiveRun live{*m_pool, *m_generator, *m_limiter,
+                     [this](int size) {
+                         poolErrand(QStringLiteral("pool.size"),
+                                    [size](Pool& pool) { pool.setSize(size); });
+                     },
+                     [this](int periodMs) { m_sampleTimer->setInterval(periodMs); }};
+        setting->applyLive(live, m_scenario);
+        record(path, text(old), text(normalized));
     }
     emit scenarioChanged(m_scenario);
 }
 
 void Session::setWorkloadKind(const QString& kind)
 {
-    if (!accept(QStringLiteral("workload.kind"), kind))
+    QVariant normalized;
+    if (!accept(*SettingsTable::find(QStringLiteral("workload.kind")), kind, &normalized))
         return;
     // The latest choice wins, also over a kind still being built.
     const quint64 request = ++m_kindRequest;
@@ -836,7 +710,7 @@ void Session::setWorkloadParam(const QString& key, const QVariant& value)
         e.param = error;
         fail(std::move(e));
     };
-    const ParamSchema* schema = ScenarioFields::workloadSchema(m_scenario.workloadKind);
+    const ParamSchema* schema = workloadSchema(m_scenario.workloadKind);
     const QVariant old = runActive() && m_workload
                              ? m_workload->params().value(key)
                              : m_scenario.workloadParams.value(key, schema->defaults().value(key));
@@ -857,23 +731,12 @@ void Session::setWorkloadParam(const QString& key, const QVariant& value)
     emit scenarioChanged(m_scenario);
 }
 
-void Session::setSamplerPeriodMs(int periodMs)
-{
-    if (!accept(QStringLiteral("sampler.periodMs"), periodMs))
-        return;
-    const int old = std::exchange(m_scenario.samplerPeriodMs, periodMs);
-    if (runActive()) {
-        m_sampleTimer->setInterval(periodMs);
-        record(QStringLiteral("sampler.periodMs"), QString::number(old), QString::number(periodMs));
-    }
-    emit scenarioChanged(m_scenario);
-}
-
 // --- demo actions --------------------------------------------------------------------------------
 
 void Session::burst(int calls)
 {
-    if (!accept(QStringLiteral("burst"), calls))
+    QVariant normalized;
+    if (!accept(SettingsTable::burstCount(), calls, &normalized))
         return;
     if (!runActive()) {
         notNow(QStringLiteral("burst"));

@@ -34,6 +34,7 @@ class Pool;
 class RateLimiter;
 class SerialExecutor;
 class SwitchableWorkload;
+struct Setting;
 
 /// The lab's one facade: holds the configuration (a Scenario) and, during a run, a pool, a
 /// workload, a rate limiter and a load generator, and reports on them through signals carrying
@@ -99,33 +100,49 @@ public Q_SLOTS:
     /// ends in about an interrupt's time.
     void reset();
 
-    // Live settings. Each checks its value like the preset key in its event's name (an invalid
-    // one gives errorOccurred(InvalidValue) and changes nothing), updates the configuration and,
-    // during a run, applies it within one sampling period and records a RunEvent.
+    /// Sets the preset key \a path (e.g. "arrival.ratePerSec", "workload.params.meanMs") to
+    /// \a value: checks it as a preset's value (an invalid one, or an unknown key, gives
+    /// errorOccurred(InvalidValue) and changes nothing), skips a value equal to the current one,
+    /// updates the configuration and, during a run, applies it within one sampling period and
+    /// records a RunEvent named \a path. A key that only shapes the next run (arrival.process,
+    /// run.*, ...) is refused (NotNow) while a run is active. workload.kind and workload.params
+    /// behave as setWorkloadKind() and setWorkloadParam().
+    void set(const QString& path, const QVariant& value);
 
-    /// pool.size: resizes the pool on the errand thread (shrinking waits for current jobs there).
-    void setPoolSize(int size);
-    /// call.api: the form of calls made from now on.
-    void setCallApi(shoal::CallApi api);
-    /// call.timeoutMs: processTimed's timeout, processCtx's deadline, for calls made from now on.
-    void setTimeoutMs(double timeoutMs);
-    /// arrival.mode: open loop (arrivals at the rate) or closed loop (the callers). During a
-    /// run, calls already made go on; callers left for an open loop end after their call.
-    void setArrivalMode(shoal::ArrivalMode mode);
-    /// arrival.ratePerSec: the open-loop rate.
-    void setArrivalRate(double ratePerSec);
-    /// arrival.callers: the closed-loop callers; surplus ones end after their current call.
-    void setCallers(int callers);
-    /// arrival.thinkMs: the closed-loop pause between a caller's calls.
-    void setThinkMs(double thinkMs);
-    /// limiter.enabled: whether the workers' shared token bucket limits them.
-    void setLimiterEnabled(bool enabled);
-    /// limiter.ratePerSec: tokens per second (applies while the limiter is enabled).
-    void setLimiterRate(double ratePerSec);
-    /// limiter.burst: the bucket size.
-    void setLimiterBurst(int burst);
-    /// pool.maxWaiting: the bound on waiting calls; -1 for none.
-    void setMaxWaiting(qint64 bound);
+    /// set("pool.size"): resizes the pool on the errand thread (shrinking waits there).
+    void setPoolSize(int size) { set(QStringLiteral("pool.size"), size); }
+    /// set("call.api"): the form of calls made from now on.
+    void setCallApi(shoal::CallApi api) { set(QStringLiteral("call.api"), callApiName(api)); }
+    /// set("call.timeoutMs"): the timeout or deadline of calls made from now on.
+    void setTimeoutMs(double timeoutMs) { set(QStringLiteral("call.timeoutMs"), timeoutMs); }
+    /// set("arrival.mode"): during a run, calls already made go on; callers left for an open
+    /// loop end after their call.
+    void setArrivalMode(shoal::ArrivalMode mode)
+    {
+        set(QStringLiteral("arrival.mode"), arrivalModeName(mode));
+    }
+    /// set("arrival.ratePerSec"): the open-loop rate.
+    void setArrivalRate(double ratePerSec)
+    {
+        set(QStringLiteral("arrival.ratePerSec"), ratePerSec);
+    }
+    /// set("arrival.callers"): surplus callers end after their current call.
+    void setCallers(int callers) { set(QStringLiteral("arrival.callers"), callers); }
+    /// set("arrival.thinkMs"): the closed-loop pause between a caller's calls.
+    void setThinkMs(double thinkMs) { set(QStringLiteral("arrival.thinkMs"), thinkMs); }
+    /// set("limiter.enabled"): whether the workers' shared token bucket limits them.
+    void setLimiterEnabled(bool enabled) { set(QStringLiteral("limiter.enabled"), enabled); }
+    /// set("limiter.ratePerSec"): tokens per second (applies while the limiter is enabled).
+    void setLimiterRate(double ratePerSec)
+    {
+        set(QStringLiteral("limiter.ratePerSec"), ratePerSec);
+    }
+    /// set("limiter.burst"): the bucket size.
+    void setLimiterBurst(int burst) { set(QStringLiteral("limiter.burst"), burst); }
+    /// set("pool.maxWaiting"): the bound on waiting calls; -1 for none.
+    void setMaxWaiting(qint64 bound) { set(QStringLiteral("pool.maxWaiting"), bound); }
+    /// set("sampler.periodMs"): the time between rows.
+    void setSamplerPeriodMs(int periodMs) { set(QStringLiteral("sampler.periodMs"), periodMs); }
     /// workload.kind: the kind of work. During a run the new workload is built on the errand
     /// thread (an image corpus may take seconds) and then takes over: calls made from then on
     /// are of the new kind, calls already made finish as the old kind. Its parameters start
@@ -135,8 +152,6 @@ public Q_SLOTS:
     /// Refused parameters give errorOccurred(WorkloadRefused). Changing an image workload's
     /// folder or corpusSeed rescans the corpus on this thread (seconds, the first time).
     void setWorkloadParam(const QString& key, const QVariant& value);
-    /// sampler.periodMs: the time between rows.
-    void setSamplerPeriodMs(int periodMs);
 
     /// Demo actions, during a run only: \a calls calls at once; cancel every outstanding
     /// processCtx call; close the pool (later calls fail with PoolNotRunning).
@@ -180,8 +195,8 @@ private:
     void setState(RunState state);
     void fail(SessionError error);
     void notNow(const QString& what);
-    /// Checks \a value for the preset key \a path; emits InvalidValue and returns false if not.
-    bool accept(const QString& path, const QJsonValue& value);
+    /// Checks \a value for \a setting; emits InvalidValue and returns false if not.
+    bool accept(const Setting& setting, const QVariant& value, QVariant* normalized);
     void record(const QString& what, const QString& oldValue, const QString& newValue);
 
     void onPrepared(quint64 generation, std::shared_ptr<Prepared> prepared);

@@ -290,14 +290,14 @@ PoolCounters Dispatcher::counters() const noexcept
 void Dispatcher::count(std::error_code error) noexcept
 {
     Counter* counter = &m_canceled; // Canceled or DeadlineExceeded, unless one of these
-    switch (static_cast<PoolErrc>(error.value())) {
-    case PoolErrc::JobTimedOut:
+    switch (outcomeOf(error)) {
+    case Outcome::TimedOut:
         counter = &m_timedOut;
         break;
-    case PoolErrc::QueueFull:
+    case Outcome::Rejected:
         counter = &m_rejected;
         break;
-    case PoolErrc::PoolNotRunning:
+    case Outcome::NotRunning:
         counter = &m_notRunning;
         break;
     default:

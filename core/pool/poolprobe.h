@@ -1,5 +1,7 @@
 #pragma once
 
+#include "outcome.h"
+
 #include <QtGlobal>
 
 #include <cstdint>
@@ -18,20 +20,7 @@ enum class WorkerState : std::uint8_t {
 
 /// Cumulative call outcomes since the pool was made. At every quiescent point
 /// submitted == completed + timedOut + canceled + failed + rejected + notRunning.
-struct PoolCounters {
-    qint64 submitted = 0;  ///< calls made, in any form
-    qint64 completed = 0;  ///< results delivered
-    qint64 timedOut = 0;   ///< JobTimedOut
-    qint64 canceled = 0;   ///< Canceled or DeadlineExceeded
-    qint64 failed = 0;     ///< WorkerThrew, JobNotFunc or another code thrown by a worker
-    qint64 rejected = 0;   ///< QueueFull
-    qint64 notRunning = 0; ///< PoolNotRunning
-
-    qint64 finished() const
-    {
-        return completed + timedOut + canceled + failed + rejected + notRunning;
-    }
-};
+using PoolCounters = OutcomeCounts;
 
 /// One worker as seen by the monitor.
 struct WorkerProbe {

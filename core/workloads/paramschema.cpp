@@ -50,6 +50,22 @@ ParamError outOfRange(const ParamSchema::Spec& spec)
 
 } // namespace
 
+QString valueTypeName(ValueType type)
+{
+    switch (type) {
+    case ValueType::Integer:
+        return QStringLiteral("integer");
+    case ValueType::Number:
+        return QStringLiteral("number");
+    case ValueType::Bool:
+        return QStringLiteral("bool");
+    case ValueType::String:
+    case ValueType::Choice:
+        return QStringLiteral("string");
+    }
+    return QString();
+}
+
 ParamSchema& ParamSchema::addInteger(const QString& key, qint64 defaultValue, qint64 minimum,
                                      qint64 maximum)
 {

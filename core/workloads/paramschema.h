@@ -10,6 +10,13 @@
 
 namespace shoal {
 
+/// What a setting or a workload parameter accepts: integral numbers, numbers, true/false, text,
+/// or one of some texts. One enum for preset keys and workload parameters alike.
+enum class ValueType { Integer, Number, Bool, String, Choice };
+
+/// The JSON type name a value of \a type is given as: "integer", "number", "bool", "string".
+QString valueTypeName(ValueType type);
+
 /// The parameters one workload kind accepts: name, type, default and allowed range. It checks
 /// values from a preset (a QVariantMap as QJsonDocument::toVariant() makes it) and normalizes
 /// them: integers to qint64 (integral doubles included, since JSON numbers are doubles), numbers
@@ -17,7 +24,7 @@ namespace shoal {
 /// thread may use a built schema.
 class ParamSchema {
 public:
-    enum class Type { Integer, Number, Bool, String, Choice };
+    using Type = ValueType;
 
     /// One parameter.
     struct Spec {

@@ -9,10 +9,13 @@
 
 #include <any>
 #include <memory>
+#include <vector>
 
 namespace shoal {
 
+class ParamSchema;
 class RateLimiter;
+class Workload;
 
 /// Why a workload parameter was refused. Core speaks in codes; ui/app turn them into sentences.
 struct ParamError {
@@ -58,7 +61,24 @@ public:
     virtual QVariantMap params() const = 0;
 };
 
-/// The kinds makeWorkload() knows: "hash", "image", "synthetic".
+/// One kind of work the lab can drive: the only list of kinds is workloadRegistry().
+struct WorkloadKind {
+    const char* kind;               ///< as presets spell it: "synthetic"
+    const char* label;              ///< untranslated menu text (context "ControlPanel")
+    const ParamSchema& (*schema)(); ///< the parameters it accepts
+    /// Builds one; null with \a error set when \a params are refused. Any thread; may block.
+    std::unique_ptr<Workload> (*create)(const QVariantMap& params,
+                                        std::shared_ptr<RateLimiter> limiter, ParamError& error);
+};
+
+/// Every workload kind, in the order a menu lists them. Immutable; any thread.
+const std::vector<WorkloadKind>& workloadRegistry();
+/// The registry entry of \a kind, or null for an unknown kind.
+const WorkloadKind* findWorkloadKind(const QString& kind);
+/// The parameters of \a kind, or null for an unknown kind.
+const ParamSchema* workloadSchema(const QString& kind);
+
+/// The kinds makeWorkload() knows, in alphabetical order: "hash", "image", "synthetic".
 QStringList workloadKinds();
 
 /// Builds a workload of \a kind ("hash", "image", "synthetic") from \a params (missing keys take

@@ -30,7 +30,7 @@ namespace {
 constexpr int kLong = 300'000; ///< a run, with the image corpus generated the first time
 
 /// What a shoal-lab run printed and returned.
-struct Outcome {
+struct LabProcess {
     int status = -1;
     QString out;
     QString err;
@@ -46,8 +46,8 @@ QProcessEnvironment labEnvironment(const QString& config = QString())
     return environment;
 }
 
-Outcome runLab(const QStringList& arguments, int timeoutMs = kLong,
-               const QString& config = QString())
+LabProcess runLab(const QStringList& arguments, int timeoutMs = kLong,
+                  const QString& config = QString())
 {
     QProcess process;
     const QProcessEnvironment environment = labEnvironment(config);
@@ -161,7 +161,7 @@ private:
 
 void TestShoalLab::listPresetsNamesEveryBuiltIn()
 {
-    const Outcome o = runLab({QStringLiteral("--list-presets")});
+    const LabProcess o = runLab({QStringLiteral("--list-presets")});
     QCOMPARE(o.status, 0);
     const QStringList lines = o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     const QList<Scenario>& presets = PresetLibrary::builtins();
@@ -180,21 +180,21 @@ void TestShoalLab::withoutAModeItOpensTheWindow()
     // saves a picture of itself half a second in.
     QTemporaryDir config;
     const QString png = m_dir.filePath(QStringLiteral("window.png"));
-    const Outcome o = runLab({QStringLiteral("--preset"), QStringLiteral("heavy-tail"),
-                              QStringLiteral("--screenshot"), png,
-                              QStringLiteral("--screenshot-at"), QStringLiteral("0.5")},
-                             kLong, config.path());
+    const LabProcess o = runLab({QStringLiteral("--preset"), QStringLiteral("heavy-tail"),
+                                 QStringLiteral("--screenshot"), png,
+                                 QStringLiteral("--screenshot-at"), QStringLiteral("0.5")},
+                                kLong, config.path());
     QCOMPARE(o.status, 0);
     const QImage image(png);
     QVERIFY2(image.width() >= 800 && image.height() >= 500, qPrintable(o.err));
 
     // Bad input is refused before any window opens, with one line naming it.
-    const Outcome language =
+    const LabProcess language =
         runLab({QStringLiteral("--lang"), QStringLiteral("xx")}, kLong, config.path());
     QCOMPARE(language.status, 2);
     QVERIFY2(language.err.contains(QStringLiteral("--lang")), qPrintable(language.err));
-    const Outcome preset = runLab({QStringLiteral("--preset"), QStringLiteral("no-such-preset")},
-                                  kLong, config.path());
+    const LabProcess preset = runLab({QStringLiteral("--preset"), QStringLiteral("no-such-preset")},
+                                     kLong, config.path());
     QCOMPARE(preset.status, 2);
     QVERIFY2(preset.err.contains(QStringLiteral("no-such-preset")), qPrintable(preset.err));
     QCOMPARE(preset.err.count(QStringLiteral("shoal-lab: ")), 1);
@@ -202,11 +202,11 @@ void TestShoalLab::withoutAModeItOpensTheWindow()
 
 void TestShoalLab::helpAndVersionSucceed()
 {
-    const Outcome help = runLab({QStringLiteral("--help")});
+    const LabProcess help = runLab({QStringLiteral("--help")});
     QCOMPARE(help.status, 0);
     QVERIFY(help.out.contains(QStringLiteral("--set")));
     QVERIFY(help.out.contains(QStringLiteral("shoal-lab")));
-    const Outcome version = runLab({QStringLiteral("--version")});
+    const LabProcess version = runLab({QStringLiteral("--version")});
     QCOMPARE(version.status, 0);
     // The version is the CMake project's, the one place it is set.
     QCOMPARE(version.out, QStringLiteral("shoal-lab " SHOAL_PROJECT_VERSION "\n"));
@@ -266,7 +266,7 @@ void TestShoalLab::badInputExitsWithOneLineNamingIt()
     QFETCH(QString, names);
     QElapsedTimer clock;
     clock.start();
-    const Outcome o = runLab(arguments);
+    const LabProcess o = runLab(arguments);
     QCOMPARE(o.status, 2);
     QVERIFY2(o.err.endsWith(QLatin1Char('\n')) && o.err.count(QLatin1Char('\n')) == 1,
              qPrintable(o.err));
@@ -282,7 +282,7 @@ void TestShoalLab::aHeadlessRunWritesItsFiles()
     const QString csv = m_dir.filePath(QStringLiteral("run.csv"));
     const QString events = m_dir.filePath(QStringLiteral("events.csv"));
     const QString summary = m_dir.filePath(QStringLiteral("summary.json"));
-    const Outcome o = runLab(
+    const LabProcess o = runLab(
         {QStringLiteral("--headless"), QStringLiteral("--preset"), QStringLiteral("cancel-storm"),
          QStringLiteral("--duration"), QStringLiteral("1.2"), QStringLiteral("--set"),
          QStringLiteral("timeline=[{\"atSec\":0.5,\"action\":\"cancelAll\"}]"),
@@ -308,9 +308,9 @@ void TestShoalLab::aHeadlessRunWritesItsFiles()
 
 void TestShoalLab::anUnusableWorkloadIsBadInput()
 {
-    const Outcome o = runLab({QStringLiteral("--headless"), QStringLiteral("--set"),
-                              QStringLiteral("workload.kind=image"), QStringLiteral("--set"),
-                              QStringLiteral("workload.params.folder=/no/such/images")});
+    const LabProcess o = runLab({QStringLiteral("--headless"), QStringLiteral("--set"),
+                                 QStringLiteral("workload.kind=image"), QStringLiteral("--set"),
+                                 QStringLiteral("workload.params.folder=/no/such/images")});
     QCOMPARE(o.status, 2);
     QVERIFY2(o.err.count(QLatin1Char('\n')) == 1, qPrintable(o.err));
     QVERIFY2(o.err.contains(QStringLiteral("workload.params.folder")), qPrintable(o.err));
@@ -451,10 +451,10 @@ void TestShoalLab::everyPresetRunsHeadless()
         QSKIP("the image workload under ThreadSanitizer is covered by tests/core/workloads");
 #endif
     const QString csv = m_dir.filePath(preset + QStringLiteral(".csv"));
-    const Outcome o = runLab({QStringLiteral("--headless"), QStringLiteral("--preset"), preset,
-                              QStringLiteral("--set"), QStringLiteral("run.durationSec=1.5"),
-                              QStringLiteral("--set"), QStringLiteral("run.drainSec=1"),
-                              QStringLiteral("--csv"), csv});
+    const LabProcess o = runLab({QStringLiteral("--headless"), QStringLiteral("--preset"), preset,
+                                 QStringLiteral("--set"), QStringLiteral("run.durationSec=1.5"),
+                                 QStringLiteral("--set"), QStringLiteral("run.drainSec=1"),
+                                 QStringLiteral("--csv"), csv});
     QVERIFY2(o.status == 0, qPrintable(o.err));
     QVERIFY2(o.out.contains(QRegularExpression(QStringLiteral("accounting +ok"))),
              qPrintable(o.out));

@@ -25,9 +25,9 @@ void TestCallLedger::eachOutcomeHasItsOwnCount()
 {
     CallLedger ledger(0);
     QCOMPARE(ledger.counters(), CallCounters{});
-    const CallLedger::Outcome outcomes[] = {
-        CallLedger::Completed, CallLedger::Completed, CallLedger::TimedOut,  CallLedger::Canceled,
-        CallLedger::Failed,    CallLedger::Rejected,  CallLedger::NotRunning};
+    const Outcome outcomes[] = {Outcome::Completed, Outcome::Completed, Outcome::TimedOut,
+                                Outcome::Canceled,  Outcome::Failed,    Outcome::Rejected,
+                                Outcome::NotRunning};
     for (const auto outcome : outcomes) {
         ledger.recordSubmitted();
         ledger.recordOutcome(outcome, 1ms);
@@ -50,8 +50,8 @@ void TestCallLedger::outstandingAndPeakFollowTheCallsInFlight()
     for (int i = 0; i < 3; ++i)
         ledger.recordSubmitted();
     QCOMPARE(ledger.peakOutstanding(), 3);
-    ledger.recordOutcome(CallLedger::Completed, 1ms);
-    ledger.recordOutcome(CallLedger::Failed, 1ms);
+    ledger.recordOutcome(Outcome::Completed, 1ms);
+    ledger.recordOutcome(Outcome::Failed, 1ms);
     ledger.recordSubmitted();
     QCOMPARE(ledger.counters().outstanding(), 2);
     QCOMPARE(ledger.peakOutstanding(), 3); // the most at once, not the latest
@@ -65,10 +65,10 @@ void TestCallLedger::refusalsAreLeftOutOfTheLatency()
     CallLedger ledger(0);
     for (int i = 0; i < 4; ++i)
         ledger.recordSubmitted();
-    ledger.recordOutcome(CallLedger::Completed, 5ms);
-    ledger.recordOutcome(CallLedger::Rejected, 900ms);
-    ledger.recordOutcome(CallLedger::NotRunning, 900ms);
-    ledger.recordOutcome(CallLedger::TimedOut, 20ms);
+    ledger.recordOutcome(Outcome::Completed, 5ms);
+    ledger.recordOutcome(Outcome::Rejected, 900ms);
+    ledger.recordOutcome(Outcome::NotRunning, 900ms);
+    ledger.recordOutcome(Outcome::TimedOut, 20ms);
     const LatencyHistogram latency = ledger.latency();
     QCOMPARE(latency.count(), 2u);
     QVERIFY2(latency.max() >= 19ms && latency.max() < 25ms,
@@ -116,7 +116,7 @@ void TestCallLedger::concurrentCallsBalanceAndNeverShowNegativeOutstanding()
         callers.emplace_back([&ledger, t] {
             for (int i = 0; i < callsEach; ++i) {
                 ledger.recordSubmitted();
-                ledger.recordOutcome(i % 2 ? CallLedger::Completed : CallLedger::Outcome(t), 1us);
+                ledger.recordOutcome(i % 2 ? Outcome::Completed : static_cast<Outcome>(t), 1us);
             }
         });
     }

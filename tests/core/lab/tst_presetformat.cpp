@@ -1,5 +1,6 @@
 #include "lab/presetformat.h"
 #include "lab/presetlibrary.h"
+#include "lab/settingstable.h"
 
 #include <QJsonDocument>
 #include <QtTest>
@@ -81,6 +82,9 @@ private Q_SLOTS:
     void badAssignmentsNameTheKey_data();
     void badAssignmentsNameTheKey();
     void changingTheWorkloadKindDropsTheOldParameters();
+    void anUnknownKeyInAnySectionIsNamed_data();
+    void anUnknownKeyInAnySectionIsNamed();
+    void everySettingIsWrittenReadAndAssigned();
 };
 
 void TestPresetFormat::aMinimalPresetTakesDefaults()
@@ -404,6 +408,72 @@ void TestPresetFormat::changingTheWorkloadKindDropsTheOldParameters()
         PresetFormat::applyAssignment(base, QStringLiteral("workload.kind=synthetic"), &error);
     QVERIFY(same);
     QCOMPARE(same->workloadParams, base.workloadParams);
+}
+
+void TestPresetFormat::anUnknownKeyInAnySectionIsNamed_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("path");
+    // One row per section of the settings table: the last key of each used to take any key.
+    QSet<QString> sections;
+    for (const Setting& setting : SettingsTable::all()) {
+        const qsizetype dot = setting.path.indexOf(QLatin1Char('.'));
+        if (dot < 0 || setting.path.startsWith(QStringLiteral("workload.")))
+            continue;
+        const QString section = setting.path.left(dot);
+        if (sections.contains(section))
+            continue;
+        sections.insert(section);
+        const QByteArray extra = ", \"" + section.toUtf8() + "\": {\"colour\": 1}";
+        QTest::newRow(qPrintable(section)) << minimal(extra) << section + QStringLiteral(".colour");
+    }
+    QTest::newRow("workload") << QByteArray(R"({"version": 1, "name": "t", "workload": )"
+                                            R"({"kind": "synthetic", "colour": 1}})")
+                              << QStringLiteral("workload.colour");
+    QCOMPARE(sections.size(), 6); // pool, call, arrival, limiter, run, sampler
+}
+
+void TestPresetFormat::anUnknownKeyInAnySectionIsNamed()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, path);
+    ScenarioError error;
+    QVERIFY(!PresetFormat::parse(json, &error));
+    QCOMPARE(error.code, Code::UnknownKey);
+    QCOMPARE(error.path, path);
+}
+
+void TestPresetFormat::everySettingIsWrittenReadAndAssigned()
+{
+    // Each key of the table is in the written preset, reads back as written, and can be set
+    // with an assignment of the value the table's getter gives.
+    const Scenario s = everything();
+    const QJsonObject json = PresetFormat::toJson(s);
+    for (const Setting& setting : SettingsTable::all()) {
+        const QStringList parts = setting.path.split(QLatin1Char('.'));
+        const QJsonValue written = parts.size() == 1
+                                       ? json.value(parts.at(0))
+                                       : json.value(parts.at(0)).toObject().value(parts.at(1));
+        if (setting.saved && !setting.saved(s)) {
+            QVERIFY2(written.isUndefined(), qPrintable(setting.path));
+            continue;
+        }
+        QVERIFY2(!written.isUndefined(), qPrintable(setting.path));
+        QCOMPARE(written.toVariant().toString(), setting.get(s).toString());
+
+        ScenarioError error;
+        const QString assignment =
+            setting.path + QLatin1Char('=') + SettingsTable::text(setting.get(everything()));
+        Scenario base;
+        base.name = QStringLiteral("base");
+        const auto assigned = PresetFormat::applyAssignment(base, assignment, &error);
+        QVERIFY2(assigned, qPrintable(assignment + QStringLiteral(": ") + error.path));
+        QCOMPARE(setting.get(*assigned), setting.get(s));
+    }
+    ScenarioError error;
+    const auto back = PresetFormat::fromJson(json, &error);
+    QVERIFY2(back, qPrintable(error.path));
+    QCOMPARE(*back, s);
 }
 
 QTEST_GUILESS_MAIN(TestPresetFormat)

@@ -85,6 +85,7 @@ class TestRunExport : public QObject {
 private Q_SLOTS:
     void sampleColumnsAreTheContract();
     void rowsFollowTheColumns();
+    void aRunsCsvHeaderAndRowKeepTheirBytes();
     void fieldsWithSpecialCharactersRoundTrip_data();
     void fieldsWithSpecialCharactersRoundTrip();
     void numbersUseAPointInEveryLocale();
@@ -349,6 +350,42 @@ void TestRunExport::checkWritableTouchesNothing()
     QCOMPARE(readAll(path), QByteArray("keep"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
              QStringList{QStringLiteral("run.csv")});
+}
+
+void TestRunExport::aRunsCsvHeaderAndRowKeepTheirBytes()
+{
+    // The bytes a run's samples file has had since the format was fixed: column table and
+    // outcome names must not change them.
+    MetricsRow r;
+    r.tSec = 1.5;
+    r.poolSize = 4;
+    r.waiting = 3;
+    r.inFlight = 2;
+    r.submitted = 100;
+    r.completed = 80;
+    r.timedOut = 5;
+    r.canceled = 4;
+    r.failed = 3;
+    r.rejected = 2;
+    r.notRunning = 1;
+    r.throughputPerSec = 12.25;
+    r.timeoutsPerSec = 0.5;
+    r.latencyP50Ms = 1.5;
+    r.latencyP99Ms = 2.25;
+    r.latencyMaxMs = 10;
+    r.queueWaitP95Ms = 0.125;
+    r.serviceP95Ms = 0.75;
+    r.limiterTokens = -1.5;
+    r.offeredPerSec = 50;
+    r.abandonedWorkers = 2;
+    const QByteArray expected =
+        "t_s,pool_size,waiting,in_flight,submitted,completed,timed_out,canceled,failed,rejected,"
+        "not_running,throughput_per_s,timeouts_per_s,latency_p50_ms,latency_p95_ms,"
+        "latency_p99_ms,latency_max_ms,queue_wait_p95_ms,service_p95_ms,limiter_tokens,"
+        "offered_per_s,abandoned_workers\r\n"
+        "1.500,4,3,2,100,80,5,4,3,2,1,12.25,0.50,1.5000,,2.2500,10.0000,0.1250,0.7500,-1.500,"
+        "50.00,2\r\n";
+    QCOMPARE(RunExport::samplesCsv({r}), expected);
 }
 
 QTEST_GUILESS_MAIN(TestRunExport)

@@ -155,6 +155,7 @@ private Q_SLOTS:
     void hostilePresetFilesLeaveTheConfiguration();
     void invalidValuesAreRefusedWithTheKey();
     void actionsNeedARun();
+    void setChecksSkipsAppliesAndRecordsEveryKey();
     void workloadRefusalsAreReported();
     void exportsWriteTheRun();
     void aFailedExportLeavesThePreviousFile();
@@ -638,6 +639,52 @@ void TestSession::invalidValuesAreRefusedWithTheKey()
     h.run([](Session& s) { s.setPoolSize(3); });
     QCOMPARE(h.scenarios.last().at(0).value<Scenario>().poolSize, 3);
     QCOMPARE(h.events.size(), 0);
+}
+
+void TestSession::setChecksSkipsAppliesAndRecordsEveryKey()
+{
+    Harness h;
+    // An unknown key and a value of the wrong type are refused, naming the key.
+    h.run([](Session& s) { s.set(QStringLiteral("pool.colour"), 3); });
+    SessionError error = h.waitForError();
+    QCOMPARE(error.code, SessionError::Code::InvalidValue);
+    QCOMPARE(error.scenario.code, ScenarioError::Code::UnknownKey);
+    QCOMPARE(error.scenario.path, QStringLiteral("pool.colour"));
+    h.run([](Session& s) { s.set(QStringLiteral("arrival.ratePerSec"), QStringLiteral("fast")); });
+    error = h.waitForError();
+    QCOMPARE(error.scenario.code, ScenarioError::Code::WrongType);
+    QCOMPARE(error.scenario.path, QStringLiteral("arrival.ratePerSec"));
+    // A key that shapes the next run changes the configuration between runs.
+    h.run([](Session& s) { s.set(QStringLiteral("arrival.process"), QStringLiteral("poisson")); });
+    QCOMPARE(h.read([](Session& s) { return s.scenario().arrivalProcess; }),
+             ArrivalProcess::Poisson);
+    h.run([](Session& s) { s.set(QStringLiteral("arrival.process"), QStringLiteral("constant")); });
+
+    h.start(quick(30));
+    QTRY_COMPARE_WITH_TIMEOUT(h.read([](Session& s) { return s.state(); }), RunState::Running,
+                              kLong);
+    const qsizetype scenariosBefore = h.scenarios.size();
+    // An unchanged value is no change: no event, no scenarioChanged().
+    h.run([](Session& s) { s.set(QStringLiteral("pool.size"), 4); });
+    h.run([](Session& s) { s.set(QStringLiteral("call.timeoutMs"), 0.0); });
+    QCOMPARE(h.events.size(), 0);
+    QCOMPARE(h.scenarios.size(), scenariosBefore);
+    // A live key applies to the run and is recorded under its key.
+    h.run([](Session& s) { s.set(QStringLiteral("pool.size"), 6); });
+    QCOMPARE(h.events.size(), 1);
+    const RunEvent event = h.allEvents().constLast();
+    QCOMPARE(event.what, QStringLiteral("pool.size"));
+    QCOMPARE(event.oldValue, QStringLiteral("4"));
+    QCOMPARE(event.newValue, QStringLiteral("6"));
+    QTRY_COMPARE_WITH_TIMEOUT(h.read([](Session& s) { return s.history().constLast().poolSize; }),
+                              6, kLong);
+    // A key that only shapes the next run waits for it.
+    h.run([](Session& s) { s.set(QStringLiteral("run.durationSec"), 5.0); });
+    error = h.waitForError();
+    QCOMPARE(error.code, SessionError::Code::NotNow);
+    QCOMPARE(error.what, QStringLiteral("run.durationSec"));
+    QCOMPARE(h.read([](Session& s) { return s.scenario().durationSec; }), 30.0);
+    stopAndVerify(h);
 }
 
 void TestSession::actionsNeedARun()
