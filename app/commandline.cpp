@@ -24,7 +24,7 @@ CommandLine::CommandLine()
 {
     m_parser.setApplicationDescription(
         tr("Shoal: a worker-pool monitor and workload lab.\n\n"
-           "  shoal-lab [--preset NAME|FILE] [--set key=value ...] [--lang de] [--run]\n"
+           "  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]\n"
            "  shoal-lab --list-presets\n"
            "  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]\n"
            "            [--events FILE] [--summary FILE] [--set key=value ...]\n\n"
@@ -54,6 +54,9 @@ CommandLine::CommandLine()
         {kScreenshotAt, tr("When to take the --screenshot: S seconds into the run (default 5)."),
          tr("S")},
     });
+    m_parser.addPositionalArgument(QStringLiteral("file"),
+                                   tr("A preset file to open, as --preset FILE."),
+                                   QStringLiteral("[FILE]"));
 }
 
 bool CommandLine::parse(const QStringList& arguments)
@@ -64,8 +67,15 @@ bool CommandLine::parse(const QStringList& arguments)
         m_error = m_parser.errorText();
         return false;
     }
-    if (!m_parser.positionalArguments().isEmpty()) {
-        m_error = tr("unexpected argument \"%1\"").arg(m_parser.positionalArguments().constFirst());
+    // A file named on its own (as a desktop launcher passes it) is opened as --preset FILE.
+    const QStringList files = m_parser.positionalArguments();
+    if (files.size() > 1) {
+        m_error = tr("unexpected argument \"%1\": give one file").arg(files.at(1));
+        return false;
+    }
+    if (!files.isEmpty() && m_parser.isSet(kPreset)) {
+        m_error = tr("unexpected argument \"%1\": --preset names the preset already")
+                      .arg(files.constFirst());
         return false;
     }
     if (m_parser.isSet(kDuration) && m_parser.isSet(kJobs)) {
@@ -82,7 +92,7 @@ bool CommandLine::parse(const QStringList& arguments)
     else if (m_parser.isSet(kHeadless))
         m_options.mode = Mode::Headless;
 
-    m_options.preset = m_parser.value(kPreset);
+    m_options.preset = files.isEmpty() ? m_parser.value(kPreset) : files.constFirst();
     m_options.language = m_parser.value(kLang);
     m_options.screenshotPath = m_parser.value(kScreenshot);
     m_options.runAtStart = m_parser.isSet(kRun) || m_parser.isSet(kScreenshot);

@@ -147,6 +147,7 @@ private Q_SLOTS:
     void badInputExitsWithOneLineNamingIt_data();
     void badInputExitsWithOneLineNamingIt();
     void aHeadlessRunWritesItsFiles();
+    void aFileOnItsOwnIsThePreset();
     void anUnusableWorkloadIsBadInput();
     void aSignalEndsAnOverloadedRunPromptlyAndWritesNothing_data();
     void aSignalEndsAnOverloadedRunPromptlyAndWritesNothing();
@@ -258,6 +259,11 @@ void TestShoalLab::badInputExitsWithOneLineNamingIt_data()
         << QStringList{h, QStringLiteral("--csv"), m_dir.path()} << m_dir.path();
     QTest::newRow("unknown option") << QStringList{h, QStringLiteral("--colour")} << "colour";
     QTest::newRow("stray argument") << QStringList{h, QStringLiteral("now")} << "now";
+    QTest::newRow("two files") << QStringList{h, badField, QStringLiteral("second.json")}
+                               << "second.json";
+    QTest::newRow("a file and --preset")
+        << QStringList{h, p, QStringLiteral("steady-state"), badField} << badField;
+    QTest::newRow("bad file on its own") << QStringList{h, badField} << "arrival.ratePerSec";
 }
 
 void TestShoalLab::badInputExitsWithOneLineNamingIt()
@@ -304,6 +310,21 @@ void TestShoalLab::aHeadlessRunWritesItsFiles()
     QCOMPARE(log.size(), 2);
     QCOMPARE(log[1][1], QStringLiteral("cancelAll"));
     QVERIFY(QFile::exists(summary));
+}
+
+void TestShoalLab::aFileOnItsOwnIsThePreset()
+{
+    // As a desktop launcher opens a file: "shoal-lab FILE" is "shoal-lab --preset FILE".
+    const QString file = m_dir.filePath(QStringLiteral("mine.json"));
+    QFile preset(file);
+    QVERIFY(preset.open(QIODevice::WriteOnly));
+    preset.write(R"({"version": 1, "name": "my-own-preset", "workload": {"kind": "synthetic"},
+                     "arrival": {"ratePerSec": 50}})");
+    preset.close();
+    const LabProcess o = runLab(
+        {QStringLiteral("--headless"), file, QStringLiteral("--duration"), QStringLiteral("0.5")});
+    QVERIFY2(o.status == 0, qPrintable(o.err));
+    QVERIFY2(o.out.contains(QStringLiteral("my-own-preset")), qPrintable(o.out));
 }
 
 void TestShoalLab::anUnusableWorkloadIsBadInput()
