@@ -119,24 +119,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Shoal: a worker-pool monitor and workload lab.
-
-  shoal-lab [--preset NAME|FILE] [--set key=value ...] [--lang de] [--run]
-  shoal-lab --list-presets
-  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
-            [--events FILE] [--summary FILE] [--set key=value ...]
-
-Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
-        <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
-
-  shoal-lab [--preset NAME|DATEI] [--set Schlüssel=Wert ...] [--lang de] [--run]
-  shoal-lab --list-presets
-  shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
-            [--events DATEI] [--summary DATEI] [--set Schlüssel=Wert ...]
-
-Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>Diese Hilfe anzeigen.</translation>
     </message>
@@ -221,16 +203,42 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
         <translation>Zeitpunkt für --screenshot: S Sekunden nach Beginn des Laufs (Standard 5).</translation>
     </message>
     <message>
-        <source>unexpected argument &quot;%1&quot;</source>
-        <translation>unerwartetes Argument „%1“</translation>
-    </message>
-    <message>
         <source>--duration and --jobs exclude each other</source>
         <translation>--duration und --jobs schließen einander aus</translation>
     </message>
     <message>
         <source>--screenshot-at: expected seconds from 0 to 86400, got &quot;%1&quot;</source>
         <translation>--screenshot-at: Sekunden von 0 bis 86400 erwartet, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>Shoal: a worker-pool monitor and workload lab.
+
+  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
+            [--events FILE] [--summary FILE] [--set key=value ...]
+
+Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
+        <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
+
+  shoal-lab [--preset NAME|DATEI | DATEI] [--set Schlüssel=Wert ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
+            [--events DATEI] [--summary DATEI] [--set Schlüssel=Wert ...]
+
+Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
+    </message>
+    <message>
+        <source>A preset file to open, as --preset FILE.</source>
+        <translation>Eine Voreinstellungsdatei zum Öffnen, wie --preset DATEI.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;: give one file</source>
+        <translation>unerwartetes Argument „%1“: bitte nur eine Datei angeben</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;: --preset names the preset already</source>
+        <translation>unerwartetes Argument „%1“: --preset nennt die Voreinstellung bereits</translation>
     </message>
 </context>
 <context>
