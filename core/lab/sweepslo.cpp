@@ -1,5 +1,7 @@
 #include "sweepslo.h"
 
+#include "textpiece.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -7,23 +9,8 @@
 namespace shoal {
 namespace {
 
-struct Piece {
-    QStringView text;
-    int position = 0;
-};
-
-Piece trimmed(QStringView text, int position)
-{
-    int begin = 0;
-    int end = static_cast<int>(text.size());
-    while (begin < end && text[begin].isSpace())
-        ++begin;
-    while (end > begin && text[end - 1].isSpace())
-        --end;
-    return {text.sliced(begin, end - begin), position + begin};
-}
-
-std::optional<SweepSlo> refuse(SweepSloError* error, SweepSloError::Code code, const Piece& piece)
+std::optional<SweepSlo> refuse(SweepSloError* error, SweepSloError::Code code,
+                               const TextPiece& piece)
 {
     if (error)
         *error = {code, piece.position, piece.text.toString()};
@@ -77,13 +64,13 @@ std::optional<SweepSlo> parseSweepSlo(QStringView text, SweepSloError* error)
 {
     if (error)
         *error = {};
-    const Piece whole = trimmed(text, 0);
+    const TextPiece whole = trimmedPiece(text, 0);
     if (whole.text.isEmpty())
         return refuse(error, SweepSloError::Code::Empty, whole);
     const qsizetype op = text.indexOf(u"<=");
     if (op < 0)
         return refuse(error, SweepSloError::Code::NoOperator, whole);
-    const Piece name = trimmed(text.first(op), 0);
+    const TextPiece name = trimmedPiece(text.first(op), 0);
     SweepSlo slo;
     bool known = false;
     for (const SweepSlo::Metric metric : {SweepSlo::Metric::P50, SweepSlo::Metric::P95,
@@ -95,10 +82,10 @@ std::optional<SweepSlo> parseSweepSlo(QStringView text, SweepSloError* error)
     }
     if (!known)
         return refuse(error, SweepSloError::Code::UnknownMetric, name);
-    Piece limit = trimmed(text.sliced(op + 2), static_cast<int>(op) + 2);
+    TextPiece limit = trimmedPiece(text.sliced(op + 2), static_cast<int>(op) + 2);
     QStringView digits = limit.text;
     if (digits.endsWith(u"ms", Qt::CaseInsensitive))
-        digits = trimmed(digits.chopped(2), 0).text;
+        digits = trimmedPiece(digits.chopped(2), 0).text;
     bool ok = false;
     const double ms = digits.isEmpty() ? 0 : QLocale::c().toDouble(digits, &ok);
     if (!ok || !std::isfinite(ms))

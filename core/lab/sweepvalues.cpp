@@ -1,5 +1,7 @@
 #include "sweepvalues.h"
 
+#include "textpiece.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -10,27 +12,10 @@
 namespace shoal {
 namespace {
 
-/// A piece of the text with its offset in the whole, whitespace trimmed off both ends.
-struct Piece {
-    QStringView text;
-    int position = 0;
-};
-
-Piece trimmed(QStringView text, int position)
-{
-    int begin = 0;
-    int end = static_cast<int>(text.size());
-    while (begin < end && text[begin].isSpace())
-        ++begin;
-    while (end > begin && text[end - 1].isSpace())
-        --end;
-    return {text.sliced(begin, end - begin), position + begin};
-}
-
-Piece sub(const Piece& piece, qsizetype from, qsizetype length = -1)
+TextPiece sub(const TextPiece& piece, qsizetype from, qsizetype length = -1)
 {
     const qsizetype n = length < 0 ? piece.text.size() - from : length;
-    return trimmed(piece.text.sliced(from, n), piece.position + static_cast<int>(from));
+    return trimmedPiece(piece.text.sliced(from, n), piece.position + static_cast<int>(from));
 }
 
 /// Rounds away the binary noise that start + i * step collects (0.30000000000000004 -> 0.3).
@@ -48,7 +33,7 @@ public:
         , m_error(error)
     {}
 
-    bool fail(SweepValuesError::Code code, const Piece& piece)
+    bool fail(SweepValuesError::Code code, const TextPiece& piece)
     {
         if (m_error) {
             m_error->code = code;
@@ -61,7 +46,7 @@ public:
 
     /// A number must start with a digit (after an optional sign): ".8" is refused, so "1...8"
     /// names ".8" instead of reading it as 1..0.8.
-    std::optional<double> number(const Piece& piece)
+    std::optional<double> number(const TextPiece& piece)
     {
         const QStringView t = piece.text;
         const qsizetype first = (!t.isEmpty() && (t[0] == u'-' || t[0] == u'+')) ? 1 : 0;
@@ -81,7 +66,7 @@ public:
         return value;
     }
 
-    bool add(double value, const Piece& piece)
+    bool add(double value, const TextPiece& piece)
     {
         if (m_values.size() >= m_maxValues)
             return fail(SweepValuesError::Code::TooManyPoints, piece);
@@ -90,7 +75,7 @@ public:
         return true;
     }
 
-    bool item(const Piece& piece)
+    bool item(const TextPiece& piece)
     {
         if (piece.text.isEmpty())
             return fail(SweepValuesError::Code::Empty, piece);
@@ -102,14 +87,14 @@ public:
         return range(piece, dots);
     }
 
-    bool range(const Piece& piece, qsizetype dots)
+    bool range(const TextPiece& piece, qsizetype dots)
     {
-        const Piece startText = sub(piece, 0, dots);
-        const Piece rest = sub(piece, dots + 2);
+        const TextPiece startText = sub(piece, 0, dots);
+        const TextPiece rest = sub(piece, dots + 2);
         const qsizetype colon = rest.text.indexOf(u':');
         const qsizetype star = colon < 0 ? rest.text.indexOf(u'*') : -1;
         const qsizetype cut = colon >= 0 ? colon : star;
-        const Piece endText = cut < 0 ? rest : sub(rest, 0, cut);
+        const TextPiece endText = cut < 0 ? rest : sub(rest, 0, cut);
         const std::optional<double> start = number(startText);
         if (!start)
             return false;
@@ -119,7 +104,7 @@ public:
         if (*end < *start)
             return fail(SweepValuesError::Code::EmptyRange, piece);
         if (star >= 0) {
-            const Piece factorText = sub(rest, star + 1);
+            const TextPiece factorText = sub(rest, star + 1);
             const std::optional<double> factor = number(factorText);
             if (!factor)
                 return false;
@@ -131,7 +116,7 @@ public:
         }
         double step = 1;
         if (colon >= 0) {
-            const Piece stepText = sub(rest, colon + 1);
+            const TextPiece stepText = sub(rest, colon + 1);
             const std::optional<double> parsed = number(stepText);
             if (!parsed)
                 return false;
@@ -142,7 +127,7 @@ public:
         return stepRange(*start, *end, step, piece);
     }
 
-    bool stepRange(double start, double end, double step, const Piece& piece)
+    bool stepRange(double start, double end, double step, const TextPiece& piece)
     {
         // Counted up front from the span, not by adding step after step: no drift, and a huge
         // range is refused without walking it.
@@ -156,7 +141,7 @@ public:
         return true;
     }
 
-    bool factorRange(double start, double end, double factor, const Piece& piece)
+    bool factorRange(double start, double end, double factor, const TextPiece& piece)
     {
         const double lastWanted = end * (1 + 1e-9);
         for (int i = 0;; ++i) {
@@ -186,7 +171,7 @@ private:
     int m_maxValues;           ///< the cap on values
     SweepValuesError* m_error; ///< where a failure is reported; may be null
     QList<double> m_values;    ///< the values so far, in the order written
-    QList<Piece> m_items;      ///< the item each value came from
+    QList<TextPiece> m_items;  ///< the item each value came from
 };
 
 } // namespace
@@ -196,7 +181,7 @@ QList<double> parseSweepValues(QStringView text, SweepValuesError* error, int ma
     if (error)
         *error = {};
     Parser parser(maxValues, error);
-    const Piece whole = trimmed(text, 0);
+    const TextPiece whole = trimmedPiece(text, 0);
     if (whole.text.isEmpty()) {
         parser.fail(SweepValuesError::Code::Empty, whole);
         return {};
@@ -205,7 +190,7 @@ QList<double> parseSweepValues(QStringView text, SweepValuesError* error, int ma
     while (true) {
         const qsizetype comma = text.indexOf(u',', from);
         const qsizetype length = (comma < 0 ? text.size() : comma) - from;
-        if (!parser.item(trimmed(text.sliced(from, length), static_cast<int>(from))))
+        if (!parser.item(trimmedPiece(text.sliced(from, length), static_cast<int>(from))))
             return {};
         if (comma < 0)
             break;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pool/pool.h"
 #include "pool/worker.h"
 
 #include <QThread>
@@ -8,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -213,5 +215,12 @@ private:
     std::atomic<bool> m_inProcess{false};
     std::atomic<bool> m_insideInterrupt{false}; // interrupt() is running
 };
+
+/// A pool of \a size ScriptedWorkers sharing \a script.
+inline std::unique_ptr<Pool> scriptedPool(int size, Script& script)
+{
+    return std::make_unique<Pool>(size,
+                                  [&script] { return std::make_unique<ScriptedWorker>(script); });
+}
 
 } // namespace shoal::test

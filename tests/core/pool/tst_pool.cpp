@@ -15,12 +15,6 @@ using testsupport::threadCount;
 
 namespace {
 
-std::unique_ptr<Pool> scriptedPool(int size, Script& script)
-{
-    return std::make_unique<Pool>(size,
-                                  [&script] { return std::make_unique<ScriptedWorker>(script); });
-}
-
 /// How long a test waits for a state a pool reaches on its own threads: generous, for a
 /// loaded two-core machine.
 constexpr int kEventuallyMs = 20000;

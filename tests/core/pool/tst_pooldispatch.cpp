@@ -15,12 +15,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::unique_ptr<Pool> scriptedPool(int size, Script& script)
-{
-    return std::make_unique<Pool>(size,
-                                  [&script] { return std::make_unique<ScriptedWorker>(script); });
-}
-
 /// Waits until every worker of \a pool is idle (offered itself), so the next calls go by the
 /// dispatch order alone.
 bool allIdle(const Pool& pool, int size)

@@ -1,8 +1,8 @@
 #include "pool/deadlinetimer.h"
 #include "pool/pool.h"
 #include "scriptedworker.h"
+#include "testsupport/threads.h"
 
-#include <QDir>
 #include <QProcess>
 #include <QtTest>
 
@@ -12,21 +12,9 @@
 using namespace shoal;
 using namespace shoal::test;
 using namespace std::chrono_literals;
+using testsupport::threadCount;
 
 namespace {
-
-std::unique_ptr<Pool> scriptedPool(int size, Script& script)
-{
-    return std::make_unique<Pool>(size,
-                                  [&script] { return std::make_unique<ScriptedWorker>(script); });
-}
-
-int threadCount()
-{
-    return static_cast<int>(QDir(QStringLiteral("/proc/self/task"))
-                                .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
-                                .size());
-}
 
 /// A value that counts how many of its kind are alive, to see calls that are never let go of.
 struct Tracked {
