@@ -182,8 +182,11 @@ void TestLoadGenerator::aStalledPoolShowsGrowingLatency()
     clock.start();
     generator.start();
     QList<double> medians;
+    // Sampled by completions, not by wall-clock intervals: each interval holds the next 30 or so
+    // calls whatever the machine's load, and since latency is measured from each call's intended
+    // start, every later call waited longer than the ones before it.
     for (int i = 0; i < 5; ++i) {
-        QTest::qWait(300);
+        QTRY_VERIFY_WITH_TIMEOUT(generator.counters().completed >= (i + 1) * 30, 20'000);
         const LatencyHistogram latency = generator.latency();
         MetricsSampler::Input in;
         in.tSec = static_cast<double>(clock.nsecsElapsed()) / 1e9;
