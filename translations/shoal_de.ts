@@ -396,6 +396,10 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
         <translation>Vorschaubilder</translation>
     </message>
     <message>
+        <source>your own program</source>
+        <translation>eigenes Programm</translation>
+    </message>
+    <message>
         <source>open loop (rate)</source>
         <translation>offene Schleife (Rate)</translation>
     </message>
@@ -1202,6 +1206,26 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>Sleep (wall clock) or spin (CPU time)</source>
         <translation>Schlafen (Uhrzeit) oder rechnen (CPU-Zeit)</translation>
+    </message>
+    <message>
+        <source>Program (path or name on PATH)</source>
+        <translation>Programm (Pfad oder Name im PATH)</translation>
+    </message>
+    <message>
+        <source>Arguments (JSON array)</source>
+        <translation>Argumente (JSON-Array)</translation>
+    </message>
+    <message>
+        <source>One child per worker or per call</source>
+        <translation>Ein Kindprozess je Worker oder je Aufruf</translation>
+    </message>
+    <message>
+        <source>Input line ({n} = call number)</source>
+        <translation>Eingabezeile ({n} = Nummer des Aufrufs)</translation>
+    </message>
+    <message>
+        <source>On timeout or cancel</source>
+        <translation>Bei Timeout oder Abbruch</translation>
     </message>
     <message>
         <source>Honour interrupt</source>
