@@ -1208,20 +1208,20 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>Schlafen (Uhrzeit) oder rechnen (CPU-Zeit)</translation>
     </message>
     <message>
-        <source>Program (path or name on PATH)</source>
-        <translation>Programm (Pfad oder Name im PATH)</translation>
+        <source>Program</source>
+        <translation>Programm</translation>
     </message>
     <message>
-        <source>Arguments (JSON array)</source>
-        <translation>Argumente (JSON-Array)</translation>
+        <source>Arguments (JSON)</source>
+        <translation>Argumente (JSON)</translation>
     </message>
     <message>
-        <source>One child per worker or per call</source>
-        <translation>Ein Kindprozess je Worker oder je Aufruf</translation>
+        <source>Child process</source>
+        <translation>Kindprozess</translation>
     </message>
     <message>
-        <source>Input line ({n} = call number)</source>
-        <translation>Eingabezeile ({n} = Nummer des Aufrufs)</translation>
+        <source>Input line ({n})</source>
+        <translation>Eingabezeile ({n})</translation>
     </message>
     <message>
         <source>On timeout or cancel</source>

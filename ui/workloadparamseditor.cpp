@@ -28,14 +28,13 @@ QString labelFor(const QString& kind, const QString& key)
 {
     // Where kinds share a key with different meanings, "kind.key" wins over "key".
     static const std::map<QString, const char*> labels = {
-        {QStringLiteral("command.program"),
-         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Program (path or name on PATH)")},
+        {QStringLiteral("command.program"), QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Program")},
         {QStringLiteral("command.args"),
-         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Arguments (JSON array)")},
+         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Arguments (JSON)")},
         {QStringLiteral("command.mode"),
-         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "One child per worker or per call")},
+         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Child process")},
         {QStringLiteral("command.input"),
-         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Input line ({n} = call number)")},
+         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Input line ({n})")},
         {QStringLiteral("command.interrupt"),
          QT_TRANSLATE_NOOP("WorkloadParamsEditor", "On timeout or cancel")},
         {QStringLiteral("payloadBytes"),
@@ -270,6 +269,7 @@ void WorkloadParamsEditor::show(QWidget* editor, const QVariant& value)
         box->setCurrentText(value.toString());
     else if (auto* edit = qobject_cast<QLineEdit*>(editor)) {
         edit->setText(edit->property("stringList").toBool() ? listText(value) : value.toString());
+        edit->setCursorPosition(0); // the start of a long list or path says most
         edit->setModified(false);
     }
 }
