@@ -396,6 +396,10 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
         <translation>Vorschaubilder</translation>
     </message>
     <message>
+        <source>your own program</source>
+        <translation>eigenes Programm</translation>
+    </message>
+    <message>
         <source>open loop (rate)</source>
         <translation>offene Schleife (Rate)</translation>
     </message>
@@ -1202,6 +1206,26 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>Sleep (wall clock) or spin (CPU time)</source>
         <translation>Schlafen (Uhrzeit) oder rechnen (CPU-Zeit)</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Arguments (JSON)</source>
+        <translation>Argumente (JSON)</translation>
+    </message>
+    <message>
+        <source>Child process</source>
+        <translation>Kindprozess</translation>
+    </message>
+    <message>
+        <source>Input line ({n})</source>
+        <translation>Eingabezeile ({n})</translation>
+    </message>
+    <message>
+        <source>On timeout or cancel</source>
+        <translation>Bei Timeout oder Abbruch</translation>
     </message>
     <message>
         <source>Honour interrupt</source>

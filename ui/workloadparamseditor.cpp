@@ -9,6 +9,8 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
@@ -21,10 +23,20 @@ using shoal::ParamSchema;
 
 namespace {
 
-/// The form's label for a parameter; the key itself for one not listed.
-QString labelFor(const QString& key)
+/// The form's label for parameter \a key of \a kind; the key itself for one not listed.
+QString labelFor(const QString& kind, const QString& key)
 {
+    // Where kinds share a key with different meanings, "kind.key" wins over "key".
     static const std::map<QString, const char*> labels = {
+        {QStringLiteral("command.program"), QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Program")},
+        {QStringLiteral("command.args"),
+         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Arguments (JSON)")},
+        {QStringLiteral("command.mode"),
+         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Child process")},
+        {QStringLiteral("command.input"),
+         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Input line ({n})")},
+        {QStringLiteral("command.interrupt"),
+         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "On timeout or cancel")},
         {QStringLiteral("payloadBytes"),
          QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Payload (bytes)")},
         {QStringLiteral("seed"), QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Seed")},
@@ -51,8 +63,33 @@ QString labelFor(const QString& key)
         {QStringLiteral("failureRate"), QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Failure rate")},
         {QStringLiteral("gpuSlots"), QT_TRANSLATE_NOOP("WorkloadParamsEditor", "GPU slots")},
     };
-    const auto it = labels.find(key);
+    auto it = labels.find(kind + QLatin1Char('.') + key);
+    if (it == labels.end())
+        it = labels.find(key);
     return it == labels.end() ? key : WorkloadParamsEditor::tr(it->second);
+}
+
+/// A list of texts as the line edit shows it: a compact JSON array.
+QString listText(const QVariant& value)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(value.toStringList()))
+                                 .toJson(QJsonDocument::Compact));
+}
+
+/// The line edit's text as a list when it is a JSON array of strings; otherwise the text itself,
+/// which the session refuses naming the parameter.
+QVariant listValue(const QString& text)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+    if (!document.isArray())
+        return text;
+    QStringList items;
+    for (const QJsonValue& item : document.array()) {
+        if (!item.isString())
+            return text;
+        items.append(item.toString());
+    }
+    return items;
 }
 
 bool isFolder(const QString& key)
@@ -99,7 +136,7 @@ void WorkloadParamsEditor::rebuild()
         return;
     for (const ParamSchema::Spec& spec : schema->specs()) {
         QWidget* field = makeEditor(spec.key);
-        auto* label = new QLabel(labelFor(spec.key), this);
+        auto* label = new QLabel(labelFor(m_kind, spec.key), this);
         label->setObjectName(QStringLiteral("label.") + spec.key);
         label->setToolTip(QStringLiteral("workload.params.") + spec.key);
         m_form->addRow(label, field);
@@ -197,6 +234,19 @@ QWidget* WorkloadParamsEditor::makeEditor(const QString& key)
         }
         break;
     }
+    case ParamSchema::Type::StringList: {
+        auto* edit = new QLineEdit(this);
+        edit->setProperty("stringList", true);
+        edit->setPlaceholderText(QStringLiteral("[\"-c\", \"...\"]"));
+        connect(edit, &QLineEdit::editingFinished, this, [this, key, edit] {
+            if (edit->isModified()) {
+                edit->setModified(false);
+                Q_EMIT paramChosen(key, listValue(edit->text()));
+            }
+        });
+        result = editorWidget = edit;
+        break;
+    }
     }
     editorWidget->setObjectName(QStringLiteral("param.") + key);
     editorWidget->setToolTip(QStringLiteral("workload.params.") + key);
@@ -218,7 +268,8 @@ void WorkloadParamsEditor::show(QWidget* editor, const QVariant& value)
     else if (auto* box = qobject_cast<QComboBox*>(editor))
         box->setCurrentText(value.toString());
     else if (auto* edit = qobject_cast<QLineEdit*>(editor)) {
-        edit->setText(value.toString());
+        edit->setText(edit->property("stringList").toBool() ? listText(value) : value.toString());
+        edit->setCursorPosition(0); // the start of a long list or path says most
         edit->setModified(false);
     }
 }
@@ -227,7 +278,7 @@ void WorkloadParamsEditor::retranslate()
 {
     for (const auto& [key, widget] : m_editors) {
         if (auto* label = findChild<QLabel*>(QStringLiteral("label.") + key))
-            label->setText(labelFor(key));
+            label->setText(labelFor(m_kind, key));
     }
 }
 

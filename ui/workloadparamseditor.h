@@ -11,7 +11,9 @@ class QFormLayout;
 
 /// The parameters of one workload kind as a form, built from the kind's ParamSchema: a spin box
 /// per number (with the schema's range), a check box per switch, a combo box per choice, a line
-/// edit per text (with a folder chooser for folders). A committed edit emits paramChosen(); the
+/// edit per text (with a folder chooser for folders), a line edit of JSON-array text per list
+/// (["-c", "cat"]; text that is not an array of strings is passed on as text, so the session
+/// refuses it naming the parameter). A committed edit emits paramChosen(); the
 /// session checks it again. GUI thread.
 class WorkloadParamsEditor : public QWidget {
     Q_OBJECT

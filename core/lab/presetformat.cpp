@@ -227,6 +227,21 @@ public:
         return onlyKeys(*out, prefix, keys);
     }
 
+    /// What the kind itself refuses in \a params beyond its schema (a program that cannot be
+    /// started), so a bad preset is refused when it loads rather than when it runs.
+    bool kindCheck(const QString& kind, const ParamSchema& schema, const QVariantMap& params)
+    {
+        const WorkloadKind* entry = findWorkloadKind(kind);
+        if (!entry || !entry->check)
+            return true;
+        QVariantMap resolved;
+        if (schema.resolve(params, &resolved))
+            return true; // already checked key by key
+        if (const ParamError e = entry->check(resolved))
+            return fail(SettingsTable::fromParamError(e, kParamsPrefix + e.param));
+        return true;
+    }
+
     std::optional<Scenario> read(const QJsonObject& root)
     {
         Scenario s;
@@ -263,6 +278,8 @@ public:
                 QJsonObject params;
                 if (!object(holder, kParams, QStringLiteral("workload.params"), false, &params) ||
                     !workloadParams(params, *schema, &s.workloadParams))
+                    return std::nullopt;
+                if (!kindCheck(s.workloadKind, *schema, s.workloadParams))
                     return std::nullopt;
             }
         }
@@ -321,6 +338,13 @@ std::optional<QJsonValue> valueFromText(ValueType type, const QString& text)
     case Type::String:
     case Type::Choice:
         return QJsonValue(text);
+    case Type::StringList: {
+        // A JSON array, as a preset spells it; whether its items are strings is the schema's.
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+        if (!document.isArray())
+            return std::nullopt;
+        return QJsonValue(document.array());
+    }
     }
     return std::nullopt;
 }

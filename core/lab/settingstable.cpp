@@ -360,6 +360,8 @@ ScenarioError SettingsTable::check(const Setting& field, const QJsonValue& value
         }
         *normalized = value.toString();
         return {};
+    case ValueType::StringList:
+        break; // no setting is a list: workload parameters are checked by their schema
     }
     return wrongType();
 }

@@ -16,6 +16,7 @@ const ParamSchema& CommandWorkload::schema()
     static const ParamSchema schema =
         ParamSchema()
             .addString(QStringLiteral("program"), QStringLiteral("cat"))
+            .addStringList(kArgs, {})
             .addChoice(QStringLiteral("mode"), QStringLiteral("coprocess"),
                        {QStringLiteral("coprocess"), QStringLiteral("exec")})
             .addString(QStringLiteral("input"), QStringLiteral("{n}"))
@@ -49,26 +50,12 @@ ParamError CommandWorkload::checkProgram(const QString& program, QString* resolv
     return {};
 }
 
-ParamError CommandWorkload::checkArgs(const QVariant& value, QStringList* args)
+ParamError CommandWorkload::check(const QVariantMap& params)
 {
-    args->clear();
-    const bool isList =
-        value.typeId() == QMetaType::QVariantList || value.typeId() == QMetaType::QStringList;
-    bool allStrings = isList;
-    if (isList) {
-        for (const QVariant& item : value.toList()) {
-            allStrings = allStrings && item.typeId() == QMetaType::QString;
-            args->append(item.toString());
-        }
-    }
-    if (!allStrings) {
-        ParamError e;
-        e.code = ParamError::Code::WrongType;
-        e.param = kArgs;
-        e.expected = QStringLiteral("list of strings");
-        return e;
-    }
-    return {};
+    return checkProgram(
+        params
+            .value(QStringLiteral("program"), schema().defaults().value(QStringLiteral("program")))
+            .toString());
 }
 
 ParamError CommandWorkload::settingsFrom(const QVariantMap& v, CommandSettings* s)
@@ -91,18 +78,10 @@ std::unique_ptr<CommandWorkload> CommandWorkload::create(const QVariantMap& para
                                                          std::shared_ptr<RateLimiter> limiter,
                                                          ParamError& error)
 {
-    QVariantMap rest = params;
-    QStringList args;
-    if (rest.contains(kArgs)) {
-        error = checkArgs(rest.take(kArgs), &args);
-        if (error)
-            return nullptr;
-    }
     QVariantMap values;
-    error = schema().resolve(rest, &values);
+    error = schema().resolve(params, &values);
     if (error)
         return nullptr;
-    values.insert(kArgs, args);
     CommandSettings settings;
     error = settingsFrom(values, &settings);
     if (error)
@@ -134,14 +113,8 @@ std::any CommandWorkload::makePayload(quint64 sequence)
 ParamError CommandWorkload::setParam(const QString& key, const QVariant& value)
 {
     QVariant normalized;
-    if (key == kArgs) {
-        QStringList args;
-        if (ParamError e = checkArgs(value, &args))
-            return e;
-        normalized = args;
-    } else if (ParamError e = schema().check(key, value, &normalized)) {
+    if (ParamError e = schema().check(key, value, &normalized))
         return e;
-    }
     std::lock_guard lock(m_valuesMutex);
     QVariantMap values = m_values;
     values.insert(key, normalized);

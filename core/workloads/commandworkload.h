@@ -15,8 +15,12 @@ namespace shoal {
 /// last stderr line.
 class CommandWorkload final : public Workload {
 public:
-    /// The parameters this kind accepts, except args (a list, checked by create()/setParam()).
+    /// The parameters this kind accepts.
     static const ParamSchema& schema();
+    /// What can be refused without building: a program that cannot be run (checkProgram() of
+    /// \a params' program, the default when absent). For checking a preset when it loads; any
+    /// thread; does not start anything.
+    static ParamError check(const QVariantMap& params);
     /// Null with \a error set when \a params are refused, a program that cannot be run
     /// included (checkProgram()). Any thread.
     static std::unique_ptr<CommandWorkload>
@@ -45,7 +49,6 @@ public:
 private:
     /// \a values checked and normalized; \a program resolved.
     static ParamError settingsFrom(const QVariantMap& values, CommandSettings* settings);
-    static ParamError checkArgs(const QVariant& value, QStringList* args);
     CommandWorkload(const QVariantMap& values, CommandSettings settings,
                     std::shared_ptr<RateLimiter> limiter);
 

@@ -62,6 +62,8 @@ QString valueTypeName(ValueType type)
     case ValueType::String:
     case ValueType::Choice:
         return QStringLiteral("string");
+    case ValueType::StringList:
+        return QStringLiteral("list of strings");
     }
     return QString();
 }
@@ -98,6 +100,12 @@ ParamSchema& ParamSchema::addChoice(const QString& key, const QString& defaultVa
                                     const QStringList& allowed)
 {
     m_specs.push_back({key, Type::Choice, QVariant(defaultValue), {}, {}, allowed});
+    return *this;
+}
+
+ParamSchema& ParamSchema::addStringList(const QString& key, const QStringList& defaultValue)
+{
+    m_specs.push_back({key, Type::StringList, QVariant(defaultValue), {}, {}, {}});
     return *this;
 }
 
@@ -174,6 +182,18 @@ ParamError ParamSchema::check(const QString& key, const QVariant& value, QVarian
             return outOfRange(*spec);
         *normalized = QVariant(value.toString());
         return {};
+    case Type::StringList: {
+        if (typeId != QMetaType::QVariantList && typeId != QMetaType::QStringList)
+            return wrongType(key, valueTypeName(Type::StringList));
+        QStringList items;
+        for (const QVariant& item : value.toList()) {
+            if (item.typeId() != QMetaType::QString)
+                return wrongType(key, valueTypeName(Type::StringList));
+            items.append(item.toString());
+        }
+        *normalized = QVariant(items);
+        return {};
+    }
     }
     return wrongType(key, QString());
 }

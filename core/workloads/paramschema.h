@@ -11,17 +11,19 @@
 namespace shoal {
 
 /// What a setting or a workload parameter accepts: integral numbers, numbers, true/false, text,
-/// or one of some texts. One enum for preset keys and workload parameters alike.
-enum class ValueType { Integer, Number, Bool, String, Choice };
+/// one of some texts, or a list of texts (a JSON array of strings; workload parameters only).
+/// One enum for preset keys and workload parameters alike.
+enum class ValueType { Integer, Number, Bool, String, Choice, StringList };
 
-/// The JSON type name a value of \a type is given as: "integer", "number", "bool", "string".
+/// The JSON type name a value of \a type is given as: "integer", "number", "bool", "string",
+/// "list of strings".
 QString valueTypeName(ValueType type);
 
 /// The parameters one workload kind accepts: name, type, default and allowed range. It checks
 /// values from a preset (a QVariantMap as QJsonDocument::toVariant() makes it) and normalizes
 /// them: integers to qint64 (integral doubles included, since JSON numbers are doubles), numbers
-/// to double, booleans to bool, strings and choices to QString. Immutable once built; any
-/// thread may use a built schema.
+/// to double, booleans to bool, strings and choices to QString, lists of strings to QStringList.
+/// Immutable once built; any thread may use a built schema.
 class ParamSchema {
 public:
     using Type = ValueType;
@@ -43,6 +45,8 @@ public:
     ParamSchema& addString(const QString& key, const QString& defaultValue);
     ParamSchema& addChoice(const QString& key, const QString& defaultValue,
                            const QStringList& allowed);
+    /// A list of texts: a JSON array whose items are all strings (an empty array included).
+    ParamSchema& addStringList(const QString& key, const QStringList& defaultValue);
 
     /// Checks \a value for \a key; on success stores the normalized value in \a normalized.
     ParamError check(const QString& key, const QVariant& value, QVariant* normalized) const;

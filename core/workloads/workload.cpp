@@ -1,5 +1,6 @@
 #include "workload.h"
 
+#include "commandworkload.h"
 #include "hashworkload.h"
 #include "imageworkload.h"
 #include "syntheticworkload.h"
@@ -32,11 +33,13 @@ const std::vector<WorkloadKind>& workloadRegistry()
 {
     static const std::vector<WorkloadKind> kinds = {
         {"synthetic", QT_TRANSLATE_NOOP("ControlPanel", "synthetic service times"),
-         &SyntheticWorkload::schema, &create<SyntheticWorkload>},
+         &SyntheticWorkload::schema, &create<SyntheticWorkload>, nullptr},
         {"hash", QT_TRANSLATE_NOOP("ControlPanel", "SHA-256 hashing"), &HashWorkload::schema,
-         &create<HashWorkload>},
+         &create<HashWorkload>, nullptr},
         {"image", QT_TRANSLATE_NOOP("ControlPanel", "image thumbnails"), &ImageWorkload::schema,
-         &create<ImageWorkload>},
+         &create<ImageWorkload>, nullptr},
+        {"command", QT_TRANSLATE_NOOP("ControlPanel", "your own program"), &CommandWorkload::schema,
+         &create<CommandWorkload>, &CommandWorkload::check},
     };
     return kinds;
 }

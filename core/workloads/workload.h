@@ -49,7 +49,7 @@ class Workload {
 public:
     virtual ~Workload();
 
-    /// "hash", "image" or "synthetic".
+    /// "command", "hash", "image" or "synthetic".
     virtual QString kind() const = 0;
     /// Makes one worker; the pool calls this on the thread that creates or grows it.
     virtual std::unique_ptr<Worker> makeWorker() = 0;
@@ -69,6 +69,10 @@ struct WorkloadKind {
     /// Builds one; null with \a error set when \a params are refused. Any thread; may block.
     std::unique_ptr<Workload> (*create)(const QVariantMap& params,
                                         std::shared_ptr<RateLimiter> limiter, ParamError& error);
+    /// Refuses \a params (already checked by the schema) for what the schema cannot see, such
+    /// as a program that cannot be started, without building anything; null when the schema
+    /// says all. Any thread; cheap (a preset is checked with it when it loads).
+    ParamError (*check)(const QVariantMap& params);
 };
 
 /// Every workload kind, in the order a menu lists them. Immutable; any thread.
@@ -78,10 +82,10 @@ const WorkloadKind* findWorkloadKind(const QString& kind);
 /// The parameters of \a kind, or null for an unknown kind.
 const ParamSchema* workloadSchema(const QString& kind);
 
-/// The kinds makeWorkload() knows, in alphabetical order: "hash", "image", "synthetic".
+/// The kinds makeWorkload() knows, in alphabetical order: "command", "hash", "image", ...
 QStringList workloadKinds();
 
-/// Builds a workload of \a kind ("hash", "image", "synthetic") from \a params (missing keys take
+/// Builds a workload of \a kind (one of workloadKinds()) from \a params (missing keys take
 /// defaults; unknown keys and out-of-range values are refused with \a error set and null
 /// returned). \a limiter, when not null, is waited on by every worker before each job.
 /// Any thread; "image" blocks while its corpus is loaded (or generated, the first time).

@@ -229,6 +229,12 @@ void TestShoalLab::badInputExitsWithOneLineNamingIt_data()
     field.write(
         R"({"version": 1, "name": "x", "workload": {"kind": "synthetic"}, "arrival": {"ratePerSec": "fast"}})");
     field.close();
+    const QString noProgram = m_dir.filePath(QStringLiteral("noprogram.json"));
+    QFile command(noProgram);
+    QVERIFY(command.open(QIODevice::WriteOnly));
+    command.write(
+        R"({"version": 1, "name": "x", "workload": {"kind": "command", "params": {"program": "/no/such/program"}}})");
+    command.close();
     const QString h = QStringLiteral("--headless");
     const QString p = QStringLiteral("--preset");
     const QString s = QStringLiteral("--set");
@@ -264,6 +270,15 @@ void TestShoalLab::badInputExitsWithOneLineNamingIt_data()
     QTest::newRow("a file and --preset")
         << QStringList{h, p, QStringLiteral("steady-state"), badField} << badField;
     QTest::newRow("bad file on its own") << QStringList{h, badField} << "arrival.ratePerSec";
+    QTest::newRow("program cannot start") << QStringList{h, p, noProgram} << "/no/such/program";
+    QTest::newRow("--set program cannot start")
+        << QStringList{h, p, QStringLiteral("command-coprocess"), s,
+                       QStringLiteral("workload.params.program=/no/such/program")}
+        << "/no/such/program";
+    QTest::newRow("--set args not a list")
+        << QStringList{h, p, QStringLiteral("command-coprocess"), s,
+                       QStringLiteral("workload.params.args=-c")}
+        << "workload.params.args";
 }
 
 void TestShoalLab::badInputExitsWithOneLineNamingIt()

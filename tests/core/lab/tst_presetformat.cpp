@@ -2,7 +2,9 @@
 #include "lab/presetlibrary.h"
 #include "lab/settingstable.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 using namespace shoal;
@@ -82,6 +84,7 @@ private Q_SLOTS:
     void badAssignmentsNameTheKey_data();
     void badAssignmentsNameTheKey();
     void changingTheWorkloadKindDropsTheOldParameters();
+    void commandArgsAreAListReadWrittenAndAssigned();
     void anUnknownKeyInAnySectionIsNamed_data();
     void anUnknownKeyInAnySectionIsNamed();
     void everySettingIsWrittenReadAndAssigned();
@@ -220,6 +223,18 @@ void TestPresetFormat::badPresetsNameTheFieldAndTheReason_data()
         minimal(
             R"(, "timeline": [{"atSec": 1, "action": "setParam", "key": "meanMs", "value": "x"}])"),
         Code::WrongType, "timeline[0].value");
+    row("command args a string",
+        R"({"version": 1, "name": "t", "workload": {"kind": "command", "params": {"args": "-c"}}})",
+        Code::WrongType, "workload.params.args");
+    row("command args with a number",
+        R"({"version": 1, "name": "t", "workload": {"kind": "command", "params": {"args": ["-c", 3]}}})",
+        Code::WrongType, "workload.params.args");
+    row("command program missing",
+        R"({"version": 1, "name": "t", "workload": {"kind": "command", "params": {"program": "/no/such/program"}}})",
+        Code::Unusable, "workload.params.program");
+    row("command program not on PATH",
+        R"({"version": 1, "name": "t", "workload": {"kind": "command", "params": {"program": "no-such-program-xyz"}}})",
+        Code::Unusable, "workload.params.program");
     row("key on another action",
         minimal(R"(, "timeline": [{"atSec": 1, "action": "burst", "key": "meanMs", "value": 3}])"),
         Code::UnknownKey, "timeline[0].key");
@@ -260,8 +275,8 @@ void TestPresetFormat::rangesAreCarried()
     QCOMPARE(error.detail, QStringLiteral("x"));
     QVERIFY(!PresetFormat::parse(R"({"version": 1, "name": "t", "workload": {"kind": "zip"}})",
                                  &error));
-    QCOMPARE(error.allowed, QStringList({QStringLiteral("hash"), QStringLiteral("image"),
-                                         QStringLiteral("synthetic")}));
+    QCOMPARE(error.allowed, QStringList({QStringLiteral("command"), QStringLiteral("hash"),
+                                         QStringLiteral("image"), QStringLiteral("synthetic")}));
     QCOMPARE(error.detail, QStringLiteral("zip"));
 }
 
@@ -392,6 +407,51 @@ void TestPresetFormat::badAssignmentsNameTheKey()
     QVERIFY(!PresetFormat::applyAssignment(everything(), assignment, &error));
     QCOMPARE(error.code, code);
     QCOMPARE(error.path, path);
+}
+
+void TestPresetFormat::commandArgsAreAListReadWrittenAndAssigned()
+{
+    ScenarioError error;
+    const auto read = PresetFormat::parse(
+        R"({"version": 1, "name": "t", "workload": {"kind": "command",
+            "params": {"program": "sh", "args": ["-c", "exec cat", ""]}}})",
+        &error);
+    QVERIFY2(read, qPrintable(error.path));
+    const QStringList args{QStringLiteral("-c"), QStringLiteral("exec cat"), QString()};
+    QCOMPARE(read->workloadParams.value(QStringLiteral("args")), QVariant(args));
+
+    // Written back as a JSON array, and read again unchanged.
+    const QJsonObject written = PresetFormat::toJson(*read);
+    const QJsonValue arrayBack = written.value(QStringLiteral("workload"))
+                                     .toObject()
+                                     .value(QStringLiteral("params"))
+                                     .toObject()
+                                     .value(QStringLiteral("args"));
+    QVERIFY(arrayBack.isArray());
+    QCOMPARE(arrayBack.toArray().size(), 3);
+    const auto again = PresetFormat::parse(PresetFormat::serialize(*read), &error);
+    QVERIFY2(again, qPrintable(error.path));
+    QCOMPARE(again->workloadParams, read->workloadParams);
+
+    // --set takes the array as a preset spells it.
+    const auto set = PresetFormat::applyAssignment(
+        *read, QStringLiteral(R"(workload.params.args=["-c","tr a-z A-Z"])"), &error);
+    QVERIFY2(set, qPrintable(error.path));
+    QCOMPARE(set->workloadParams.value(QStringLiteral("args")),
+             QVariant(QStringList{QStringLiteral("-c"), QStringLiteral("tr a-z A-Z")}));
+    for (const QString& bad :
+         {QStringLiteral("workload.params.args=-c"), QStringLiteral("workload.params.args=[1,2]"),
+          QStringLiteral("workload.params.args={}")}) {
+        QVERIFY2(!PresetFormat::applyAssignment(*read, bad, &error), qPrintable(bad));
+        QCOMPARE(error.code, Code::WrongType);
+        QCOMPARE(error.path, QStringLiteral("workload.params.args"));
+    }
+    // A program that cannot be started is refused with its path.
+    QVERIFY(!PresetFormat::applyAssignment(
+        *read, QStringLiteral("workload.params.program=/no/such/program"), &error));
+    QCOMPARE(error.code, Code::Unusable);
+    QCOMPARE(error.path, QStringLiteral("workload.params.program"));
+    QVERIFY2(error.detail.contains(QStringLiteral("/no/such/program")), qPrintable(error.detail));
 }
 
 void TestPresetFormat::changingTheWorkloadKindDropsTheOldParameters()

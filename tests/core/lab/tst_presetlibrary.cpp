@@ -85,6 +85,15 @@ void TestPresetLibrary::theIssueListIsCovered()
     QCOMPARE(preset("heavy-tail").workloadParams.value(QStringLiteral("distribution")),
              QVariant(QStringLiteral("lognormal")));
     QVERIFY(preset("bounded-queue").maxWaiting >= 0);
+    // The command kind, once per mode, each from programs every Debian machine has.
+    const Scenario coprocess = preset("command-coprocess");
+    QCOMPARE(coprocess.workloadKind, QStringLiteral("command"));
+    QCOMPARE(coprocess.workloadParams.value(QStringLiteral("mode")),
+             QVariant(QStringLiteral("coprocess")));
+    QVERIFY(!coprocess.workloadParams.value(QStringLiteral("args")).toStringList().isEmpty());
+    const Scenario exec = preset("command-exec");
+    QCOMPARE(exec.workloadKind, QStringLiteral("command"));
+    QCOMPARE(exec.workloadParams.value(QStringLiteral("mode")), QVariant(QStringLiteral("exec")));
 }
 
 void TestPresetLibrary::theDefaultPresetExists()
