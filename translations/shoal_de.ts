@@ -431,6 +431,22 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
         <source>workload.kind: what each job does. A change during a run applies to calls made from then on, with the kind&apos;s default parameters.</source>
         <translation>workload.kind: was jeder Job tut. Eine Änderung während eines Laufs gilt für die ab dann erfolgenden Aufrufe, mit den Standardparametern der neuen Art.</translation>
     </message>
+    <message>
+        <source>Dispatch order</source>
+        <translation>Vergabereihenfolge</translation>
+    </message>
+    <message>
+        <source>pool.dispatchOrder: which idle worker gets the next call. Newest idle first hands it to the worker that went idle last, still spinning with warm caches: the cheapest handoff, but at low load one worker does nearly every job. Longest idle first rotates over every worker, as tunny does, and usually wakes a sleeping one. Measured on a busy 2-core machine: 6.3 against 5.3 µs per job with 64 callers, about the same (11.9 against 12.0 µs) with one caller.</source>
+        <translation>pool.dispatchOrder: welcher untätige Worker den nächsten Aufruf bekommt. „Zuletzt untätig zuerst“ gibt ihn dem Worker, der als letzter untätig wurde und mit warmen Caches noch aktiv wartet: die billigste Übergabe, aber bei geringer Last erledigt ein Worker fast jeden Job. „Am längsten untätig zuerst“ wechselt reihum über alle Worker, wie tunny, und weckt meist einen schlafenden. Gemessen auf einer ausgelasteten Maschine mit 2 Kernen: 6,3 statt 5,3 µs pro Job bei 64 Aufrufern, etwa gleich (11,9 statt 12,0 µs) bei einem Aufrufer.</translation>
+    </message>
+    <message>
+        <source>newest idle first</source>
+        <translation>zuletzt untätig zuerst</translation>
+    </message>
+    <message>
+        <source>longest idle first (rotate)</source>
+        <translation>am längsten untätig zuerst (reihum)</translation>
+    </message>
 </context>
 <context>
     <name>DesktopLaunch</name>
@@ -1139,6 +1155,18 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>+%1</source>
         <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Dispatch order: longest idle first. Calls rotate over every idle worker, as in tunny, so at low load every lane takes a share.</source>
+        <translation>Vergabereihenfolge: am längsten untätig zuerst. Aufrufe gehen reihum an jeden untätigen Worker, wie in tunny, sodass bei geringer Last jede Bahn ihren Teil bekommt.</translation>
+    </message>
+    <message>
+        <source>Dispatch order: newest idle first. The worker that went idle last gets the next call, the cheapest handoff, so at low load one lane does nearly every job while the others stay idle.</source>
+        <translation>Vergabereihenfolge: zuletzt untätig zuerst. Der Worker, der als letzter untätig wurde, bekommt den nächsten Aufruf, die billigste Übergabe; daher erledigt bei geringer Last eine Bahn fast jeden Job, während die anderen untätig bleiben.</translation>
+    </message>
+    <message>
+        <source>One row per worker, coloured by its state.</source>
+        <translation>Eine Zeile pro Worker, gefärbt nach seinem Zustand.</translation>
     </message>
 </context>
 <context>

@@ -140,6 +140,8 @@ ControlPanel::ControlPanel(QWidget* parent)
     addRow(pool, "pool.size", sizeRow);
     m_maxWaiting = intBox(pool, "pool.maxWaiting", "maxWaiting");
     addRow(pool, "pool.maxWaiting", m_maxWaiting);
+    m_dispatchOrder = choiceBox(pool, "pool.dispatchOrder", "dispatchOrder");
+    addRow(pool, "pool.dispatchOrder", m_dispatchOrder);
 
     // Calls.
     QGroupBox* calls = addGroup(QT_TR_NOOP("Calls"));

@@ -18,8 +18,8 @@ class QSlider;
 class QSpinBox;
 class WorkloadParamsEditor;
 
-/// The knobs: pool size (spin box and slider), queue bound, call API and timeout, arrivals
-/// (rate, or callers and think time), the downstream rate limiter, and the workload's
+/// The knobs: pool size (spin box and slider), queue bound, dispatch order, call API and timeout,
+/// arrivals (rate, or callers and think time), the downstream rate limiter, and the workload's
 /// parameters. Each knob stands for one key of the lab's settings table, which gives its range,
 /// label, tool tip and choices, and emits settingChosen() with that key, which the window
 /// connects to Session::set(), so a change acts on the running pool at once. The spacing and the
@@ -80,6 +80,7 @@ private:
     QSpinBox* m_poolSize = nullptr;
     QSlider* m_poolSlider = nullptr;
     QSpinBox* m_maxWaiting = nullptr;
+    QComboBox* m_dispatchOrder = nullptr;
     QComboBox* m_callApi = nullptr;
     QDoubleSpinBox* m_timeout = nullptr;
     QComboBox* m_arrivalMode = nullptr;

@@ -6,6 +6,7 @@
 #include "languageswitcher.h"
 #include "runactions.h"
 #include "runstatusbar.h"
+#include "workerlanes.h"
 
 #include "lab/presetlibrary.h"
 #include "lab/session.h"
@@ -306,6 +307,7 @@ void MainWindow::onScenarioChanged(const shoal::Scenario& scenario)
     m_scenario = scenario;
     m_controls->setScenario(scenario);
     m_charts->setPlannedSec(scenario.jobs > 0 ? 0 : scenario.durationSec);
+    m_charts->lanes()->setDispatchOrder(scenario.dispatchOrder);
     m_header->setText(tr("<b>%1</b> — %2<br><i>Watch:</i> %3")
                           .arg(scenario.name.toHtmlEscaped(), scenario.description.toHtmlEscaped(),
                                scenario.watch.toHtmlEscaped()));

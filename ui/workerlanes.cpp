@@ -34,6 +34,25 @@ WorkerLanes::WorkerLanes(const WorkerTimeline* timeline, QWidget* parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumHeight(120);
+    updateToolTip();
+}
+
+void WorkerLanes::setDispatchOrder(shoal::DispatchOrder order)
+{
+    m_order = order;
+    updateToolTip();
+}
+
+void WorkerLanes::updateToolTip()
+{
+    const QString order =
+        m_order == shoal::DispatchOrder::LongestIdleFirst
+            ? tr("Dispatch order: longest idle first. Calls rotate over every idle worker, as "
+                 "in tunny, so at low load every lane takes a share.")
+            : tr("Dispatch order: newest idle first. The worker that went idle last gets the "
+                 "next call, the cheapest handoff, so at low load one lane does nearly every "
+                 "job while the others stay idle.");
+    setToolTip(tr("One row per worker, coloured by its state.") + QLatin1Char('\n') + order);
 }
 
 void WorkerLanes::setRange(double fromSec, double toSec)
@@ -67,6 +86,8 @@ void WorkerLanes::changeEvent(QEvent* event)
         m_texts.clear();
         update();
     }
+    if (event->type() == QEvent::LanguageChange)
+        updateToolTip();
     QWidget::changeEvent(event);
 }
 

@@ -2,6 +2,8 @@
 
 #include "plottextcache.h"
 
+#include "pool/dispatchorder.h"
+
 #include <QPixmap>
 #include <QWidget>
 
@@ -22,6 +24,9 @@ public:
     void setRange(double fromSec, double toSec);
     /// The lanes drawn at the last paint (a worker with any segment in the window).
     int lanesDrawn() const { return m_lanesDrawn; }
+    /// The pool's dispatch order, which the tool tip names: it decides how jobs spread over
+    /// the lanes at low load.
+    void setDispatchOrder(shoal::DispatchOrder order);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -35,6 +40,8 @@ private:
     /// Draws the title and legend into m_header and places the plot under them. Text is
     /// costly to lay out, so this runs when the size or the language changes, not per frame.
     void layOut();
+    /// Says what the lanes show and how the current dispatch order spreads the jobs.
+    void updateToolTip();
 
     const WorkerTimeline* m_timeline = nullptr; ///< not owned
     double m_fromSec = 0;                       ///< left edge
@@ -43,4 +50,6 @@ private:
     QRect m_plot;                               ///< where the lanes go
     QPixmap m_header;                           ///< title and legend; null when stale
     PlotTextCache m_texts;                      ///< lane and axis labels
+    /// What the tool tip names; see setDispatchOrder().
+    shoal::DispatchOrder m_order = shoal::DispatchOrder::NewestIdleFirst;
 };

@@ -23,6 +23,16 @@ constexpr ActionName kActionNames[] = {
     {Scenario::Action::SetParam, "setParam"},
 };
 
+struct DispatchOrderName {
+    DispatchOrder order;
+    const char* name;
+};
+
+constexpr DispatchOrderName kDispatchOrderNames[] = {
+    {DispatchOrder::NewestIdleFirst, "newest-idle"},
+    {DispatchOrder::LongestIdleFirst, "longest-idle"},
+};
+
 } // namespace
 
 bool Scenario::TimelineEntry::operator==(const TimelineEntry& other) const
@@ -36,12 +46,13 @@ bool Scenario::operator==(const Scenario& other) const
     return version == other.version && name == other.name && description == other.description &&
            watch == other.watch && workloadKind == other.workloadKind &&
            workloadParams == other.workloadParams && poolSize == other.poolSize &&
-           maxWaiting == other.maxWaiting && callApi == other.callApi &&
-           timeoutMs == other.timeoutMs && arrivalMode == other.arrivalMode &&
-           arrivalProcess == other.arrivalProcess && ratePerSec == other.ratePerSec &&
-           callers == other.callers && thinkMs == other.thinkMs && seed == other.seed &&
-           limiterEnabled == other.limiterEnabled && limiterRate == other.limiterRate &&
-           limiterBurst == other.limiterBurst && jobs == other.jobs &&
+           maxWaiting == other.maxWaiting && dispatchOrder == other.dispatchOrder &&
+           callApi == other.callApi && timeoutMs == other.timeoutMs &&
+           arrivalMode == other.arrivalMode && arrivalProcess == other.arrivalProcess &&
+           ratePerSec == other.ratePerSec && callers == other.callers && thinkMs == other.thinkMs &&
+           seed == other.seed && limiterEnabled == other.limiterEnabled &&
+           limiterRate == other.limiterRate && limiterBurst == other.limiterBurst &&
+           jobs == other.jobs &&
            // The duration is unused, and not saved, while the run is measured in jobs.
            (jobs > 0 || durationSec == other.durationSec) && drainSec == other.drainSec &&
            samplerPeriodMs == other.samplerPeriodMs && timeline == other.timeline;
@@ -76,6 +87,32 @@ std::optional<Scenario::Action> Scenario::actionFromName(const QString& name)
             return entry.action;
     }
     return std::nullopt;
+}
+
+QString dispatchOrderName(DispatchOrder order)
+{
+    for (const auto& entry : kDispatchOrderNames) {
+        if (entry.order == order)
+            return QLatin1StringView(entry.name);
+    }
+    return QString();
+}
+
+std::optional<DispatchOrder> dispatchOrderFromName(const QString& name)
+{
+    for (const auto& entry : kDispatchOrderNames) {
+        if (name == QLatin1StringView(entry.name))
+            return entry.order;
+    }
+    return std::nullopt;
+}
+
+QStringList dispatchOrderNames()
+{
+    QStringList names;
+    for (const auto& entry : kDispatchOrderNames)
+        names.append(QLatin1StringView(entry.name));
+    return names;
 }
 
 } // namespace shoal

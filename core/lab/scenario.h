@@ -3,6 +3,8 @@
 #include "arrivalschedule.h"
 #include "callapi.h"
 
+#include "pool/dispatchorder.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -55,6 +57,7 @@ struct Scenario {
 
     int poolSize = 4;       ///< workers
     qint64 maxWaiting = -1; ///< bound on waiting calls; -1 = none
+    DispatchOrder dispatchOrder = DispatchOrder::NewestIdleFirst; ///< which idle worker is served
 
     CallApi callApi = CallApi::Process; ///< which call form
     double timeoutMs = 0;               ///< processTimed's timeout, processCtx's deadline; 0 = none
@@ -91,6 +94,13 @@ struct Scenario {
     /// The action named \a name, or nothing for an unknown name.
     static std::optional<Action> actionFromName(const QString& name);
 };
+
+/// "newest-idle" or "longest-idle", as presets spell it. Any thread.
+QString dispatchOrderName(DispatchOrder order);
+/// The order named \a name, or nothing for an unknown name. Any thread.
+std::optional<DispatchOrder> dispatchOrderFromName(const QString& name);
+/// Every name dispatchOrderFromName() accepts, in enum order.
+QStringList dispatchOrderNames();
 
 } // namespace shoal
 

@@ -195,6 +195,7 @@ void Session::start()
                 prepared->pool = std::make_shared<Pool>(
                     s.poolSize, [workload] { return workload->makeWorker(); });
                 prepared->pool->setMaxWaiting(s.maxWaiting);
+                prepared->pool->setDispatchOrder(s.dispatchOrder);
             } catch (const std::exception& e) {
                 prepared->poolFailure = QString::fromLocal8Bit(e.what());
             }
@@ -243,6 +244,7 @@ void Session::onPrepared(quint64 generation, std::shared_ptr<Prepared> prepared)
         poolErrand(QStringLiteral("pool.size"), [size](Pool& pool) { pool.setSize(size); });
     }
     m_pool->setMaxWaiting(s.maxWaiting);
+    m_pool->setDispatchOrder(s.dispatchOrder);
     m_limiter->setLimit(s.limiterEnabled ? s.limiterRate : RateLimiter::Inf);
     m_limiter->setBurst(s.limiterBurst);
     const QVariantMap built = m_workload->params();

@@ -132,6 +132,26 @@ std::vector<Setting> makeTable()
             "ControlPanel",
             "pool.maxWaiting: calls allowed to wait; more are rejected with QueueFull"))
         .applyLive = [](LiveRun& run, const Scenario& s) { run.pool.setMaxWaiting(s.maxWaiting); };
+    Setting& order =
+        add(choice("pool.dispatchOrder", dispatchOrderNames(), &Scenario::dispatchOrder,
+                   &dispatchOrderName, &dispatchOrderFromName),
+            QT_TRANSLATE_NOOP("ControlPanel", "Dispatch order"),
+            QT_TRANSLATE_NOOP(
+                "ControlPanel",
+                "pool.dispatchOrder: which idle worker gets the next call. Newest idle first "
+                "hands it to the worker that went idle last, still spinning with warm caches: "
+                "the cheapest handoff, but at low load one worker does nearly every job. "
+                "Longest idle first rotates over every worker, as tunny does, and usually "
+                "wakes a sleeping one. Measured on a busy 2-core machine: 6.3 against 5.3 µs "
+                "per job with 64 callers, about the same (11.9 against 12.0 µs) with one "
+                "caller."));
+    order.choiceTexts = {{dispatchOrderName(DispatchOrder::NewestIdleFirst),
+                          QT_TRANSLATE_NOOP("ControlPanel", "newest idle first")},
+                         {dispatchOrderName(DispatchOrder::LongestIdleFirst),
+                          QT_TRANSLATE_NOOP("ControlPanel", "longest idle first (rotate)")}};
+    order.applyLive = [](LiveRun& run, const Scenario& s) {
+        run.pool.setDispatchOrder(s.dispatchOrder);
+    };
     add(choice("call.api", callApiNames(), &Scenario::callApi, &callApiName, &callApiFromName),
         QT_TRANSLATE_NOOP("ControlPanel", "API"),
         QT_TRANSLATE_NOOP("ControlPanel",

@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QGroupBox>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QtTest>
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void runLengthKnobsWaitForTheNextRun();
     void combosListTheTablesChoices();
     void knobsTakeTheTablesRangesAndEmitTheirKeys();
+    void theDispatchOrderComboListsBothOrdersAndEmitsItsKey();
 };
 
 namespace {
@@ -131,6 +133,44 @@ void TestControlPanel::knobsTakeTheTablesRangesAndEmitTheirKeys()
     panel.setScenario(s);
     QCOMPARE(rate->value(), 42.0);
     QCOMPARE(chosen.size(), 2);
+}
+
+void TestControlPanel::theDispatchOrderComboListsBothOrdersAndEmitsItsKey()
+{
+    ControlPanel panel;
+    panel.setScenario(Scenario());
+    auto* order = knob<QComboBox>(panel, "dispatchOrder");
+    QVERIFY(order);
+    const Setting* setting = SettingsTable::find(QStringLiteral("pool.dispatchOrder"));
+    QVERIFY(setting);
+    QCOMPARE(order->count(), 2);
+    QCOMPARE(order->itemData(0).toString(), QStringLiteral("newest-idle"));
+    QCOMPARE(order->itemData(1).toString(), QStringLiteral("longest-idle"));
+    QCOMPARE(order->itemText(0), QStringLiteral("newest idle first"));
+    QCOMPARE(order->itemText(1), QStringLiteral("longest idle first (rotate)"));
+    QCOMPARE(order->toolTip(), ControlPanel::tr(setting->toolTip));
+    QVERIFY(order->toolTip().contains(QStringLiteral("µs")));
+    QCOMPARE(order->currentData().toString(), QStringLiteral("newest-idle"));
+
+    // It is in the pool section.
+    auto* group = qobject_cast<QGroupBox*>(order->parentWidget());
+    QVERIFY(group);
+    QCOMPARE(group->title(), ControlPanel::tr("Pool"));
+
+    QSignalSpy chosen(&panel, &ControlPanel::settingChosen);
+    order->setCurrentIndex(1);
+    Q_EMIT order->activated(1); // as a person's choice does
+    QCOMPARE(chosen.size(), 1);
+    QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("pool.dispatchOrder"));
+    QCOMPARE(chosen.at(0).at(1).toString(), QStringLiteral("longest-idle"));
+
+    // setScenario() shows the order without emitting.
+    Scenario rotating;
+    rotating.dispatchOrder = DispatchOrder::LongestIdleFirst;
+    order->setCurrentIndex(0);
+    panel.setScenario(rotating);
+    QCOMPARE(order->currentData().toString(), QStringLiteral("longest-idle"));
+    QCOMPARE(chosen.size(), 1);
 }
 
 QTEST_MAIN(TestControlPanel)

@@ -34,6 +34,7 @@ Scenario everything()
                         {QStringLiteral("honourInterrupt"), false}};
     s.poolSize = 7;
     s.maxWaiting = 33;
+    s.dispatchOrder = DispatchOrder::LongestIdleFirst;
     s.callApi = CallApi::ProcessCtx;
     s.timeoutMs = 12.5;
     s.arrivalMode = ArrivalMode::Closed;
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void anUnknownKeyInAnySectionIsNamed_data();
     void anUnknownKeyInAnySectionIsNamed();
     void everySettingIsWrittenReadAndAssigned();
+    void dispatchOrderReadsWritesAndRefusesABadChoice();
 };
 
 void TestPresetFormat::aMinimalPresetTakesDefaults()
@@ -178,6 +180,8 @@ void TestPresetFormat::badPresetsNameTheFieldAndTheReason_data()
     row("seed huge", minimal(R"(, "arrival": {"seed": 1e17})"), Code::OutOfRange, "arrival.seed");
     row("bad api", minimal(R"(, "call": {"api": "processFast"})"), Code::NotOneOf, "call.api");
     row("bad mode", minimal(R"(, "arrival": {"mode": "ajar"})"), Code::NotOneOf, "arrival.mode");
+    row("bad dispatch order", minimal(R"(, "pool": {"dispatchOrder": "fastest"})"), Code::NotOneOf,
+        "pool.dispatchOrder");
     row("limiter enabled as number", minimal(R"(, "limiter": {"enabled": 1})"), Code::WrongType,
         "limiter.enabled");
     row("section not an object", minimal(R"(, "call": [])"), Code::WrongType, "call");
@@ -534,6 +538,49 @@ void TestPresetFormat::everySettingIsWrittenReadAndAssigned()
     const auto back = PresetFormat::fromJson(json, &error);
     QVERIFY2(back, qPrintable(error.path));
     QCOMPARE(*back, s);
+}
+
+void TestPresetFormat::dispatchOrderReadsWritesAndRefusesABadChoice()
+{
+    ScenarioError error;
+    const auto plain = PresetFormat::parse(minimal(), &error);
+    QVERIFY2(plain, qPrintable(error.path));
+    QCOMPARE(plain->dispatchOrder, DispatchOrder::NewestIdleFirst); // the faster one by default
+
+    const auto rotating =
+        PresetFormat::parse(minimal(R"(, "pool": {"dispatchOrder": "longest-idle"})"), &error);
+    QVERIFY2(rotating, qPrintable(error.path));
+    QCOMPARE(rotating->dispatchOrder, DispatchOrder::LongestIdleFirst);
+    const QJsonObject written = PresetFormat::toJson(*rotating);
+    QCOMPARE(
+        written.value(QStringLiteral("pool")).toObject().value(QStringLiteral("dispatchOrder")),
+        QJsonValue(QStringLiteral("longest-idle")));
+    QCOMPARE(PresetFormat::toJson(*plain)
+                 .value(QStringLiteral("pool"))
+                 .toObject()
+                 .value(QStringLiteral("dispatchOrder")),
+             QJsonValue(QStringLiteral("newest-idle")));
+
+    // A bad choice names the key, the value and the choices.
+    QVERIFY(!PresetFormat::parse(minimal(R"(, "pool": {"dispatchOrder": "fifo"})"), &error));
+    QCOMPARE(error.code, Code::NotOneOf);
+    QCOMPARE(error.path, QStringLiteral("pool.dispatchOrder"));
+    QCOMPARE(error.detail, QStringLiteral("fifo"));
+    QCOMPARE(error.allowed,
+             QStringList({QStringLiteral("newest-idle"), QStringLiteral("longest-idle")}));
+    QVERIFY(!PresetFormat::parse(minimal(R"(, "pool": {"dispatchOrder": 1})"), &error));
+    QCOMPARE(error.code, Code::WrongType);
+    QCOMPARE(error.path, QStringLiteral("pool.dispatchOrder"));
+
+    // --set takes the same spelling and refuses the same way.
+    const auto assigned = PresetFormat::applyAssignment(
+        *plain, QStringLiteral("pool.dispatchOrder=longest-idle"), &error);
+    QVERIFY2(assigned, qPrintable(error.path));
+    QCOMPARE(assigned->dispatchOrder, DispatchOrder::LongestIdleFirst);
+    QVERIFY(!PresetFormat::applyAssignment(*plain, QStringLiteral("pool.dispatchOrder=oldest"),
+                                           &error));
+    QCOMPARE(error.code, Code::NotOneOf);
+    QCOMPARE(error.path, QStringLiteral("pool.dispatchOrder"));
 }
 
 QTEST_GUILESS_MAIN(TestPresetFormat)

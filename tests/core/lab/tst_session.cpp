@@ -142,6 +142,7 @@ private Q_SLOTS:
     void aRunSamplesDrainsAndHoldsTheIdentity();
     void liveChangesAreEventsAndShowInTheNextSample();
     void workloadAndCallChangesTakeEffectLive();
+    void theDispatchOrderReachesThePool();
     void theWorkloadKindSwitchesLive();
     void timelineActionsRunInOrderAsEvents();
     void pauseHoldsTheRunClockAndTheTimeline();
@@ -281,6 +282,80 @@ void TestSession::workloadAndCallChangesTakeEffectLive()
     };
     QTRY_VERIFY_WITH_TIMEOUT(timeoutsCounted(), kLong);
 
+    stopAndVerify(h);
+}
+
+namespace {
+
+/// Jobs each worker finished, by worker id, as a sample reports them.
+QMap<int, qint64> jobsByWorker(const Sample& sample)
+{
+    QMap<int, qint64> jobs;
+    for (const WorkerProbe& worker : sample.workers)
+        jobs.insert(worker.id, worker.jobs);
+    return jobs;
+}
+
+/// Whether, since \a before, every worker of the latest sample finished at least 5 jobs and
+/// at least an eighth of all of them: a rotation gives each of four workers a quarter, while
+/// newest-idle-first at low load leaves all but one nearly idle.
+bool jobsSpreadSince(Harness& h, const QMap<int, qint64>& before = {})
+{
+    if (h.samples.isEmpty())
+        return false;
+    const QMap<int, qint64> now = jobsByWorker(h.samples.last().at(0).value<Sample>());
+    if (now.size() != 4)
+        return false;
+    qint64 least = std::numeric_limits<qint64>::max();
+    qint64 total = 0;
+    for (auto it = now.cbegin(); it != now.cend(); ++it) {
+        const qint64 done = it.value() - before.value(it.key());
+        least = std::min(least, done);
+        total += done;
+    }
+    return least >= 5 && least * 8 >= total;
+}
+
+/// Short jobs far apart on four workers: one idle worker at a time would do.
+Scenario lowLoad()
+{
+    Scenario s = quick(60);
+    s.workloadParams = {{QStringLiteral("meanMs"), 0.2}};
+    s.ratePerSec = 50;
+    return s;
+}
+
+} // namespace
+
+void TestSession::theDispatchOrderReachesThePool()
+{
+    Harness h;
+    h.start(lowLoad());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !h.samples.isEmpty() && h.samples.last().at(0).value<Sample>().workers.size() == 4, kLong);
+
+    h.run([](Session& s) {
+        s.set(QStringLiteral("pool.dispatchOrder"), QStringLiteral("longest-idle"));
+    });
+    QCOMPARE(h.events.size(), 1);
+    const RunEvent event = h.allEvents().constLast();
+    QCOMPARE(event.what, QStringLiteral("pool.dispatchOrder"));
+    QCOMPARE(event.oldValue, QStringLiteral("newest-idle"));
+    QCOMPARE(event.newValue, QStringLiteral("longest-idle"));
+    QCOMPARE(h.read([](Session& s) { return s.scenario().dispatchOrder; }),
+             DispatchOrder::LongestIdleFirst);
+    // Sequential calls from now on rotate over every worker.
+    const QMap<int, qint64> atChange = jobsByWorker(h.sampleAfter(event.tSec));
+    QTRY_VERIFY_WITH_TIMEOUT(jobsSpreadSince(h, atChange), kLong);
+    stopAndVerify(h);
+
+    // A run started with the order configured uses it from its first call.
+    h.samples.clear();
+    h.finished.clear();
+    h.run([](Session& s) { s.start(); });
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !h.samples.isEmpty() && h.samples.last().at(0).value<Sample>().workers.size() == 4, kLong);
+    QTRY_VERIFY_WITH_TIMEOUT(jobsSpreadSince(h), kLong);
     stopAndVerify(h);
 }
 
