@@ -2,6 +2,7 @@
 // status bar narrower than everything it holds.
 #include "ui/languageswitcher.h"
 #include "ui/runstatusbar.h"
+#include "uitestsupport.h"
 
 #include <QLabel>
 #include <QProgressBar>
@@ -13,6 +14,7 @@ class TestRunStatusBar : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { uitest::prepareTestProcess(); }
     void progressTextIsWhole_data()
     {
         QTest::addColumn<QString>("language");
