@@ -24,7 +24,7 @@ public:
     /// run.durationSec / run.jobs assignment they stand for.
     struct Assignment {
         QString given;      ///< as typed, for messages: "--set pool.size=4", "--duration 3"
-        QString assignment; ///< "key=value" for PresetFormat::applyAssignment
+        QString assignment; ///< "key=value" for PresetAssignment::apply
     };
 
     /// What the arguments ask for.

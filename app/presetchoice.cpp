@@ -1,5 +1,6 @@
 #include "presetchoice.h"
 
+#include "lab/presetassignment.h"
 #include "lab/presetformat.h"
 #include "lab/presetlibrary.h"
 #include "text/errortext.h"
@@ -20,7 +21,7 @@ std::optional<Scenario> PresetChoice::resolve(const CommandLine::Options& option
         return std::nullopt;
     }
     for (const CommandLine::Assignment& a : options.assignments) {
-        s = PresetFormat::applyAssignment(*s, a.assignment, &refusal);
+        s = PresetAssignment::apply(*s, a.assignment, &refusal);
         if (!s) {
             *error = tr("%1: %2").arg(a.given, ErrorText::scenario(refusal));
             return std::nullopt;

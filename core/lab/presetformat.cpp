@@ -7,10 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QLocale>
-
-#include <algorithm>
-#include <cmath>
 
 namespace shoal {
 namespace {
@@ -316,51 +312,6 @@ QJsonValue jsonValue(const QVariant& value)
     return QJsonValue::fromVariant(value);
 }
 
-/// Parses the text of a --set value as the JSON type \a type wants.
-std::optional<QJsonValue> valueFromText(ValueType type, const QString& text)
-{
-    using Type = ValueType;
-    switch (type) {
-    case Type::Integer:
-    case Type::Number: {
-        bool ok = false;
-        const double d = QLocale::c().toDouble(text.trimmed(), &ok);
-        if (!ok || !std::isfinite(d))
-            return std::nullopt;
-        return QJsonValue(d);
-    }
-    case Type::Bool:
-        if (text == QStringLiteral("true"))
-            return QJsonValue(true);
-        if (text == QStringLiteral("false"))
-            return QJsonValue(false);
-        return std::nullopt;
-    case Type::String:
-    case Type::Choice:
-        return QJsonValue(text);
-    case Type::StringList: {
-        // A JSON array, as a preset spells it; whether its items are strings is the schema's.
-        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
-        if (!document.isArray())
-            return std::nullopt;
-        return QJsonValue(document.array());
-    }
-    }
-    return std::nullopt;
-}
-
-/// Sets \a value at the dotted \a path inside \a root, making objects on the way.
-void setPath(QJsonObject& root, const QStringList& path, const QJsonValue& value)
-{
-    if (path.size() == 1) {
-        root.insert(path.front(), value);
-        return;
-    }
-    QJsonObject child = root.value(path.front()).toObject();
-    setPath(child, path.mid(1), value);
-    root.insert(path.front(), child);
-}
-
 } // namespace
 
 std::optional<Scenario> PresetFormat::parse(const QByteArray& json, ScenarioError* error)
@@ -396,12 +347,12 @@ QJsonObject PresetFormat::toJson(const Scenario& s)
     QJsonObject root;
     for (const Setting& setting : SettingsTable::all()) {
         if (!setting.saved || setting.saved(s))
-            setPath(root, setting.path.split(QLatin1Char('.')), jsonValue(setting.get(s)));
+            setAt(root, setting.path.split(QLatin1Char('.')), jsonValue(setting.get(s)));
     }
     QJsonObject params;
     for (auto it = s.workloadParams.cbegin(); it != s.workloadParams.cend(); ++it)
         params.insert(it.key(), jsonValue(it.value()));
-    setPath(root, {kWorkload, kParams}, params);
+    setAt(root, {kWorkload, kParams}, params);
     QJsonArray timeline;
     for (const auto& entry : s.timeline) {
         QJsonObject e{{kAtSec, entry.atSec}, {kAction, Scenario::actionName(entry.action)}};
@@ -420,87 +371,15 @@ QByteArray PresetFormat::serialize(const Scenario& scenario)
     return QJsonDocument(toJson(scenario)).toJson(QJsonDocument::Indented);
 }
 
-std::optional<Scenario> PresetFormat::applyAssignment(const Scenario& scenario,
-                                                      const QString& assignment,
-                                                      ScenarioError* error)
+void PresetFormat::setAt(QJsonObject& root, const QStringList& path, const QJsonValue& value)
 {
-    const auto fail = [&](ScenarioError e) -> std::optional<Scenario> {
-        if (error)
-            *error = std::move(e);
-        return std::nullopt;
-    };
-    const qsizetype equals = assignment.indexOf(QLatin1Char('='));
-    if (equals <= 0) {
-        ScenarioError e;
-        e.code = Code::BadAssignment;
-        e.detail = assignment;
-        return fail(std::move(e));
+    if (path.size() == 1) {
+        root.insert(path.front(), value);
+        return;
     }
-    const QString key = assignment.left(equals).trimmed();
-    const QString text = assignment.mid(equals + 1);
-    QJsonObject root = toJson(scenario);
-
-    if (key == kTimeline) {
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
-            ScenarioError e;
-            e.code = Code::WrongType;
-            e.path = kTimeline;
-            e.expected = QStringLiteral("array");
-            return fail(std::move(e));
-        }
-        root.insert(kTimeline, document.array());
-        return fromJson(root, error);
-    }
-
-    ValueType type = ValueType::String;
-    if (key.startsWith(kParamsPrefix)) {
-        const QString name = key.mid(kParamsPrefix.size());
-        const ParamSchema* schema = workloadSchema(scenario.workloadKind);
-        const std::vector<ParamSchema::Spec> none;
-        const auto& specs = schema ? schema->specs() : none;
-        const auto spec = std::find_if(specs.begin(), specs.end(),
-                                       [&](const ParamSchema::Spec& s) { return s.key == name; });
-        if (spec == specs.end()) {
-            ScenarioError e;
-            e.code = Code::UnknownKey;
-            e.path = key;
-            return fail(std::move(e));
-        }
-        type = spec->type;
-    } else if (const Setting* field = SettingsTable::find(key)) {
-        type = field->type;
-    } else {
-        ScenarioError e;
-        e.code = Code::UnknownKey;
-        e.path = key;
-        return fail(std::move(e));
-    }
-
-    const std::optional<QJsonValue> value = valueFromText(type, text);
-    if (!value) {
-        ScenarioError e;
-        e.code = Code::WrongType;
-        e.path = key;
-        e.expected = valueTypeName(type);
-        return fail(std::move(e));
-    }
-    QStringList path = key.split(QLatin1Char('.'));
-    if (key.startsWith(kParamsPrefix))
-        path = {kWorkload, kParams, key.mid(kParamsPrefix.size())};
-    setPath(root, path, *value);
-    if (key == QStringLiteral("run.durationSec") || key == QStringLiteral("run.jobs")) {
-        QJsonObject run = root.value(kRun).toObject();
-        run.remove(key == QStringLiteral("run.jobs") ? kDurationSec : kJobs);
-        root.insert(kRun, run);
-    }
-    if (key == QStringLiteral("workload.kind") && text != scenario.workloadKind) {
-        QJsonObject workload = root.value(kWorkload).toObject();
-        workload.remove(kParams);
-        root.insert(kWorkload, workload);
-    }
-    return fromJson(root, error);
+    QJsonObject child = root.value(path.front()).toObject();
+    setAt(child, path.mid(1), value);
+    root.insert(path.front(), child);
 }
 
 } // namespace shoal

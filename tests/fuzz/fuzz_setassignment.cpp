@@ -1,8 +1,9 @@
-// Fuzzes the --set parser (PresetFormat::applyAssignment). The input is a list of "key=value"
+// Fuzzes the --set parser (PresetAssignment::apply). The input is a list of "key=value"
 // lines, applied in order to three built-in presets (one per workload kind). Each line is
 // refused with an error or gives a preset that must save and read back equal, and applying the
 // same line again must change nothing.
 
+#include "lab/presetassignment.h"
 #include "lab/presetformat.h"
 #include "lab/presetlibrary.h"
 
@@ -50,8 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (Scenario scenario : bases) {
         for (const QString& line : lines) {
             ScenarioError error;
-            const std::optional<Scenario> changed =
-                PresetFormat::applyAssignment(scenario, line, &error);
+            const std::optional<Scenario> changed = PresetAssignment::apply(scenario, line, &error);
             if (!changed) {
                 if (!error)
                     fail("refused without an error code", line, scenario);
@@ -64,8 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 fail("the changed preset is refused when saved and read", line, *changed);
             if (!(*reread == *changed))
                 fail("saving and reading changed the preset", line, *changed);
-            const std::optional<Scenario> twice =
-                PresetFormat::applyAssignment(*changed, line, &again);
+            const std::optional<Scenario> twice = PresetAssignment::apply(*changed, line, &again);
             if (!twice)
                 fail("the same assignment is refused the second time", line, *changed);
             if (!(*twice == *changed))

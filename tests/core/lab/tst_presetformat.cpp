@@ -1,3 +1,4 @@
+#include "lab/presetassignment.h"
 #include "lab/presetformat.h"
 #include "lab/presetlibrary.h"
 #include "lab/settingstable.h"
@@ -346,7 +347,7 @@ void TestPresetFormat::assignmentsUseThePresetKeys()
     Scenario base = everything();
     base.durationSec = 30;
     ScenarioError error;
-    const auto s = PresetFormat::applyAssignment(base, assignment, &error);
+    const auto s = PresetAssignment::apply(base, assignment, &error);
     QVERIFY2(s, qPrintable(error.path));
     QVariant actual;
     if (key == QStringLiteral("pool.size"))
@@ -368,8 +369,7 @@ void TestPresetFormat::assignmentsUseThePresetKeys()
     QCOMPARE(actual, value);
     if (key == QStringLiteral("run.jobs")) {
         // Jobs replace the duration, and the reverse.
-        const auto back =
-            PresetFormat::applyAssignment(*s, QStringLiteral("run.durationSec=4"), &error);
+        const auto back = PresetAssignment::apply(*s, QStringLiteral("run.durationSec=4"), &error);
         QVERIFY(back);
         QCOMPARE(back->jobs, 0);
         QCOMPARE(back->durationSec, 4.0);
@@ -408,7 +408,7 @@ void TestPresetFormat::badAssignmentsNameTheKey()
     QFETCH(Code, code);
     QFETCH(QString, path);
     ScenarioError error;
-    QVERIFY(!PresetFormat::applyAssignment(everything(), assignment, &error));
+    QVERIFY(!PresetAssignment::apply(everything(), assignment, &error));
     QCOMPARE(error.code, code);
     QCOMPARE(error.path, path);
 }
@@ -438,7 +438,7 @@ void TestPresetFormat::commandArgsAreAListReadWrittenAndAssigned()
     QCOMPARE(again->workloadParams, read->workloadParams);
 
     // --set takes the array as a preset spells it.
-    const auto set = PresetFormat::applyAssignment(
+    const auto set = PresetAssignment::apply(
         *read, QStringLiteral(R"(workload.params.args=["-c","tr a-z A-Z"])"), &error);
     QVERIFY2(set, qPrintable(error.path));
     QCOMPARE(set->workloadParams.value(QStringLiteral("args")),
@@ -446,12 +446,12 @@ void TestPresetFormat::commandArgsAreAListReadWrittenAndAssigned()
     for (const QString& bad :
          {QStringLiteral("workload.params.args=-c"), QStringLiteral("workload.params.args=[1,2]"),
           QStringLiteral("workload.params.args={}")}) {
-        QVERIFY2(!PresetFormat::applyAssignment(*read, bad, &error), qPrintable(bad));
+        QVERIFY2(!PresetAssignment::apply(*read, bad, &error), qPrintable(bad));
         QCOMPARE(error.code, Code::WrongType);
         QCOMPARE(error.path, QStringLiteral("workload.params.args"));
     }
     // A program that cannot be started is refused with its path.
-    QVERIFY(!PresetFormat::applyAssignment(
+    QVERIFY(!PresetAssignment::apply(
         *read, QStringLiteral("workload.params.program=/no/such/program"), &error));
     QCOMPARE(error.code, Code::Unusable);
     QCOMPARE(error.path, QStringLiteral("workload.params.program"));
@@ -463,13 +463,12 @@ void TestPresetFormat::changingTheWorkloadKindDropsTheOldParameters()
     Scenario base = everything();
     base.timeline.clear();
     ScenarioError error;
-    const auto s =
-        PresetFormat::applyAssignment(base, QStringLiteral("workload.kind=hash"), &error);
+    const auto s = PresetAssignment::apply(base, QStringLiteral("workload.kind=hash"), &error);
     QVERIFY2(s, qPrintable(error.path));
     QCOMPARE(s->workloadKind, QStringLiteral("hash"));
     QVERIFY(s->workloadParams.isEmpty());
     const auto same =
-        PresetFormat::applyAssignment(base, QStringLiteral("workload.kind=synthetic"), &error);
+        PresetAssignment::apply(base, QStringLiteral("workload.kind=synthetic"), &error);
     QVERIFY(same);
     QCOMPARE(same->workloadParams, base.workloadParams);
 }
@@ -530,7 +529,7 @@ void TestPresetFormat::everySettingIsWrittenReadAndAssigned()
             setting.path + QLatin1Char('=') + SettingsTable::text(setting.get(everything()));
         Scenario base;
         base.name = QStringLiteral("base");
-        const auto assigned = PresetFormat::applyAssignment(base, assignment, &error);
+        const auto assigned = PresetAssignment::apply(base, assignment, &error);
         QVERIFY2(assigned, qPrintable(assignment + QStringLiteral(": ") + error.path));
         QCOMPARE(setting.get(*assigned), setting.get(s));
     }
@@ -573,12 +572,11 @@ void TestPresetFormat::dispatchOrderReadsWritesAndRefusesABadChoice()
     QCOMPARE(error.path, QStringLiteral("pool.dispatchOrder"));
 
     // --set takes the same spelling and refuses the same way.
-    const auto assigned = PresetFormat::applyAssignment(
-        *plain, QStringLiteral("pool.dispatchOrder=longest-idle"), &error);
+    const auto assigned =
+        PresetAssignment::apply(*plain, QStringLiteral("pool.dispatchOrder=longest-idle"), &error);
     QVERIFY2(assigned, qPrintable(error.path));
     QCOMPARE(assigned->dispatchOrder, DispatchOrder::LongestIdleFirst);
-    QVERIFY(!PresetFormat::applyAssignment(*plain, QStringLiteral("pool.dispatchOrder=oldest"),
-                                           &error));
+    QVERIFY(!PresetAssignment::apply(*plain, QStringLiteral("pool.dispatchOrder=oldest"), &error));
     QCOMPARE(error.code, Code::NotOneOf);
     QCOMPARE(error.path, QStringLiteral("pool.dispatchOrder"));
 }

@@ -1,0 +1,137 @@
+#include "presetassignment.h"
+
+#include "presetformat.h"
+#include "settingstable.h"
+
+#include "workloads/paramschema.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace shoal {
+namespace {
+
+using Code = ScenarioError::Code;
+
+const QString kWorkload = QStringLiteral("workload");
+const QString kParams = QStringLiteral("params");
+const QString kRun = QStringLiteral("run");
+const QString kTimeline = QStringLiteral("timeline");
+const QString kDurationSec = QStringLiteral("durationSec");
+const QString kJobs = QStringLiteral("jobs");
+const QString kParamsPrefix = QStringLiteral("workload.params.");
+
+/// Parses the text of a --set value as the JSON type \a type wants.
+std::optional<QJsonValue> valueFromText(ValueType type, const QString& text)
+{
+    using Type = ValueType;
+    switch (type) {
+    case Type::Integer:
+    case Type::Number: {
+        bool ok = false;
+        const double d = QLocale::c().toDouble(text.trimmed(), &ok);
+        if (!ok || !std::isfinite(d))
+            return std::nullopt;
+        return QJsonValue(d);
+    }
+    case Type::Bool:
+        if (text == QStringLiteral("true"))
+            return QJsonValue(true);
+        if (text == QStringLiteral("false"))
+            return QJsonValue(false);
+        return std::nullopt;
+    case Type::String:
+    case Type::Choice:
+        return QJsonValue(text);
+    case Type::StringList: {
+        // A JSON array, as a preset spells it; whether its items are strings is the schema's.
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+        if (!document.isArray())
+            return std::nullopt;
+        return QJsonValue(document.array());
+    }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<Scenario> PresetAssignment::apply(const Scenario& scenario, const QString& assignment,
+                                                ScenarioError* error)
+{
+    const auto fail = [&](Code code, const QString& path,
+                          const QString& expected = {}) -> std::optional<Scenario> {
+        if (error) {
+            *error = ScenarioError();
+            error->code = code;
+            error->path = path;
+            error->expected = expected;
+            if (code == Code::BadAssignment)
+                error->detail = assignment;
+        }
+        return std::nullopt;
+    };
+    const qsizetype equals = assignment.indexOf(QLatin1Char('='));
+    if (equals <= 0) {
+        return fail(Code::BadAssignment, {});
+    }
+    const QString key = assignment.left(equals).trimmed();
+    const QString text = assignment.mid(equals + 1);
+    QJsonObject root = PresetFormat::toJson(scenario);
+
+    if (key == kTimeline) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
+            return fail(Code::WrongType, kTimeline, QStringLiteral("array"));
+        }
+        root.insert(kTimeline, document.array());
+        return PresetFormat::fromJson(root, error);
+    }
+
+    ValueType type = ValueType::String;
+    if (key.startsWith(kParamsPrefix)) {
+        const QString name = key.mid(kParamsPrefix.size());
+        const ParamSchema* schema = workloadSchema(scenario.workloadKind);
+        const std::vector<ParamSchema::Spec> none;
+        const auto& specs = schema ? schema->specs() : none;
+        const auto spec = std::find_if(specs.begin(), specs.end(),
+                                       [&](const ParamSchema::Spec& s) { return s.key == name; });
+        if (spec == specs.end()) {
+            return fail(Code::UnknownKey, key);
+        }
+        type = spec->type;
+    } else if (const Setting* field = SettingsTable::find(key)) {
+        type = field->type;
+    } else {
+        return fail(Code::UnknownKey, key);
+    }
+
+    const std::optional<QJsonValue> value = valueFromText(type, text);
+    if (!value) {
+        return fail(Code::WrongType, key, valueTypeName(type));
+    }
+    QStringList path = key.split(QLatin1Char('.'));
+    if (key.startsWith(kParamsPrefix))
+        path = {kWorkload, kParams, key.mid(kParamsPrefix.size())};
+    PresetFormat::setAt(root, path, *value);
+    if (key == QStringLiteral("run.durationSec") || key == QStringLiteral("run.jobs")) {
+        QJsonObject run = root.value(kRun).toObject();
+        run.remove(key == QStringLiteral("run.jobs") ? kDurationSec : kJobs);
+        root.insert(kRun, run);
+    }
+    if (key == QStringLiteral("workload.kind") && text != scenario.workloadKind) {
+        QJsonObject workload = root.value(kWorkload).toObject();
+        workload.remove(kParams);
+        root.insert(kWorkload, workload);
+    }
+    return PresetFormat::fromJson(root, error);
+}
+
+} // namespace shoal
