@@ -1,6 +1,7 @@
 #include "presetassignment.h"
 
 #include "presetformat.h"
+#include "presetkeys.h"
 #include "settingstable.h"
 
 #include "workloads/paramschema.h"
@@ -17,15 +18,9 @@
 namespace shoal {
 namespace {
 
-using Code = ScenarioError::Code;
+namespace keys = presetkeys;
 
-const QString kWorkload = QStringLiteral("workload");
-const QString kParams = QStringLiteral("params");
-const QString kRun = QStringLiteral("run");
-const QString kTimeline = QStringLiteral("timeline");
-const QString kDurationSec = QStringLiteral("durationSec");
-const QString kJobs = QStringLiteral("jobs");
-const QString kParamsPrefix = QStringLiteral("workload.params.");
+using Code = ScenarioError::Code;
 
 /// Parses the text of a --set value as the JSON type \a type wants.
 std::optional<QJsonValue> valueFromText(ValueType type, const QString& text)
@@ -85,19 +80,19 @@ std::optional<Scenario> PresetAssignment::apply(const Scenario& scenario, const 
     const QString text = assignment.mid(equals + 1);
     QJsonObject root = PresetFormat::toJson(scenario);
 
-    if (key == kTimeline) {
+    if (key == keys::timeline) {
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
         if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
-            return fail(Code::WrongType, kTimeline, QStringLiteral("array"));
+            return fail(Code::WrongType, keys::timeline, QStringLiteral("array"));
         }
-        root.insert(kTimeline, document.array());
+        root.insert(keys::timeline, document.array());
         return PresetFormat::fromJson(root, error);
     }
 
     ValueType type = ValueType::String;
-    if (key.startsWith(kParamsPrefix)) {
-        const QString name = key.mid(kParamsPrefix.size());
+    if (key.startsWith(keys::paramsPrefix)) {
+        const QString name = key.mid(keys::paramsPrefix.size());
         const ParamSchema* schema = workloadSchema(scenario.workloadKind);
         const std::vector<ParamSchema::Spec> none;
         const auto& specs = schema ? schema->specs() : none;
@@ -118,18 +113,18 @@ std::optional<Scenario> PresetAssignment::apply(const Scenario& scenario, const 
         return fail(Code::WrongType, key, valueTypeName(type));
     }
     QStringList path = key.split(QLatin1Char('.'));
-    if (key.startsWith(kParamsPrefix))
-        path = {kWorkload, kParams, key.mid(kParamsPrefix.size())};
+    if (key.startsWith(keys::paramsPrefix))
+        path = {keys::workload, keys::params, key.mid(keys::paramsPrefix.size())};
     PresetFormat::setAt(root, path, *value);
     if (key == QStringLiteral("run.durationSec") || key == QStringLiteral("run.jobs")) {
-        QJsonObject run = root.value(kRun).toObject();
-        run.remove(key == QStringLiteral("run.jobs") ? kDurationSec : kJobs);
-        root.insert(kRun, run);
+        QJsonObject run = root.value(keys::run).toObject();
+        run.remove(key == QStringLiteral("run.jobs") ? keys::durationSec : keys::jobs);
+        root.insert(keys::run, run);
     }
     if (key == QStringLiteral("workload.kind") && text != scenario.workloadKind) {
-        QJsonObject workload = root.value(kWorkload).toObject();
-        workload.remove(kParams);
-        root.insert(kWorkload, workload);
+        QJsonObject workload = root.value(keys::workload).toObject();
+        workload.remove(keys::params);
+        root.insert(keys::workload, workload);
     }
     return PresetFormat::fromJson(root, error);
 }

@@ -1,4 +1,5 @@
 #include "presetformat.h"
+#include "presetkeys.h"
 
 #include "settingstable.h"
 
@@ -11,19 +12,9 @@
 namespace shoal {
 namespace {
 
-using Code = ScenarioError::Code;
+namespace keys = presetkeys;
 
-const QString kWorkload = QStringLiteral("workload");
-const QString kParams = QStringLiteral("params");
-const QString kRun = QStringLiteral("run");
-const QString kTimeline = QStringLiteral("timeline");
-const QString kAtSec = QStringLiteral("atSec");
-const QString kAction = QStringLiteral("action");
-const QString kValue = QStringLiteral("value");
-const QString kKey = QStringLiteral("key");
-const QString kDurationSec = QStringLiteral("durationSec");
-const QString kJobs = QStringLiteral("jobs");
-const QString kParamsPrefix = QStringLiteral("workload.params.");
+using Code = ScenarioError::Code;
 
 /// Walks one preset, keeping the first error; every step returns false once there is one.
 class Reader {
@@ -97,7 +88,7 @@ public:
         for (auto it = params.begin(); it != params.end(); ++it) {
             QVariant normalized;
             if (const ParamError e = schema.check(it.key(), it->toVariant(), &normalized))
-                return fail(SettingsTable::fromParamError(e, kParamsPrefix + it.key()));
+                return fail(SettingsTable::fromParamError(e, keys::paramsPrefix + it.key()));
             result.insert(it.key(), normalized);
         }
         *out = result;
@@ -115,15 +106,16 @@ public:
             return fail(std::move(e));
         }
         const QJsonObject object = value.toObject();
-        if (!onlyKeys(object, path + QLatin1Char('.'), {kAtSec, kAction, kValue, kKey}))
+        if (!onlyKeys(object, path + QLatin1Char('.'),
+                      {keys::atSec, keys::action, keys::value, keys::key}))
             return false;
 
-        const auto at = object.find(kAtSec);
+        const auto at = object.find(keys::atSec);
         if (at == object.end())
             return fail(Code::MissingField, path + QStringLiteral(".atSec"));
         static const Setting atSec = [] {
             Setting setting;
-            setting.path = kAtSec;
+            setting.path = keys::atSec;
             setting.maximum = 86'400;
             return setting;
         }();
@@ -133,13 +125,13 @@ public:
             return fail(std::move(e));
         entry->atSec = atValue.toDouble();
 
-        const auto actionIt = object.find(kAction);
+        const auto actionIt = object.find(keys::action);
         const QString actionPath = path + QStringLiteral(".action");
         if (actionIt == object.end())
             return fail(Code::MissingField, actionPath);
         static const Setting actionField = [] {
             Setting setting;
-            setting.path = kAction;
+            setting.path = keys::action;
             setting.type = ValueType::Choice;
             setting.choices = Scenario::actionNames();
             return setting;
@@ -151,8 +143,8 @@ public:
 
         const QString valuePath = path + QStringLiteral(".value");
         const QString keyPath = path + QStringLiteral(".key");
-        const auto valueIt = object.find(kValue);
-        const auto keyIt = object.find(kKey);
+        const auto valueIt = object.find(keys::value);
+        const auto keyIt = object.find(keys::key);
         if (entry->action == Scenario::Action::SetParam) {
             if (keyIt == object.end())
                 return fail(Code::MissingField, keyPath);
@@ -201,26 +193,26 @@ public:
             *out = root;
             return true;
         }
-        QStringList keys = extra;
+        QStringList known = extra;
         bool required = false;
         const QString prefix = name + QLatin1Char('.');
         for (const Setting& setting : SettingsTable::all()) {
             if (setting.path.startsWith(prefix)) {
-                keys.append(setting.path.mid(prefix.size()));
+                known.append(setting.path.mid(prefix.size()));
                 required = required || setting.required;
             }
         }
         *out = QJsonObject();
         if (!object(root, name, name, required, out))
             return false;
-        if (name == kRun && out->contains(kDurationSec) && out->contains(kJobs)) {
+        if (name == keys::run && out->contains(keys::durationSec) && out->contains(keys::jobs)) {
             ScenarioError e;
             e.code = Code::Conflict;
-            e.path = kRun;
+            e.path = keys::run;
             e.detail = QStringLiteral("durationSec, jobs");
             return fail(std::move(e));
         }
-        return onlyKeys(*out, prefix, keys);
+        return onlyKeys(*out, prefix, known);
     }
 
     /// What the kind itself refuses in \a params beyond its schema (a program that cannot be
@@ -234,14 +226,14 @@ public:
         if (schema.resolve(params, &resolved))
             return true; // already checked key by key
         if (const ParamError e = entry->check(resolved))
-            return fail(SettingsTable::fromParamError(e, kParamsPrefix + e.param));
+            return fail(SettingsTable::fromParamError(e, keys::paramsPrefix + e.param));
         return true;
     }
 
     std::optional<Scenario> read(const QJsonObject& root)
     {
         Scenario s;
-        QStringList rootKeys = {kTimeline};
+        QStringList rootKeys = {keys::timeline};
         for (const Setting& setting : SettingsTable::all()) {
             const QString first = setting.path.section(QLatin1Char('.'), 0, 0);
             if (!rootKeys.contains(first))
@@ -259,7 +251,8 @@ public:
             const QString name = dot < 0 ? QString() : setting.path.left(dot);
             if (name != current) {
                 current = name;
-                const QStringList extra = name == kWorkload ? QStringList{kParams} : QStringList{};
+                const QStringList extra =
+                    name == keys::workload ? QStringList{keys::params} : QStringList{};
                 if (!section(root, name, extra, &holder))
                     return std::nullopt;
             }
@@ -272,7 +265,8 @@ public:
                 schema = workloadSchema(s.workloadKind);
                 Q_ASSERT(schema);
                 QJsonObject params;
-                if (!object(holder, kParams, QStringLiteral("workload.params"), false, &params) ||
+                if (!object(holder, keys::params, QStringLiteral("workload.params"), false,
+                            &params) ||
                     !workloadParams(params, *schema, &s.workloadParams))
                     return std::nullopt;
                 if (!kindCheck(s.workloadKind, *schema, s.workloadParams))
@@ -281,12 +275,12 @@ public:
         }
         Q_ASSERT(schema);
 
-        const auto timeline = root.find(kTimeline);
+        const auto timeline = root.find(keys::timeline);
         if (timeline != root.end()) {
             if (!timeline->isArray()) {
                 ScenarioError e;
                 e.code = Code::WrongType;
-                e.path = kTimeline;
+                e.path = keys::timeline;
                 e.expected = QStringLiteral("array");
                 fail(std::move(e));
                 return std::nullopt;
@@ -352,17 +346,18 @@ QJsonObject PresetFormat::toJson(const Scenario& s)
     QJsonObject params;
     for (auto it = s.workloadParams.cbegin(); it != s.workloadParams.cend(); ++it)
         params.insert(it.key(), jsonValue(it.value()));
-    setAt(root, {kWorkload, kParams}, params);
+    setAt(root, {keys::workload, keys::params}, params);
     QJsonArray timeline;
     for (const auto& entry : s.timeline) {
-        QJsonObject e{{kAtSec, entry.atSec}, {kAction, Scenario::actionName(entry.action)}};
+        QJsonObject e{{keys::atSec, entry.atSec},
+                      {keys::action, Scenario::actionName(entry.action)}};
         if (entry.action == Scenario::Action::SetParam)
-            e.insert(kKey, entry.key);
+            e.insert(keys::key, entry.key);
         if (entry.value.isValid())
-            e.insert(kValue, jsonValue(entry.value));
+            e.insert(keys::value, jsonValue(entry.value));
         timeline.append(e);
     }
-    root.insert(kTimeline, timeline);
+    root.insert(keys::timeline, timeline);
     return root;
 }
 
