@@ -145,12 +145,7 @@ void WorkloadParamsEditor::rebuild()
 
 QWidget* WorkloadParamsEditor::makeEditor(const QString& key)
 {
-    const ParamSchema* schema = shoal::workloadSchema(m_kind);
-    const ParamSchema::Spec* spec = nullptr;
-    for (const ParamSchema::Spec& s : schema->specs()) {
-        if (s.key == key)
-            spec = &s;
-    }
+    const ParamSchema::Spec* spec = shoal::workloadSchema(m_kind)->find(key);
     QWidget* result = nullptr;
     QWidget* editorWidget = nullptr;
     switch (spec->type) {

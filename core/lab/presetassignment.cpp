@@ -12,7 +12,6 @@
 #include <QJsonParseError>
 #include <QLocale>
 
-#include <algorithm>
 #include <cmath>
 
 namespace shoal {
@@ -67,14 +66,15 @@ std::optional<Scenario> PresetAssignment::apply(const Scenario& scenario, const 
             error->code = code;
             error->path = path;
             error->expected = expected;
-            if (code == Code::BadAssignment)
-                error->detail = assignment;
         }
         return std::nullopt;
     };
     const qsizetype equals = assignment.indexOf(QLatin1Char('='));
     if (equals <= 0) {
-        return fail(Code::BadAssignment, {});
+        fail(Code::BadAssignment, {});
+        if (error)
+            error->detail = assignment;
+        return std::nullopt;
     }
     const QString key = assignment.left(equals).trimmed();
     const QString text = assignment.mid(equals + 1);
@@ -83,9 +83,8 @@ std::optional<Scenario> PresetAssignment::apply(const Scenario& scenario, const 
     if (key == keys::timeline) {
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
+        if (parseError.error != QJsonParseError::NoError || !document.isArray())
             return fail(Code::WrongType, keys::timeline, QStringLiteral("array"));
-        }
         root.insert(keys::timeline, document.array());
         return PresetFormat::fromJson(root, error);
     }
@@ -94,13 +93,9 @@ std::optional<Scenario> PresetAssignment::apply(const Scenario& scenario, const 
     if (key.startsWith(keys::paramsPrefix)) {
         const QString name = key.mid(keys::paramsPrefix.size());
         const ParamSchema* schema = workloadSchema(scenario.workloadKind);
-        const std::vector<ParamSchema::Spec> none;
-        const auto& specs = schema ? schema->specs() : none;
-        const auto spec = std::find_if(specs.begin(), specs.end(),
-                                       [&](const ParamSchema::Spec& s) { return s.key == name; });
-        if (spec == specs.end()) {
+        const ParamSchema::Spec* spec = schema ? schema->find(name) : nullptr;
+        if (!spec)
             return fail(Code::UnknownKey, key);
-        }
         type = spec->type;
     } else if (const Setting* field = SettingsTable::find(key)) {
         type = field->type;
@@ -109,9 +104,8 @@ std::optional<Scenario> PresetAssignment::apply(const Scenario& scenario, const 
     }
 
     const std::optional<QJsonValue> value = valueFromText(type, text);
-    if (!value) {
+    if (!value)
         return fail(Code::WrongType, key, valueTypeName(type));
-    }
     QStringList path = key.split(QLatin1Char('.'));
     if (key.startsWith(keys::paramsPrefix))
         path = {keys::workload, keys::params, key.mid(keys::paramsPrefix.size())};

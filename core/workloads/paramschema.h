@@ -56,10 +56,10 @@ public:
     /// The defaults of every parameter.
     QVariantMap defaults() const;
     const std::vector<Spec>& specs() const { return m_specs; }
-
-private:
+    /// The parameter named \a key, or null if the kind has none.
     const Spec* find(const QString& key) const;
 
+private:
     std::vector<Spec> m_specs; ///< in the order they were added
 };
 
