@@ -39,6 +39,14 @@ MetricsRow MetricsRow::merged(const MetricsRow& older, const MetricsRow& newer)
     row.queueWaitP95Ms = larger(older.queueWaitP95Ms, newer.queueWaitP95Ms);
     row.serviceP95Ms = larger(older.serviceP95Ms, newer.serviceP95Ms);
     row.abandonedWorkers = std::max(older.abandonedWorkers, newer.abandonedWorkers);
+    row.inSystemMean =
+        averaged(older.inSystemMean, older.intervalSec, newer.inSystemMean, newer.intervalSec);
+    row.utilisation =
+        averaged(older.utilisation, older.intervalSec, newer.utilisation, newer.intervalSec);
+    row.latencyMeanMs = std::isnan(older.latencyMeanMs) || std::isnan(newer.latencyMeanMs)
+                            ? larger(older.latencyMeanMs, newer.latencyMeanMs)
+                            : averaged(older.latencyMeanMs, older.intervalSec, newer.latencyMeanMs,
+                                       newer.intervalSec);
     return row;
 }
 

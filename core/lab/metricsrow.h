@@ -34,13 +34,21 @@ struct MetricsRow : OutcomeCounts {
     double limiterTokens = 0;     ///< the rate limiter's bucket (negative while workers wait)
     double offeredPerSec = 0;     ///< calls submitted per second
     int abandonedWorkers = 0;     ///< workers still running a job whose caller gave up
+    double latencyMeanMs = None;  ///< mean end-to-end latency of the calls ended in the interval
+    double inSystemMean = 0;      ///< time-average of waiting + in flight over the interval
+    double utilisation = 0;       ///< time-average of busy workers / pool size over the interval
+    /// The queueing model's p95 latency and queue wait for the run's settings; NaN where no model
+    /// applies (QueueingModel::predict()).
+    double predictedLatencyP95Ms = None;
+    double predictedQueueWaitP95Ms = None; ///< as predictedLatencyP95Ms
 
     /// Whether submitted equals every outcome plus waiting plus in flight.
     bool identityHolds() const { return submitted == finished() + waiting + inFlight; }
 
     /// One coarser row standing for \a older followed by \a newer: counters and gauges are
     /// \a newer's (so the identity still holds), rates are averaged over the two intervals, and
-    /// each percentile is the larger of the two (a coarse row never hides a spike).
+    /// each percentile is the larger of the two (a coarse row never hides a spike); the mean
+    /// latency is averaged over time like the rates.
     static MetricsRow merged(const MetricsRow& older, const MetricsRow& newer);
 };
 

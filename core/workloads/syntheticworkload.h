@@ -32,8 +32,10 @@ public:
     /// The shared slots (for monitors: capacity, available, waiting).
     const SlotSemaphore& gpuSlots() const { return m_shared->gpuSlots; }
 
-private:
+    /// The settings named by \a values, which schema() has resolved (every key present).
     static SyntheticSettings settingsFrom(const QVariantMap& values);
+
+private:
     SyntheticWorkload(const QVariantMap& values, std::shared_ptr<RateLimiter> limiter);
 
     std::shared_ptr<RateLimiter> m_limiter;    ///< may be null
