@@ -1,15 +1,17 @@
 // The chaos soak: one real Session, driven for SHOAL_SOAK_SECONDS (default 60) by a seeded random
 // operator who starts runs of every workload kind, changes every live setting, bursts, cancels,
 // closes pools, pauses, stops and drops runs, with failures injected (a synthetic failure rate,
-// an image folder holding a corrupt and a truncated file). At the end: the accounting identity
-// held on every row and every summary, every run ended within its drain, every thread the runs
-// made is gone, and memory after the warm-up (a first pass of each kind at the largest pool,
-// and the first 20% of the time) did not grow by more than 10%.
+// an image folder holding a corrupt and a truncated file, the command workload's children killed
+// from outside). At the end: the accounting identity held on every row and every summary, every
+// run ended within its drain, every thread and every child process the runs made is gone, and
+// memory after the warm-up (a first pass of each kind at the largest pool, and the first 20% of
+// the time) did not grow by more than 10%.
 //
 //   SHOAL_SOAK_SECONDS=3600 tst_chaossoak     an hour (scripts/soak 3600)
 //   SHOAL_SOAK_SEED=1234 tst_chaossoak        replays the operator of an earlier run
 
 #include "lab/session.h"
+#include "testsupport/processes.h"
 #include "testsupport/threads.h"
 
 #include "workloads/corpusgenerator.h"
@@ -25,14 +27,17 @@
 #include <QtTest>
 
 #include <malloc.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <map>
 #include <random>
+#include <set>
 
 using namespace shoal;
+using testsupport::childrenOfThisProcess;
 using testsupport::threadCount;
 
 namespace {
@@ -126,13 +131,84 @@ bool makeImageFolder(const QString& folder)
     return true;
 }
 
+const QList<QString> kKinds{QStringLiteral("hash"), QStringLiteral("image"),
+                            QStringLiteral("synthetic"), QStringLiteral("command")};
+
+/// The command workload's programs, every one on any Debian machine: an echo, a shell loop that
+/// takes a while per line (a grandchild per call: the process group must take it along), and a
+/// digest.
+QVariantMap randomCommand(Dice& dice)
+{
+    const bool exec = dice.chance(0.3);
+    const QString slowLoop =
+        QStringLiteral("while read l; do sleep 0.0%1; echo \"$l\"; done").arg(dice.integer(1, 5));
+    QVariantMap params;
+    switch (dice.integer(0, 2)) {
+    case 0:
+        params = {{QStringLiteral("program"), QStringLiteral("cat")}};
+        break;
+    case 1:
+        params = {{QStringLiteral("program"), QStringLiteral("sh")},
+                  {QStringLiteral("args"),
+                   QStringList{QStringLiteral("-c"),
+                               exec ? QStringLiteral("sleep 0.01; cat") : slowLoop}}};
+        break;
+    default:
+        params = {{QStringLiteral("program"),
+                   exec ? QStringLiteral("sha256sum") : QStringLiteral("cat")}};
+        break;
+    }
+    params.insert(QStringLiteral("mode"),
+                  exec ? QStringLiteral("exec") : QStringLiteral("coprocess"));
+    params.insert(QStringLiteral("input"), QStringLiteral("call {n}"));
+    params.insert(QStringLiteral("interrupt"),
+                  dice.chance(0.7) ? QStringLiteral("signal") : QStringLiteral("ignore"));
+    return params;
+}
+
+/// Kills one of this process's children, as a person or the system would from outside: the
+/// pool's workers must fail that call and restart the child. Records every child's process
+/// group so that the end can check each is empty.
+QString killAChild(Dice& dice, std::set<qint64>& groups)
+{
+    QList<testsupport::ProcessEntry> living;
+    for (const testsupport::ProcessEntry& child : childrenOfThisProcess()) {
+        groups.insert(child.group);
+        if (!child.zombie)
+            living.append(child);
+    }
+    if (living.isEmpty())
+        return QStringLiteral("kill (no child)");
+    const int signal = dice.chance(0.5) ? SIGKILL : SIGTERM;
+    ::kill(static_cast<pid_t>(dice.pick(living).pid), signal);
+    return signal == SIGKILL ? QStringLiteral("kill -KILL") : QStringLiteral("kill -TERM");
+}
+
+/// What is left of the command runs' processes: this process's children (zombies included:
+/// a child nobody reaped is a leak too) and anything still living in one of \a groups (a
+/// grandchild the group should have taken along). Empty when nothing is left.
+QString leftoverProcesses(const std::set<qint64>& groups)
+{
+    QStringList left;
+    const qint64 self = QCoreApplication::applicationPid();
+    for (const testsupport::ProcessEntry& p : testsupport::processTable()) {
+        if (p.parent == self || (groups.count(p.group) > 0 && !p.zombie))
+            left.append(QStringLiteral("pid %1 (group %2%3)")
+                            .arg(p.pid)
+                            .arg(p.group)
+                            .arg(p.zombie ? QStringLiteral(", unreaped") : QString()));
+    }
+    return left.join(QStringLiteral(", "));
+}
+
 Scenario randomScenario(Dice& dice, const QString& imageFolder, int run)
 {
     Scenario s;
     s.name = QStringLiteral("chaos-%1").arg(run);
-    s.workloadKind = dice.pick(QList<QString>{QStringLiteral("hash"), QStringLiteral("image"),
-                                              QStringLiteral("synthetic")});
-    if (s.workloadKind == QStringLiteral("hash")) {
+    s.workloadKind = dice.pick(kKinds);
+    if (s.workloadKind == QStringLiteral("command")) {
+        s.workloadParams = randomCommand(dice);
+    } else if (s.workloadKind == QStringLiteral("hash")) {
         s.workloadParams = {{QStringLiteral("payloadBytes"), qint64(dice.integer(1, 256) << 10)}};
     } else if (s.workloadKind == QStringLiteral("image")) {
         s.workloadParams = {
@@ -176,8 +252,9 @@ Scenario randomScenario(Dice& dice, const QString& imageFolder, int run)
 }
 
 /// One random live change or action; its name for the tally.
-QString act(Session& session, Dice& dice)
+QString act(Session& session, Dice& dice, std::set<qint64>& groups)
 {
+    const bool command = session.scenario().workloadKind == QStringLiteral("command");
     switch (dice.integer(0, 17)) {
     case 0:
         session.setPoolSize(dice.integer(0, 16));
@@ -234,6 +311,8 @@ QString act(Session& session, Dice& dice)
         session.resume();
         return QStringLiteral("resume");
     case 15:
+        if (command)
+            return killAChild(dice, groups);
         if (session.scenario().workloadKind == QStringLiteral("synthetic")) {
             session.setWorkloadParam(QStringLiteral("failureRate"), dice.real(0, 0.5));
             return QStringLiteral("setParam failureRate");
@@ -246,6 +325,19 @@ QString act(Session& session, Dice& dice)
         session.setWorkloadParam(QStringLiteral("targetSize"), qint64(dice.integer(16, 200)));
         return QStringLiteral("setParam targetSize");
     case 16:
+        if (command && dice.chance(0.5)) {
+            session.setWorkloadParam(QStringLiteral("interrupt"), dice.chance(0.5)
+                                                                      ? QStringLiteral("signal")
+                                                                      : QStringLiteral("ignore"));
+            return QStringLiteral("setParam interrupt");
+        }
+        if (command && session.scenario().workloadParams.value(QStringLiteral("program")) !=
+                           QStringLiteral("sha256sum")) { // which answers only at the input's end
+            session.setWorkloadParam(QStringLiteral("mode"), dice.chance(0.5)
+                                                                 ? QStringLiteral("exec")
+                                                                 : QStringLiteral("coprocess"));
+            return QStringLiteral("setParam mode");
+        }
         if (session.scenario().workloadKind == QStringLiteral("synthetic")) {
             session.setWorkloadParam(QStringLiteral("meanMs"), dice.real(0, 30));
             return QStringLiteral("setParam meanMs");
@@ -253,6 +345,8 @@ QString act(Session& session, Dice& dice)
         session.setSamplerPeriodMs(dice.pick(QList<int>{50, 100, 200}));
         return QStringLiteral("setSamplerPeriodMs");
     default:
+        if (command)
+            return killAChild(dice, groups);
         session.setSamplerPeriodMs(dice.pick(QList<int>{50, 100, 200}));
         return QStringLiteral("setSamplerPeriodMs");
     }
@@ -336,18 +430,17 @@ void TestChaosSoak::randomOperationsKeepEveryPromiseForTheWholeSoak()
     std::map<QString, int> kinds;
     qint64 rssWarm = -1;
     qint64 rssPeak = 0;
-    QStringList rssTrace; ///< "t:MiB" after each finished run
+    QStringList rssTrace;         ///< "t:MiB" after each finished run
+    std::set<qint64> childGroups; ///< every process group a command run's children made
 
     while (elapsedSec() < totalSec) {
         Scenario s = randomScenario(dice, images.path(), ++runs);
-        const bool warmingUp = runs <= 3;
+        const bool warmingUp = runs <= kKinds.size();
         if (warmingUp) {
             // The warm-up pass: each kind once at the largest size the operator uses, so that
             // what is measured later is growth, not the first use of sixteen workers' buffers.
             s = randomScenario(dice, images.path(), runs);
-            s.workloadKind = QList<QString>{QStringLiteral("hash"), QStringLiteral("image"),
-                                            QStringLiteral("synthetic")}
-                                 .at(runs - 1);
+            s.workloadKind = kKinds.at(runs - 1);
             s.workloadParams.clear();
             if (s.workloadKind == QStringLiteral("hash"))
                 s.workloadParams = {{QStringLiteral("payloadBytes"), qint64(512) << 10}};
@@ -375,7 +468,9 @@ void TestChaosSoak::randomOperationsKeepEveryPromiseForTheWholeSoak()
             QTest::qWait(dice.integer(5, 300));
             if (!warmingUp &&
                 (session->state() == RunState::Running || session->state() == RunState::Paused))
-                ++actions[act(*session, dice)];
+                ++actions[act(*session, dice, childGroups)];
+            for (const testsupport::ProcessEntry& child : childrenOfThisProcess())
+                childGroups.insert(child.group);
         }
         if (session->state() == RunState::Running || session->state() == RunState::Paused) {
             if (!warmingUp && dice.chance(0.25)) {
@@ -383,6 +478,8 @@ void TestChaosSoak::randomOperationsKeepEveryPromiseForTheWholeSoak()
                 session->reset();
                 ++droppedRuns;
                 QCOMPARE(session->state(), RunState::Idle);
+                QTRY_VERIFY2_WITH_TIMEOUT(leftoverProcesses(childGroups).isEmpty(),
+                                          qPrintable(leftoverProcesses(childGroups)), kLong);
                 continue;
             }
             session->stop();
@@ -397,6 +494,9 @@ void TestChaosSoak::randomOperationsKeepEveryPromiseForTheWholeSoak()
         QVERIFY2(summary.identityHolds, qPrintable(QString::number(runs)));
         QVERIFY2(summary.poolAgrees, qPrintable(QString::number(runs)));
         ++finishedRuns;
+        // The run's pool is closed: its children and their groups went with it.
+        QTRY_VERIFY2_WITH_TIMEOUT(leftoverProcesses(childGroups).isEmpty(),
+                                  qPrintable(leftoverProcesses(childGroups)), kLong);
         calls += summary.counters.submitted;
         completed += summary.counters.completed;
         events += summary.events;
@@ -406,7 +506,7 @@ void TestChaosSoak::randomOperationsKeepEveryPromiseForTheWholeSoak()
         rssTrace.append(QStringLiteral("%1s:%2")
                             .arg(elapsedSec(), 0, 'f', 0)
                             .arg(static_cast<double>(rss) / (1 << 20), 0, 'f', 1));
-        if (rssWarm < 0 && runs > 3 && elapsedSec() >= 0.2 * totalSec)
+        if (rssWarm < 0 && runs > kKinds.size() && elapsedSec() >= 0.2 * totalSec)
             rssWarm = rss;
     }
     const qint64 rssEnd = residentBytes();
@@ -421,12 +521,16 @@ void TestChaosSoak::randomOperationsKeepEveryPromiseForTheWholeSoak()
     const int allowed = baselineThreads + 1;
     QTRY_VERIFY_WITH_TIMEOUT(threadCount() <= allowed, kLong);
     const int threadsAfter = threadCount();
+    QTRY_VERIFY2_WITH_TIMEOUT(leftoverProcesses(childGroups).isEmpty(),
+                              qPrintable(leftoverProcesses(childGroups)), kLong);
 
     qInfo("chaos soak: %.1f s, %d runs (%d finished, %d dropped; hash %d, image %d, synthetic "
-          "%d), %lld calls (%lld completed), %lld events, %lld rows",
+          "%d, command %d), %lld calls (%lld completed), %lld events, %lld rows",
           elapsedSec(), runs, finishedRuns, droppedRuns, kinds[QStringLiteral("hash")],
-          kinds[QStringLiteral("image")], kinds[QStringLiteral("synthetic")], calls, completed,
-          events, rows);
+          kinds[QStringLiteral("image")], kinds[QStringLiteral("synthetic")],
+          kinds[QStringLiteral("command")], calls, completed, events, rows);
+    qInfo("chaos soak: %zu process groups of command children, none left at the end",
+          childGroups.size());
     QStringList tally;
     for (const auto& [name, count] : actions)
         tally.append(QStringLiteral("%1 %2").arg(name).arg(count));

@@ -1,11 +1,11 @@
 #include "returnswithin.h"
+#include "testsupport/processes.h"
 
 #include "pool/pool.h"
 #include "workloads/childprocess.h"
 #include "workloads/commandworker.h"
 #include "workloads/commandworkload.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 using namespace shoal;
+using testsupport::livingInGroup;
 using namespace std::chrono_literals;
 
 namespace {
@@ -74,29 +75,6 @@ std::unique_ptr<CommandPool> shPool(const QString& script, int size = 1,
 QByteArray output(const Result<std::any>& result)
 {
     return std::any_cast<CommandResult>(result.value()).output;
-}
-
-/// Processes in process group \a pgid that are still running (zombies waiting for their parent
-/// to reap them do not count: they hold no resources and run nothing).
-int livingInGroup(qint64 pgid)
-{
-    int living = 0;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString& entry : entries) {
-        bool numeric = false;
-        entry.toLongLong(&numeric);
-        if (!numeric)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        // pid (comm) state ppid pgrp ...; comm may hold spaces, so split after its ')'.
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 2 && fields.at(2).toLongLong() == pgid && fields.at(0) != "Z")
-            ++living;
-    }
-    return living;
 }
 
 qint64 residentKiB()
