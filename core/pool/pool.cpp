@@ -212,19 +212,34 @@ void Pool::setSize(int n)
     if (n < 0)
         throw std::invalid_argument("shoal::Pool::setSize: size must not be negative");
     std::unique_lock lock(m_sizeMutex, std::defer_lock);
-    if (onOwnWorker()) {
-        // A closing thread may hold the lock while it waits for this very worker: wait for the
-        // lock only while the pool is open (once closed, setSize() is a no-op anyway).
-        while (!lock.try_lock()) {
-            if (!m_dispatcher->isOpen())
-                return;
-            std::this_thread::yield();
-        }
-    } else {
-        lock.lock();
-    }
+    // A retired worker's resize gives way to the shrink or close that retired it, and once the
+    // pool is closed setSize() is a no-op anyway.
+    const Caller who = caller();
+    if (!lockSize(lock, who,
+                  [&] { return m_dispatcher->isOpen() && caller() != Caller::RetiredWorker; }))
+        return;
     if (m_dispatcher->isOpen())
         resize(n);
+    if (!m_dispatcher->isOpen()) {
+        // A worker this resize retired may have begun a close() and left the rest of it to us.
+        m_size.store(0, std::memory_order_relaxed);
+        retireFrom(0);
+    }
+}
+
+bool Pool::lockSize(std::unique_lock<std::mutex>& lock, Caller who,
+                    const std::function<bool()>& keepTrying)
+{
+    if (who == Caller::Outside) {
+        lock.lock();
+        return true;
+    }
+    while (!lock.try_lock()) {
+        if (!keepTrying())
+            return false;
+        std::this_thread::yield();
+    }
+    return true;
 }
 
 void Pool::resize(int n)
@@ -275,14 +290,14 @@ void Pool::retireFrom(std::size_t first)
     m_runners.erase(m_runners.begin() + static_cast<std::ptrdiff_t>(first), m_runners.end());
 }
 
-bool Pool::onOwnWorker() const
+Pool::Caller Pool::caller() const
 {
     std::lock_guard lock(m_registryMutex);
     for (const auto& runner : m_runners) {
         if (runner->isCurrentThread())
-            return true;
+            return runner->isRetiring() ? Caller::RetiredWorker : Caller::Worker;
     }
-    return false;
+    return Caller::Outside;
 }
 
 void Pool::setMaxWaiting(qint64 bound)
@@ -300,10 +315,15 @@ void Pool::close()
     // Waiting calls are settled with no pool lock held, so their continuations may call
     // close() or setSize() themselves.
     const bool first = m_dispatcher->close();
-    if (!first && onOwnWorker())
+    const Caller who = caller();
+    if (!first && who != Caller::Outside)
         return; // another thread's close() is retiring this worker: do not wait for it
     {
-        std::lock_guard lock(m_sizeMutex);
+        // A shrink that retired this worker holds the lock while it waits for it; it sees the
+        // pool closed and retires the rest itself (setSize()).
+        std::unique_lock lock(m_sizeMutex, std::defer_lock);
+        if (!lockSize(lock, who, [&] { return caller() != Caller::RetiredWorker; }))
+            return;
         m_size.store(0, std::memory_order_relaxed);
         retireFrom(0);
     }

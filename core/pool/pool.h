@@ -35,7 +35,9 @@ struct Call;
 /// worker), close(), a shrinking setSize() and ~Pool do not wait for that worker: it finishes
 /// its current call, runs terminate() and its thread is joined and deleted by the deadline
 /// timer thread moments later. So a continuation may drop the last owner of its pool. If another
-/// thread's close() is already retiring it, a worker's close() returns at once.
+/// thread's close() is already retiring it, a worker's close() returns at once. If a shrink on
+/// another thread is retiring it, its close() returns at once too and that shrink finishes the
+/// close, and its setSize() gives way to the shrink (as if it had come first).
 class Pool {
 public:
     using Factory = std::function<std::unique_ptr<Worker>()>;
@@ -138,7 +140,14 @@ private:
                            Context::Subscription wakeOnDone = {});
     void resize(int n);
     void retireFrom(std::size_t first);
-    bool onOwnWorker() const;
+    /// Who is calling: a thread of this pool's workers or another, and whether that worker has
+    /// been retired by a shrink or close in progress.
+    enum class Caller { Outside, Worker, RetiredWorker };
+    Caller caller() const;
+    /// On a worker, the size lock is taken only while \a keepTrying() says so: the thread
+    /// holding it may be waiting for this very worker. Elsewhere, waits for it.
+    bool lockSize(std::unique_lock<std::mutex>& lock, Caller who,
+                  const std::function<bool()>& keepTrying);
 
     Factory m_factory;                                            ///< makes workers; any thread
     std::shared_ptr<detail::Dispatcher> m_dispatcher;             ///< callers meet workers here

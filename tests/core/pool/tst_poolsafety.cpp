@@ -45,6 +45,41 @@ int runExitProbe(const QString& mode)
     return probe.exitStatus() == QProcess::NormalExit ? probe.exitCode() : -1;
 }
 
+/// A worker whose process() waits at a gate and then, on the pool's second worker only, calls
+/// back into the pool: close() or setSize(3).
+class CallingBackWorker : public Worker {
+public:
+    struct Shared {
+        Gate gate;
+        Counter entered;
+        std::atomic<Pool*> pool{nullptr};
+        bool closes = true; ///< close() rather than setSize(3)
+        std::atomic<bool> calledBack{false};
+        std::atomic<int> made{0};
+    };
+    explicit CallingBackWorker(Shared& shared)
+        : m_shared(shared)
+        , m_index(shared.made++)
+    {}
+    std::any process(std::any payload) override
+    {
+        m_shared.entered.add();
+        m_shared.gate.wait();
+        if (m_index == 1) {
+            if (m_shared.closes)
+                m_shared.pool.load()->close();
+            else
+                m_shared.pool.load()->setSize(3);
+            m_shared.calledBack = true;
+        }
+        return payload;
+    }
+
+private:
+    Shared& m_shared;
+    const int m_index;
+};
+
 } // namespace
 
 class TestPoolSafety : public QObject {
@@ -57,6 +92,8 @@ private Q_SLOTS:
     void drainedContinuationMayCloseAndResize();
     void continuationMayDropTheLastOwnerOnAWorker();
     void workerContinuationMayResizeWhileClosing();
+    void retiredWorkerMayCloseOrResizeWhileTheShrinkWaitsForIt_data();
+    void retiredWorkerMayCloseOrResizeWhileTheShrinkWaitsForIt();
     void abandonedJobNeverShowsAsBusy();
     void timerSurvivesStaticDestruction();
     void exitFromATimerCallbackEndsTheProcess();
@@ -235,6 +272,63 @@ void TestPoolSafety::workerContinuationMayResizeWhileClosing()
     closer.join();
     QCOMPARE(pool->size(), 0);
     QCOMPARE(script.terminated.value(), 1);
+}
+
+void TestPoolSafety::retiredWorkerMayCloseOrResizeWhileTheShrinkWaitsForIt_data()
+{
+    QTest::addColumn<bool>("closes");
+    QTest::newRow("close") << true;
+    QTest::newRow("setSize") << false;
+}
+
+void TestPoolSafety::retiredWorkerMayCloseOrResizeWhileTheShrinkWaitsForIt()
+{
+    // A shrink holds the size lock while it waits for the workers it retires; one of them, in
+    // process(), calls close() or setSize(): it must not wait for the lock the shrink holds.
+    QFETCH(bool, closes);
+    CallingBackWorker::Shared shared;
+    shared.closes = closes;
+    auto pool =
+        std::make_unique<Pool>(2, [&] { return std::make_unique<CallingBackWorker>(shared); });
+    shared.pool = pool.get();
+    const int secondId = pool->workers().at(1).id;
+    for (int i = 0; i < 2; ++i)
+        pool->submit(Context(), i, [](Result<std::any>) {});
+    QVERIFY(shared.entered.waitFor(2));
+    std::atomic<bool> shrunk{false};
+    std::thread shrinker([&] {
+        pool->setSize(1);
+        shrunk = true;
+    });
+    // The second worker shows as retiring once the shrink holds the lock and is waiting for it.
+    const auto retiring = [&] {
+        for (const WorkerProbe& w : pool->workers())
+            if (w.id == secondId && w.state == WorkerState::Retiring)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(retiring(), 20000);
+    shared.gate.open();
+    const auto until = std::chrono::steady_clock::now() + 20s;
+    while (!(shrunk && shared.calledBack) && std::chrono::steady_clock::now() < until)
+        QTest::qWait(5);
+    if (!(shrunk && shared.calledBack)) {
+        shrinker.detach();
+        (void)pool.release();
+        QFAIL("a retiring worker calling back into the pool deadlocked the shrink");
+    }
+    shrinker.join();
+    if (closes) {
+        // The close began on the retired worker and is finished by the shrink it waited for.
+        QVERIFY(!pool->isRunning());
+        QTRY_COMPARE_WITH_TIMEOUT(pool->size(), 0, 20000);
+    } else {
+        // Two resizes raced; the retired worker's gave way to the shrink that retired it.
+        QVERIFY(pool->isRunning());
+        QCOMPARE(pool->size(), 1);
+    }
+    pool->close();
+    QCOMPARE(pool->counters().completed, 2);
 }
 
 void TestPoolSafety::abandonedJobNeverShowsAsBusy()
