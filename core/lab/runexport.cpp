@@ -1,12 +1,12 @@
 #include "runexport.h"
 
+#include "samplecolumns.h"
+
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 
 #include <cmath>
-#include <functional>
-#include <vector>
 
 namespace shoal {
 namespace {
@@ -30,65 +30,12 @@ FileError fileError(FileError::Code code, const QString& path, const QString& de
     return e;
 }
 
-/// One column of the samples CSV: its name and how a row's field is written.
-struct SampleColumn {
-    QString name;
-    std::function<QString(const MetricsRow&)> field;
-};
-
-SampleColumn integer(const char* name, qint64 (*get)(const MetricsRow&))
-{
-    return {QLatin1StringView(name),
-            [get](const MetricsRow& r) { return QString::number(get(r)); }};
-}
-
-SampleColumn real(const char* name, double MetricsRow::*field, int decimals)
-{
-    return {QLatin1StringView(name),
-            [field, decimals](const MetricsRow& r) { return decimal(r.*field, decimals); }};
-}
-
-/// The samples CSV's columns, in file order: the one list the header and every row come from.
-const std::vector<SampleColumn>& sampleTable()
-{
-    static const std::vector<SampleColumn> columns = [] {
-        std::vector<SampleColumn> c = {
-            real("t_s", &MetricsRow::tSec, 3),
-            integer("pool_size", [](const MetricsRow& r) -> qint64 { return r.poolSize; }),
-            integer("waiting", [](const MetricsRow& r) { return r.waiting; }),
-            integer("in_flight", [](const MetricsRow& r) { return r.inFlight; }),
-            integer("submitted", [](const MetricsRow& r) { return r.submitted; }),
-        };
-        for (const Outcome outcome : kOutcomes) {
-            c.push_back({QLatin1StringView(outcomeColumn(outcome)),
-                         [outcome](const MetricsRow& r) { return QString::number(r[outcome]); }});
-        }
-        for (SampleColumn column : {
-                 real("throughput_per_s", &MetricsRow::throughputPerSec, 2),
-                 real("timeouts_per_s", &MetricsRow::timeoutsPerSec, 2),
-                 real("latency_p50_ms", &MetricsRow::latencyP50Ms, 4),
-                 real("latency_p95_ms", &MetricsRow::latencyP95Ms, 4),
-                 real("latency_p99_ms", &MetricsRow::latencyP99Ms, 4),
-                 real("latency_max_ms", &MetricsRow::latencyMaxMs, 4),
-                 real("queue_wait_p95_ms", &MetricsRow::queueWaitP95Ms, 4),
-                 real("service_p95_ms", &MetricsRow::serviceP95Ms, 4),
-                 real("limiter_tokens", &MetricsRow::limiterTokens, 3),
-                 real("offered_per_s", &MetricsRow::offeredPerSec, 2),
-                 integer("abandoned_workers",
-                         [](const MetricsRow& r) -> qint64 { return r.abandonedWorkers; }),
-             })
-            c.push_back(std::move(column));
-        return c;
-    }();
-    return columns;
-}
-
 } // namespace
 
 QStringList RunExport::sampleColumns()
 {
     QStringList names;
-    for (const SampleColumn& column : sampleTable())
+    for (const SampleColumn& column : sampleColumnTable())
         names.append(column.name);
     return names;
 }
@@ -124,8 +71,8 @@ QString RunExport::csvRecord(const QStringList& fields)
 QStringList RunExport::sampleFields(const MetricsRow& r)
 {
     QStringList fields;
-    for (const SampleColumn& column : sampleTable())
-        fields.append(column.field(r));
+    for (const SampleColumn& column : sampleColumnTable())
+        fields.append(column.csvText(r));
     return fields;
 }
 

@@ -166,6 +166,14 @@ QVariantMap randomCommand(Dice& dice)
     return params;
 }
 
+/// Records the process group \a child leads. A child caught between its spawn and its
+/// setpgid() is still in this process's own group, which must not be counted as its.
+void recordGroup(const testsupport::ProcessEntry& child, std::set<qint64>& groups)
+{
+    if (child.group == child.pid)
+        groups.insert(child.group);
+}
+
 /// Kills one of this process's children, as a person or the system would from outside: the
 /// pool's workers must fail that call and restart the child. Records every child's process
 /// group so that the end can check each is empty.
@@ -173,7 +181,7 @@ QString killAChild(Dice& dice, std::set<qint64>& groups)
 {
     QList<testsupport::ProcessEntry> living;
     for (const testsupport::ProcessEntry& child : childrenOfThisProcess()) {
-        groups.insert(child.group);
+        recordGroup(child, groups);
         if (!child.zombie)
             living.append(child);
     }
@@ -470,7 +478,7 @@ void TestChaosSoak::randomOperationsKeepEveryPromiseForTheWholeSoak()
                 (session->state() == RunState::Running || session->state() == RunState::Paused))
                 ++actions[act(*session, dice, childGroups)];
             for (const testsupport::ProcessEntry& child : childrenOfThisProcess())
-                childGroups.insert(child.group);
+                recordGroup(child, childGroups);
         }
         if (session->state() == RunState::Running || session->state() == RunState::Paused) {
             if (!warmingUp && dice.chance(0.25)) {
