@@ -4,6 +4,7 @@
 #include "loadgenerator.h"
 #include "presetlibrary.h"
 #include "runexport.h"
+#include "scenariomodel.h"
 #include "serialexecutor.h"
 #include "settingstable.h"
 
@@ -134,6 +135,7 @@ bool Session::accept(const Setting& setting, const QVariant& value, QVariant* no
 void Session::record(const QString& what, const QString& oldValue, const QString& newValue)
 {
     const RunEvent event{wallSec(), what, oldValue, newValue};
+    m_changedSinceRow = true;
     if (m_events.size() >= kMaxEvents)
         m_events.removeFirst();
     m_events.append(event);
@@ -273,6 +275,7 @@ void Session::onPrepared(quint64 generation, std::shared_ptr<Prepared> prepared)
     m_peakWaiting = 0;
     m_peakInFlight = 0;
     m_peakAbandoned = 0;
+    m_changedSinceRow = false;
     m_runName = s.name;
     m_timeline = s.timeline;
     std::stable_sort(m_timeline.begin(), m_timeline.end(),
@@ -594,6 +597,15 @@ MetricsRow Session::takeRow(QList<WorkerProbe>* workers)
             return p.state == WorkerState::Abandoned;
         }));
     in.limiterTokens = m_limiter->tokens();
+    in.times = m_generator->timeTotals();
+    in.busyTime = m_pool->busyTime();
+    // The model of the settings in force now; a change inside the interval leaves it out.
+    Scenario current = m_scenario;
+    current.poolSize = in.poolSize;
+    const ModelPrediction model =
+        ScenarioModel::predict(current, std::exchange(m_changedSinceRow, false));
+    in.predictedLatencyP95Ms = model.latencyP95Ms.value_or(MetricsRow::None);
+    in.predictedQueueWaitP95Ms = model.queueWaitP95Ms.value_or(MetricsRow::None);
 
     const MetricsRow row = m_sampler.sample(in);
     m_history.append(row);

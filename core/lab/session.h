@@ -261,6 +261,7 @@ private:
     qint64 m_peakWaiting = 0;
     qint64 m_peakInFlight = 0;
     int m_peakAbandoned = 0;
+    bool m_changedSinceRow = false; ///< an event was recorded since the last row: no model for it
 };
 
 } // namespace shoal
