@@ -136,6 +136,8 @@ void Session::record(const QString& what, const QString& oldValue, const QString
 {
     const RunEvent event{wallSec(), what, oldValue, newValue};
     m_changedSinceRow = true;
+    if (what != QLatin1StringView("stop"))
+        m_steady.restart(event.tSec);
     if (m_events.size() >= kMaxEvents)
         m_events.removeFirst();
     m_events.append(event);
@@ -276,6 +278,7 @@ void Session::onPrepared(quint64 generation, std::shared_ptr<Prepared> prepared)
     m_peakInFlight = 0;
     m_peakAbandoned = 0;
     m_changedSinceRow = false;
+    m_steady = {};
     m_runName = s.name;
     m_timeline = s.timeline;
     std::stable_sort(m_timeline.begin(), m_timeline.end(),
@@ -498,6 +501,11 @@ void Session::finishRun()
     s.drained = m_drained;
     s.samples = m_history.appended();
     s.events = m_events.size();
+    // The model of the settings the steady part ran with: it ends before any later change.
+    s.steady = m_steady.measurement();
+    Scenario current = m_scenario;
+    current.poolSize = s.steady.poolSize > 0 ? s.steady.poolSize : m_pool->size();
+    s.model = ScenarioModel::predict(current);
     m_lastSummary = s;
 
     releaseRun();
@@ -608,6 +616,8 @@ MetricsRow Session::takeRow(QList<WorkerProbe>* workers)
     in.predictedQueueWaitP95Ms = model.queueWaitP95Ms.value_or(MetricsRow::None);
 
     const MetricsRow row = m_sampler.sample(in);
+    if (m_state == RunState::Running)
+        m_steady.offer({in.tSec, in.times, latency, queueWait, in.busyTime, in.poolSize});
     m_history.append(row);
     m_peakWaiting = std::max(m_peakWaiting, row.waiting);
     m_peakInFlight = std::max(m_peakInFlight, row.inFlight);

@@ -378,13 +378,18 @@ void TestRunExport::aRunsCsvHeaderAndRowKeepTheirBytes()
     r.limiterTokens = -1.5;
     r.offeredPerSec = 50;
     r.abandonedWorkers = 2;
+    r.latencyMeanMs = 1.75;
+    r.inSystemMean = 3.5;
+    r.utilisation = 0.625;
+    r.predictedQueueWaitP95Ms = 0.5;
     const QByteArray expected =
         "t_s,pool_size,waiting,in_flight,submitted,completed,timed_out,canceled,failed,rejected,"
         "not_running,throughput_per_s,timeouts_per_s,latency_p50_ms,latency_p95_ms,"
         "latency_p99_ms,latency_max_ms,queue_wait_p95_ms,service_p95_ms,limiter_tokens,"
-        "offered_per_s,abandoned_workers\r\n"
+        "offered_per_s,abandoned_workers,latency_mean_ms,in_system_mean,utilisation,"
+        "predicted_latency_p95_ms,predicted_queue_wait_p95_ms\r\n"
         "1.500,4,3,2,100,80,5,4,3,2,1,12.25,0.50,1.5000,,2.2500,10.0000,0.1250,0.7500,-1.500,"
-        "50.00,2\r\n";
+        "50.00,2,1.7500,3.5000,0.6250,,0.5000\r\n";
     QCOMPARE(RunExport::samplesCsv({r}), expected);
 }
 
