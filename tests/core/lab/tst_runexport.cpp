@@ -84,6 +84,7 @@ class TestRunExport : public QObject {
 
 private Q_SLOTS:
     void sampleColumnsAreTheContract();
+    void summaryCarriesTheModelAndLittlesLaw();
     void rowsFollowTheColumns();
     void aRunsCsvHeaderAndRowKeepTheirBytes();
     void fieldsWithSpecialCharactersRoundTrip_data();
@@ -115,6 +116,44 @@ void TestRunExport::sampleColumnsAreTheContract()
     const QByteArray csv = RunExport::samplesCsv({});
     QVERIFY(csv.startsWith(contract.join(QLatin1Char(',')).toUtf8()));
     QVERIFY(csv.endsWith("\r\n"));
+}
+
+void TestRunExport::summaryCarriesTheModelAndLittlesLaw()
+{
+    ModelConditions c;
+    c.servers = 4;
+    c.arrivalPerSec = 200;
+    c.service = ServiceTimeDistribution{};
+    c.service->shape = ServiceTimeDistribution::Shape::Exponential;
+    c.service->meanMs = 10;
+    RunSummary summary;
+    summary.model = QueueingModel::predict(c);
+    summary.steady.littlesLaw = {2.0, 2.5};
+    const QJsonObject json = QJsonDocument::fromJson(RunExport::summaryJson(summary)).object();
+    const QJsonObject model = json.value(QStringLiteral("model")).toObject();
+    QCOMPARE(model.value(QStringLiteral("name")).toString(), QStringLiteral("M/M/c"));
+    QCOMPARE(model.value(QStringLiteral("reason")).toString(), QStringLiteral("applies"));
+    QCOMPARE(model.value(QStringLiteral("servers")).toInt(), 4);
+    QCOMPARE(model.value(QStringLiteral("utilisation")).toDouble(), 0.5);
+    for (const char* key :
+         {"arrivalPerSec", "serviceMeanMs", "waitProbability", "queueWaitMeanMs", "queueWaitP95Ms",
+          "latencyMeanMs", "latencyP50Ms", "latencyP95Ms", "latencyP99Ms"})
+        QVERIFY2(model.value(QLatin1StringView(key)).isDouble(), key);
+    const QJsonObject little = json.value(QStringLiteral("littlesLaw")).toObject();
+    QCOMPARE(little.value(QStringLiteral("meanInSystem")).toDouble(), 2.0);
+    QCOMPARE(little.value(QStringLiteral("throughputTimesMeanLatency")).toDouble(), 2.5);
+
+    // No model: the name "none", the reason, and no quantiles at all.
+    c.arrivalMode = ArrivalMode::Closed;
+    summary.model = QueueingModel::predict(c);
+    const QJsonObject none = QJsonDocument::fromJson(RunExport::summaryJson(summary))
+                                 .object()
+                                 .value(QStringLiteral("model"))
+                                 .toObject();
+    QCOMPARE(none.value(QStringLiteral("name")).toString(), QStringLiteral("none"));
+    QCOMPARE(none.value(QStringLiteral("reason")).toString(), QStringLiteral("closedLoop"));
+    QVERIFY(!none.contains(QStringLiteral("latencyP95Ms")));
+    QVERIFY(!none.contains(QStringLiteral("waitProbability")));
 }
 
 void TestRunExport::rowsFollowTheColumns()
