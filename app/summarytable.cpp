@@ -1,5 +1,7 @@
 #include "summarytable.h"
 
+#include "text/modeltext.h"
+
 #include <QList>
 #include <QPair>
 
@@ -16,6 +18,32 @@ QString milliseconds(double ms)
 
 } // namespace
 
+QString SummaryTable::steadyLine(const shoal::SteadyMeasurement& m)
+{
+    if (m.toSec <= m.fromSec)
+        return tr("too short to measure");
+    return tr("%1 s to %2 s: p50 %3, p95 %4, p99 %5, queue wait p95 %6, %7% waited, "
+              "utilisation %8")
+        .arg(m.fromSec, 0, 'f', 1)
+        .arg(m.toSec, 0, 'f', 1)
+        .arg(milliseconds(m.latencyP50Ms), milliseconds(m.latencyP95Ms),
+             milliseconds(m.latencyP99Ms), milliseconds(m.queueWaitP95Ms))
+        .arg(m.waitShare * 100, 0, 'f', 1)
+        .arg(m.utilisation, 0, 'f', 3);
+}
+
+QString SummaryTable::modelLine(const shoal::ModelPrediction& m)
+{
+    if (!m.latencyP95Ms)
+        return tr("rho %1").arg(m.utilisation, 0, 'f', 3);
+    return tr("rho %1, P(wait) %2, p50 %3, p95 %4, p99 %5, queue wait p95 %6")
+        .arg(m.utilisation, 0, 'f', 3)
+        .arg(m.waitProbability.value_or(0), 0, 'f', 3)
+        .arg(milliseconds(m.latencyP50Ms.value_or(NAN)), milliseconds(*m.latencyP95Ms),
+             milliseconds(m.latencyP99Ms.value_or(NAN)),
+             milliseconds(m.queueWaitP95Ms.value_or(NAN)));
+}
+
 QString SummaryTable::format(const shoal::RunSummary& s)
 {
     const shoal::CallCounters& c = s.counters;
@@ -31,6 +59,12 @@ QString SummaryTable::format(const shoal::RunSummary& s)
         {tr("latency max"), milliseconds(s.latencyMaxMs)},
         {tr("queue wait p95"), milliseconds(s.queueWaitP95Ms)},
         {tr("service p95"), milliseconds(s.serviceP95Ms)},
+        {tr("steady part"), steadyLine(s.steady)},
+        {tr("model"), ModelText::comparison(s.steady.latencyP95Ms, s.model)},
+        {tr("model detail"), modelLine(s.model)},
+        {tr("Little's law"), tr("%1 calls in the system, throughput x mean latency %2")
+                                 .arg(s.steady.littlesLaw.meanInSystem, 0, 'f', 2)
+                                 .arg(s.steady.littlesLaw.throughputTimesMeanLatency, 0, 'f', 2)},
         {tr("submitted"), QString::number(c.submitted)},
         {tr("completed"), QString::number(c.completed)},
         {tr("timeouts"), QString::number(c.timedOut)},

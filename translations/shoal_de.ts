@@ -751,6 +751,73 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     </message>
 </context>
 <context>
+    <name>ModelText</name>
+    <message>
+        <source>M/G/%1 (Allen-Cunneen)</source>
+        <translation>M/G/%1 (Allen-Cunneen)</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>kein Modell</translation>
+    </message>
+    <message>
+        <source>the model applies</source>
+        <translation>das Modell gilt</translation>
+    </message>
+    <message>
+        <source>closed loop: the arrival rate depends on the pool</source>
+        <translation>geschlossene Schleife: die Ankunftsrate hängt vom Pool ab</translation>
+    </message>
+    <message>
+        <source>arrivals are evenly spaced, not Poisson</source>
+        <translation>Ankünfte in gleichen Abständen, nicht Poisson</translation>
+    </message>
+    <message>
+        <source>the limiter caps throughput</source>
+        <translation>der Ratenbegrenzer deckelt den Durchsatz</translation>
+    </message>
+    <message>
+        <source>shared GPU slots cap concurrency below the pool size</source>
+        <translation>geteilte GPU-Plätze begrenzen die Parallelität unter die Pool-Größe</translation>
+    </message>
+    <message>
+        <source>calls time out and leave the queue, which the model does not cover</source>
+        <translation>Aufrufe überschreiten ihr Zeitlimit und verlassen die Warteschlange, was das Modell nicht abdeckt</translation>
+    </message>
+    <message>
+        <source>jobs fail, which the model does not cover</source>
+        <translation>Jobs schlagen fehl, was das Modell nicht abdeckt</translation>
+    </message>
+    <message>
+        <source>a setting changed: no steady state to compare with</source>
+        <translation>eine Einstellung hat sich geändert: kein eingeschwungener Zustand zum Vergleich</translation>
+    </message>
+    <message>
+        <source>the workload&apos;s service time is not known in advance</source>
+        <translation>die Bedienzeit der Arbeitslast ist vorab nicht bekannt</translation>
+    </message>
+    <message>
+        <source>no workers, no arrivals or no service time</source>
+        <translation>keine Worker, keine Ankünfte oder keine Bedienzeit</translation>
+    </message>
+    <message>
+        <source>unstable: the queue grows without bound</source>
+        <translation>instabil: die Warteschlange wächst unbegrenzt</translation>
+    </message>
+    <message>
+        <source>no model: %1</source>
+        <translation>kein Modell: %1</translation>
+    </message>
+    <message>
+        <source>%1 predicts p95 %2 ms; no call was measured in the steady part</source>
+        <translation>%1 sagt p95 %2 ms voraus; im eingeschwungenen Teil wurde kein Aufruf gemessen</translation>
+    </message>
+    <message>
+        <source>measured p95 %1 ms, %2 predicts %3 ms (%4%)</source>
+        <translation>gemessen p95 %1 ms, %2 sagt %3 ms voraus (%4 %)</translation>
+    </message>
+</context>
+<context>
     <name>PresetChoice</name>
     <message>
         <source>preset %1: %2</source>
@@ -1133,6 +1200,42 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>; the pool DISAGREES</source>
         <translation>; der Pool WIDERSPRICHT</translation>
+    </message>
+    <message>
+        <source>too short to measure</source>
+        <translation>zu kurz zum Messen</translation>
+    </message>
+    <message>
+        <source>%1 s to %2 s: p50 %3, p95 %4, p99 %5, queue wait p95 %6, %7% waited, utilisation %8</source>
+        <translation>%1 s bis %2 s: p50 %3, p95 %4, p99 %5, Wartezeit p95 %6, %7 % gewartet, Auslastung %8</translation>
+    </message>
+    <message>
+        <source>rho %1</source>
+        <translation>rho %1</translation>
+    </message>
+    <message>
+        <source>rho %1, P(wait) %2, p50 %3, p95 %4, p99 %5, queue wait p95 %6</source>
+        <translation>rho %1, P(Warten) %2, p50 %3, p95 %4, p99 %5, Wartezeit p95 %6</translation>
+    </message>
+    <message>
+        <source>steady part</source>
+        <translation>eingeschwungener Teil</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>model detail</source>
+        <translation>Modelldetails</translation>
+    </message>
+    <message>
+        <source>Little&apos;s law</source>
+        <translation>Littles Gesetz</translation>
+    </message>
+    <message>
+        <source>%1 calls in the system, throughput x mean latency %2</source>
+        <translation>%1 Aufrufe im System, Durchsatz x mittlere Latenz %2</translation>
     </message>
 </context>
 <context>

@@ -18,4 +18,11 @@ CallCounters CallLedger::counters() const noexcept
     return c;
 }
 
+CallTimeTotals CallLedger::timeTotals() const
+{
+    std::lock_guard lock(m_timeMutex);
+    advanceTo(std::chrono::steady_clock::now());
+    return m_time;
+}
+
 } // namespace shoal

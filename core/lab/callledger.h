@@ -8,6 +8,7 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <mutex>
 
 namespace shoal {
 
@@ -15,7 +16,8 @@ namespace shoal {
 /// the peak of calls outstanding and the end-to-end latency. Lock-free; any thread (the pacer and
 /// the caller threads record submissions, completion threads record outcomes, the monitor reads).
 /// Outcomes are counted with release and read before the submissions, so a reader never sees an
-/// outcome without its call (counters().outstanding() is never negative).
+/// outcome without its call (counters().outstanding() is never negative). Besides the atomics,
+/// a short lock keeps the time integrals (CallTimeTotals) exact.
 class CallLedger {
 public:
     /// \a maxCalls is the budget of calls; 0 = no limit.
@@ -42,6 +44,8 @@ public:
     LatencyHistogram latency() const { return m_latency; }
     /// The most calls that were ever outstanding at once.
     qint64 peakOutstanding() const noexcept { return m_peak.load(std::memory_order_relaxed); }
+    /// The time integrals up to now.
+    CallTimeTotals timeTotals() const;
 
 private:
     /// A counter alone on its cache line: completions on different threads do not contend.
@@ -57,6 +61,13 @@ private:
     std::atomic<qint64> m_outstanding{0};                  ///< for the peak only
     std::atomic<qint64> m_peak{0};                         ///< the most outstanding at once
     LatencyHistogram m_latency;                            ///< recordShared from completions
+
+    /// Adds the calls outstanding since the last change to the integral; under m_timeMutex.
+    void advanceTo(std::chrono::steady_clock::time_point now) const noexcept;
+    mutable std::mutex m_timeMutex;                             ///< guards the members below
+    mutable CallTimeTotals m_time;                              ///< up to m_lastChange
+    mutable std::chrono::steady_clock::time_point m_lastChange; ///< of m_open
+    qint64 m_open = 0;                                          ///< calls outstanding
 };
 
 // Inline: every call passes through these, on the pacer and on completion threads.
@@ -77,12 +88,33 @@ inline void CallLedger::recordSubmitted() noexcept
     qint64 peak = m_peak.load(std::memory_order_relaxed);
     while (peak < now && !m_peak.compare_exchange_weak(peak, now, std::memory_order_relaxed)) {
     }
+    std::lock_guard lock(m_timeMutex);
+    advanceTo(std::chrono::steady_clock::now());
+    ++m_open;
+}
+
+inline void CallLedger::advanceTo(std::chrono::steady_clock::time_point now) const noexcept
+{
+    if (now > m_lastChange) {
+        m_time.inSystem += m_open * (now - m_lastChange);
+        m_lastChange = now;
+    }
 }
 
 inline void CallLedger::recordOutcome(Outcome outcome, std::chrono::nanoseconds latency) noexcept
 {
-    if (outcome != Outcome::Rejected && outcome != Outcome::NotRunning)
+    const bool waited = outcome != Outcome::Rejected && outcome != Outcome::NotRunning;
+    if (waited)
         m_latency.recordShared(latency);
+    {
+        std::lock_guard lock(m_timeMutex);
+        advanceTo(std::chrono::steady_clock::now());
+        --m_open;
+        if (waited) {
+            m_time.latencySum += latency;
+            ++m_time.latencyCount;
+        }
+    }
     // Release: a reader that sees this outcome also sees the call's submitted count.
     m_outcome[static_cast<std::size_t>(outcome)].value.fetch_add(1, std::memory_order_release);
     m_outstanding.fetch_sub(1, std::memory_order_relaxed);

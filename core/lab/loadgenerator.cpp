@@ -402,6 +402,11 @@ LatencyHistogram LoadGenerator::latency() const
     return m_core->ledger.latency();
 }
 
+CallTimeTotals LoadGenerator::timeTotals() const
+{
+    return m_core->ledger.timeTotals();
+}
+
 qint64 LoadGenerator::peakOutstanding() const
 {
     return m_core->ledger.peakOutstanding();

@@ -108,6 +108,8 @@ public:
     /// End-to-end latency of every call that waited for an answer (rejected and not-running
     /// calls fail at once and are left out), cumulative. A copy; lock-free.
     LatencyHistogram latency() const;
+    /// The ledger's time integrals (calls in the system, latency sum) up to now.
+    CallTimeTotals timeTotals() const;
     /// The most calls that were ever outstanding at once.
     qint64 peakOutstanding() const;
     /// Closed loop: callers with a call outstanding or due.

@@ -31,6 +31,8 @@ void MetricsSampler::reset()
     m_latency.clear();
     m_queueWait.clear();
     m_service.clear();
+    m_times = {};
+    m_busyTime = {};
 }
 
 MetricsRow MetricsSampler::sample(const Input& in)
@@ -50,7 +52,18 @@ MetricsRow MetricsSampler::sample(const Input& in)
         row.throughputPerSec = static_cast<double>(c.completed - m_previous.completed) / dt;
         row.timeoutsPerSec = static_cast<double>(c.timedOut - m_previous.timedOut) / dt;
         row.offeredPerSec = static_cast<double>(c.submitted - m_previous.submitted) / dt;
+        const double inSystemSec =
+            std::chrono::duration<double>(in.times.inSystem - m_times.inSystem).count();
+        row.inSystemMean = std::max(0.0, inSystemSec / dt);
+        const double busySec = std::chrono::duration<double>(in.busyTime - m_busyTime).count();
+        row.utilisation = in.poolSize > 0 ? std::max(0.0, busySec / (in.poolSize * dt)) : 0.0;
     }
+    const qint64 ended = in.times.latencyCount - m_times.latencyCount;
+    if (ended > 0)
+        row.latencyMeanMs =
+            toMs(in.times.latencySum - m_times.latencySum) / static_cast<double>(ended);
+    row.predictedLatencyP95Ms = in.predictedLatencyP95Ms;
+    row.predictedQueueWaitP95Ms = in.predictedQueueWaitP95Ms;
 
     const LatencyHistogram latency = interval(in.latency, m_latency);
     if (latency.count() > 0) {
@@ -70,6 +83,8 @@ MetricsRow MetricsSampler::sample(const Input& in)
     row.abandonedWorkers = in.abandonedWorkers;
     m_previous = c;
     m_previousT = in.tSec;
+    m_times = in.times;
+    m_busyTime = in.busyTime;
     return row;
 }
 

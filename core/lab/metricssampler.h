@@ -12,7 +12,9 @@ namespace shoal {
 /// since the previous row (cumulative histograms minus the previous copies). The outstanding
 /// calls (generator's submitted minus its outcomes) are split into in flight (the pool's probe,
 /// clamped) and waiting (the rest), so the row's identity is exact although the pool's own
-/// atomics are read at slightly different instants. One thread at a time; never blocks.
+/// atomics are read at slightly different instants. The time-averages (calls in the system,
+/// utilisation) and the mean latency come from differences of cumulative time sums, so they are
+/// exact over the interval rather than point samples. One thread at a time; never blocks.
 class MetricsSampler {
 public:
     /// One reading. The histograms are cumulative since the run (or the pool) started.
@@ -26,6 +28,11 @@ public:
         qint64 poolInFlight = 0; ///< Pool::inFlight()
         double limiterTokens = 0;
         int abandonedWorkers = 0;
+        CallTimeTotals times;                 ///< the generator's, cumulative
+        std::chrono::nanoseconds busyTime{0}; ///< Pool::busyTime(), cumulative
+        /// The model's p95s for the run's current settings (ScenarioModel); NaN = no model.
+        double predictedLatencyP95Ms = MetricsRow::None;
+        double predictedQueueWaitP95Ms = MetricsRow::None;
     };
 
     /// Forgets the previous reading: the next row's interval starts at t = 0 with nothing
@@ -40,6 +47,8 @@ private:
     LatencyHistogram m_latency; ///< its histograms
     LatencyHistogram m_queueWait;
     LatencyHistogram m_service;
+    CallTimeTotals m_times;                 ///< its time sums
+    std::chrono::nanoseconds m_busyTime{0}; ///< its pool busy time
 };
 
 } // namespace shoal

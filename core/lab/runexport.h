@@ -18,8 +18,9 @@ namespace shoal {
 /// write leaves any previous file intact. Stateless; any thread; writing blocks on the disk.
 class RunExport {
 public:
-    /// t_s, pool_size, waiting, in_flight, ... limiter_tokens, then offered_per_s and
-    /// abandoned_workers: the sample CSV's header.
+    /// t_s, pool_size, waiting, in_flight, ... limiter_tokens, then offered_per_s,
+    /// abandoned_workers and the queueing columns (latency_mean_ms, in_system_mean, utilisation,
+    /// predicted_latency_p95_ms, predicted_queue_wait_p95_ms): the sample CSV's header.
     static QStringList sampleColumns();
     /// t_s, what, old, new: the event CSV's header.
     static QStringList eventColumns();

@@ -18,7 +18,49 @@ QJsonObject countersJson(const OutcomeCounts& counts)
     return json;
 }
 
+void insertOptional(QJsonObject& json, const char* key, const std::optional<double>& value)
+{
+    if (value)
+        json.insert(QLatin1StringView(key), number(*value));
+}
+
+QJsonObject steadyJson(const SteadyMeasurement& m)
+{
+    return {
+        {QStringLiteral("fromSec"), m.fromSec},
+        {QStringLiteral("toSec"), m.toSec},
+        {QStringLiteral("calls"), m.calls},
+        {QStringLiteral("latencyMs"), QJsonObject{{QStringLiteral("mean"), number(m.latencyMeanMs)},
+                                                  {QStringLiteral("p50"), number(m.latencyP50Ms)},
+                                                  {QStringLiteral("p95"), number(m.latencyP95Ms)},
+                                                  {QStringLiteral("p99"), number(m.latencyP99Ms)}}},
+        {QStringLiteral("queueWaitP95Ms"), number(m.queueWaitP95Ms)},
+        {QStringLiteral("waitShare"), number(m.waitShare)},
+        {QStringLiteral("utilisation"), number(m.utilisation)},
+    };
+}
+
 } // namespace
+
+QJsonObject RunSummary::modelJson(const ModelPrediction& model)
+{
+    QJsonObject json{
+        {QStringLiteral("name"), model.name()},
+        {QStringLiteral("reason"), ModelPrediction::reasonName(model.reason)},
+        {QStringLiteral("servers"), model.servers},
+        {QStringLiteral("arrivalPerSec"), number(model.arrivalPerSec)},
+        {QStringLiteral("serviceMeanMs"), number(model.serviceMeanMs)},
+        {QStringLiteral("utilisation"), number(model.utilisation)},
+    };
+    insertOptional(json, "waitProbability", model.waitProbability);
+    insertOptional(json, "queueWaitMeanMs", model.queueWaitMeanMs);
+    insertOptional(json, "queueWaitP95Ms", model.queueWaitP95Ms);
+    insertOptional(json, "latencyMeanMs", model.latencyMeanMs);
+    insertOptional(json, "latencyP50Ms", model.latencyP50Ms);
+    insertOptional(json, "latencyP95Ms", model.latencyP95Ms);
+    insertOptional(json, "latencyP99Ms", model.latencyP99Ms);
+    return json;
+}
 
 QJsonObject RunSummary::toJson() const
 {
@@ -45,6 +87,12 @@ QJsonObject RunSummary::toJson() const
         {QStringLiteral("drained"), drained},
         {QStringLiteral("samples"), samples},
         {QStringLiteral("events"), events},
+        {QStringLiteral("model"), modelJson(model)},
+        {QStringLiteral("littlesLaw"),
+         QJsonObject{{QStringLiteral("meanInSystem"), number(steady.littlesLaw.meanInSystem)},
+                     {QStringLiteral("throughputTimesMeanLatency"),
+                      number(steady.littlesLaw.throughputTimesMeanLatency)}}},
+        {QStringLiteral("steady"), steadyJson(steady)},
     };
 }
 

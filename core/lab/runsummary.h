@@ -1,6 +1,8 @@
 #pragma once
 
 #include "callcounters.h"
+#include "queueingmodel.h"
+#include "steadywindow.h"
 
 #include "pool/poolprobe.h"
 
@@ -38,9 +40,16 @@ struct RunSummary {
                                  ///< closed on the rest, which then count as notRunning)
     qint64 samples = 0;          ///< rows taken
     qint64 events = 0;           ///< events recorded
+    /// The queueing model for the settings of the steady part (the JSON's "model" block).
+    ModelPrediction model;
+    /// What the steady part measured (the JSON's "steady" block; its Little's law the
+    /// "littlesLaw" block).
+    SteadyMeasurement steady;
 
     /// The summary as JSON (RunExport::summaryJson writes it); NaN latencies become null.
     QJsonObject toJson() const;
+    /// The "model" block: DESIGN's names, quantiles only where the model gives them.
+    static QJsonObject modelJson(const ModelPrediction& model);
 };
 
 } // namespace shoal

@@ -58,6 +58,11 @@ const std::vector<SampleColumn>& sampleColumnTable()
                  real("limiter_tokens", &MetricsRow::limiterTokens, 3),
                  real("offered_per_s", &MetricsRow::offeredPerSec, 2),
                  integer("abandoned_workers", &MetricsRow::abandonedWorkers),
+                 real("latency_mean_ms", &MetricsRow::latencyMeanMs, 4),
+                 real("in_system_mean", &MetricsRow::inSystemMean, 4),
+                 real("utilisation", &MetricsRow::utilisation, 4),
+                 real("predicted_latency_p95_ms", &MetricsRow::predictedLatencyP95Ms, 4),
+                 real("predicted_queue_wait_p95_ms", &MetricsRow::predictedQueueWaitP95Ms, 4),
              })
             c.push_back(std::move(column));
         return c;

@@ -4,6 +4,7 @@
 #include "loadgenerator.h"
 #include "presetlibrary.h"
 #include "runexport.h"
+#include "scenariomodel.h"
 #include "serialexecutor.h"
 #include "settingstable.h"
 
@@ -134,6 +135,9 @@ bool Session::accept(const Setting& setting, const QVariant& value, QVariant* no
 void Session::record(const QString& what, const QString& oldValue, const QString& newValue)
 {
     const RunEvent event{wallSec(), what, oldValue, newValue};
+    m_changedSinceRow = true;
+    if (what != QLatin1StringView("stop"))
+        m_steady.restart(event.tSec);
     if (m_events.size() >= kMaxEvents)
         m_events.removeFirst();
     m_events.append(event);
@@ -273,6 +277,8 @@ void Session::onPrepared(quint64 generation, std::shared_ptr<Prepared> prepared)
     m_peakWaiting = 0;
     m_peakInFlight = 0;
     m_peakAbandoned = 0;
+    m_changedSinceRow = false;
+    m_steady = {};
     m_runName = s.name;
     m_timeline = s.timeline;
     std::stable_sort(m_timeline.begin(), m_timeline.end(),
@@ -495,6 +501,11 @@ void Session::finishRun()
     s.drained = m_drained;
     s.samples = m_history.appended();
     s.events = m_events.size();
+    // The model of the settings the steady part ran with: it ends before any later change.
+    s.steady = m_steady.measurement();
+    Scenario current = m_scenario;
+    current.poolSize = s.steady.poolSize > 0 ? s.steady.poolSize : m_pool->size();
+    s.model = ScenarioModel::predict(current);
     m_lastSummary = s;
 
     releaseRun();
@@ -594,8 +605,19 @@ MetricsRow Session::takeRow(QList<WorkerProbe>* workers)
             return p.state == WorkerState::Abandoned;
         }));
     in.limiterTokens = m_limiter->tokens();
+    in.times = m_generator->timeTotals();
+    in.busyTime = m_pool->busyTime();
+    // The model of the settings in force now; a change inside the interval leaves it out.
+    Scenario current = m_scenario;
+    current.poolSize = in.poolSize;
+    const ModelPrediction model =
+        ScenarioModel::predict(current, std::exchange(m_changedSinceRow, false));
+    in.predictedLatencyP95Ms = model.latencyP95Ms.value_or(MetricsRow::None);
+    in.predictedQueueWaitP95Ms = model.queueWaitP95Ms.value_or(MetricsRow::None);
 
     const MetricsRow row = m_sampler.sample(in);
+    if (m_state == RunState::Running)
+        m_steady.offer({in.tSec, in.times, latency, queueWait, in.busyTime, in.poolSize});
     m_history.append(row);
     m_peakWaiting = std::max(m_peakWaiting, row.waiting);
     m_peakInFlight = std::max(m_peakInFlight, row.inFlight);

@@ -11,6 +11,7 @@
 #include "sample.h"
 #include "scenario.h"
 #include "sessionerror.h"
+#include "steadywindow.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -261,6 +262,8 @@ private:
     qint64 m_peakWaiting = 0;
     qint64 m_peakInFlight = 0;
     int m_peakAbandoned = 0;
+    SteadyWindow m_steady;          ///< the run's steady part, for the summary's model block
+    bool m_changedSinceRow = false; ///< an event was recorded since the last row: no model for it
 };
 
 } // namespace shoal

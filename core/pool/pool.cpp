@@ -282,6 +282,7 @@ void Pool::retireFrom(std::size_t first)
     for (std::size_t i = first; i < m_runners.size(); ++i) {
         m_retiredQueueWait.add(m_runners[i]->queueWait());
         m_retiredService.add(m_runners[i]->service());
+        m_retiredBusy += m_runners[i]->busyTime(detail::Call::Clock::now());
         m_retiredCompleted += m_runners[i]->completed();
         m_retiredFailed += m_runners[i]->failed();
         if (m_runners[i]->isCurrentThread())
@@ -387,6 +388,16 @@ LatencyHistogram Pool::serviceHistogram() const
     LatencyHistogram total = m_retiredService;
     for (const auto& runner : m_runners)
         total.add(runner->service());
+    return total;
+}
+
+std::chrono::nanoseconds Pool::busyTime() const
+{
+    const auto now = detail::Call::Clock::now();
+    std::lock_guard lock(m_registryMutex);
+    std::chrono::nanoseconds total = m_retiredBusy;
+    for (const auto& runner : m_runners)
+        total += runner->busyTime(now);
     return total;
 }
 

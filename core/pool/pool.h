@@ -130,6 +130,9 @@ public:
     /// every job this pool has run, retired workers included.
     LatencyHistogram queueWaitHistogram() const;
     LatencyHistogram serviceHistogram() const;
+    /// Worker time spent inside process() so far, abandoned jobs and retired workers included:
+    /// its growth over an interval divided by size() x the interval is the pool's utilisation.
+    std::chrono::nanoseconds busyTime() const;
 
 private:
     detail::Call* makeCall(std::any payload);
@@ -156,6 +159,7 @@ private:
     std::vector<std::unique_ptr<detail::WorkerRunner>> m_runners; ///< live and retiring workers
     LatencyHistogram m_retiredQueueWait;                          ///< from workers already gone
     LatencyHistogram m_retiredService;                            ///< from workers already gone
+    std::chrono::nanoseconds m_retiredBusy{0};                    ///< from workers already gone
     qint64 m_retiredCompleted = 0;                                ///< from workers already gone
     qint64 m_retiredFailed = 0;                                   ///< from workers already gone
     std::atomic<int> m_size{0};                                   ///< the target number of workers

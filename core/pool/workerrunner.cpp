@@ -7,6 +7,7 @@
 
 #include <QtDebug>
 
+#include <algorithm>
 #include <exception>
 #include <thread>
 
@@ -141,6 +142,16 @@ Call* WorkerRunner::nextCall()
     }
 }
 
+std::chrono::nanoseconds
+WorkerRunner::busyTime(std::chrono::steady_clock::time_point now) const noexcept
+{
+    const qint64 finished = m_busyNs.load(std::memory_order_acquire);
+    const qint64 start = m_jobStartNs.load(std::memory_order_relaxed);
+    const qint64 running =
+        start > 0 ? std::max<qint64>(0, now.time_since_epoch().count() - start) : 0;
+    return std::chrono::nanoseconds(finished + running);
+}
+
 void WorkerRunner::runCall(Call* call)
 {
     // Cleared before the job becomes Running, so an abandoner's set (which needs Running) is
@@ -151,6 +162,7 @@ void WorkerRunner::runCall(Call* call)
     // overwritten and the lanes never show a zombie job as busy.
     setState(WorkerState::Busy);
     const auto started = Call::Clock::now();
+    m_jobStartNs.store(started.time_since_epoch().count(), std::memory_order_relaxed);
     std::any value;
     std::error_code error;
     std::string message;
@@ -158,6 +170,7 @@ void WorkerRunner::runCall(Call* call)
     // between begin() and claim(), i.e. while process() runs, just as it is entered (when
     // isInterrupted() is already true), or just as it returns (before this worker moves on).
     if (!m_dispatcher->begin(call)) {
+        m_jobStartNs.store(0, std::memory_order_relaxed);
         m_serving.store(false, std::memory_order_relaxed);
         release(call); // given up before it started: never dispatched
         return;
@@ -178,6 +191,10 @@ void WorkerRunner::runCall(Call* call)
     const auto finished = Call::Clock::now();
     m_queueWait.record(started - call->submittedAt);
     m_service.record(finished - started);
+    // Start cleared before the total grows (release): a reader that sees the new total does not
+    // also count the job as running.
+    m_jobStartNs.store(0, std::memory_order_relaxed);
+    m_busyNs.fetch_add((finished - started).count(), std::memory_order_release);
     m_jobs.store(m_jobs.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
 
     if (claimed) {

@@ -8,6 +8,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 
 namespace shoal::detail {
@@ -70,6 +71,9 @@ public:
     bool isServing() const noexcept { return m_serving.load(std::memory_order_relaxed); }
     const LatencyHistogram& queueWait() const noexcept { return m_queueWait; }
     const LatencyHistogram& service() const noexcept { return m_service; }
+    /// Time spent inside process() up to \a now, the running job included. A reader racing a
+    /// job's end may miss that one job until its next reading, never count it twice.
+    std::chrono::nanoseconds busyTime(std::chrono::steady_clock::time_point now) const noexcept;
 
 private:
     void run();
@@ -90,9 +94,11 @@ private:
     std::atomic<int> m_pendingWakes{0};       ///< assign() calls whose wakeAssigned() is to come
     std::atomic<WorkerState> m_state{WorkerState::Blocked}; ///< for the monitor
     std::atomic<qint64> m_completed{0};                     ///< results this worker delivered
-    std::atomic<qint64> m_failed{0};    ///< calls this worker failed (process() threw)
-    std::atomic<bool> m_serving{false}; ///< inside process() for a caller who waits
-    std::atomic<qint64> m_jobs{0};      ///< process() calls finished
+    std::atomic<qint64> m_failed{0};     ///< calls this worker failed (process() threw)
+    std::atomic<bool> m_serving{false};  ///< inside process() for a caller who waits
+    std::atomic<qint64> m_jobs{0};       ///< process() calls finished
+    std::atomic<qint64> m_busyNs{0};     ///< process() time of the finished jobs
+    std::atomic<qint64> m_jobStartNs{0}; ///< steady clock at the running job's start; 0 = none
     /// Released by the thread as its last act and acquired by join(): the happens-before edge
     /// of the join, stated in atomics that every tool (and reader) can see.
     std::atomic<bool> m_finished{false};

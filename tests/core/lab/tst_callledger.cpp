@@ -1,5 +1,6 @@
 #include "lab/callledger.h"
 
+#include <QElapsedTimer>
 #include <QtTest>
 
 #include <atomic>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void theBudgetRefusesEveryCallPastMaxCalls();
     void noBudgetMeansNoLimit();
     void concurrentCallsBalanceAndNeverShowNegativeOutstanding();
+    void theTimeSumsIntegrateTheCallsInTheSystem();
 };
 
 void TestCallLedger::eachOutcomeHasItsOwnCount()
@@ -132,6 +134,35 @@ void TestCallLedger::concurrentCallsBalanceAndNeverShowNegativeOutstanding()
     QVERIFY(ledger.peakOutstanding() >= 1);
     QVERIFY(ledger.peakOutstanding() <= threads);
     QCOMPARE(ledger.latency().count(), static_cast<std::uint64_t>(threads * callsEach));
+}
+
+void TestCallLedger::theTimeSumsIntegrateTheCallsInTheSystem()
+{
+    // Two calls open for a bracketed span: the integral lies between twice the inner span and
+    // twice the outer one, whatever the machine's load.
+    CallLedger ledger(0);
+    QElapsedTimer outer;
+    outer.start();
+    const CallTimeTotals before = ledger.timeTotals();
+    ledger.recordSubmitted();
+    ledger.recordSubmitted();
+    QElapsedTimer inner;
+    inner.start();
+    QTRY_VERIFY(inner.nsecsElapsed() > 20'000'000); // time passes; no fixed sleep
+    const qint64 innerNs = inner.nsecsElapsed();
+    ledger.recordOutcome(Outcome::Completed, 7ms);
+    ledger.recordOutcome(Outcome::Rejected, 0ms); // a refusal: in the system, not in the latency
+    const CallTimeTotals after = ledger.timeTotals();
+    const qint64 outerNs = outer.nsecsElapsed();
+    const qint64 integral = (after.inSystem - before.inSystem).count();
+    QVERIFY2(
+        integral >= 2 * innerNs && integral <= 2 * outerNs,
+        qPrintable(
+            QStringLiteral("%1 not in [%2, %3]").arg(integral).arg(2 * innerNs).arg(2 * outerNs)));
+    QCOMPARE(after.latencyCount, 1);
+    QCOMPARE(after.latencySum, 7ms);
+    // Nothing outstanding: the integral stands still.
+    QCOMPARE(ledger.timeTotals().inSystem, after.inSystem);
 }
 
 QTEST_GUILESS_MAIN(TestCallLedger)

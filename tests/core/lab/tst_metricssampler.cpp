@@ -50,6 +50,8 @@ private Q_SLOTS:
     void theIdentityIsExactWhateverThePoolReports();
     void ratesCoverTheInterval();
     void resetStartsOver();
+    void timeAveragesComeFromTheTimeSums();
+    void aClosedPoolHasNoUtilisation();
 };
 
 void TestMetricsSampler::percentilesMatchABruteForceReferencePerInterval()
@@ -183,6 +185,54 @@ void TestMetricsSampler::resetStartsOver()
     QCOMPARE(row.intervalSec, 0.5);
     QCOMPARE(row.throughputPerSec, 8.0);
     expectClose(row.latencyP50Ms, 7, 0.01);
+}
+
+void TestMetricsSampler::timeAveragesComeFromTheTimeSums()
+{
+    // Four workers serving fixed 20 ms jobs at 100 calls/s for half a second: 50 calls, each
+    // 5 ms in the queue and 20 ms in service, so 50 x 25 ms = 1.25 call-s in the system and
+    // 50 x 20 ms = 1 s of busy worker time in the interval.
+    MetricsSampler sampler;
+    MetricsSampler::Input in;
+    in.tSec = 1.0;
+    in.poolSize = 4;
+    in.times = {3s, 4s, 160};
+    in.busyTime = 3s;
+    sampler.sample(in);
+    in.tSec = 1.5;
+    in.times = {3s + 1250ms, 4s + 1250ms, 210};
+    in.busyTime = 4s;
+    in.predictedLatencyP95Ms = 31.5;
+    in.predictedQueueWaitP95Ms = 6.25;
+    const MetricsRow row = sampler.sample(in);
+    QCOMPARE(row.inSystemMean, 2.5);   // 1.25 call-s / 0.5 s = lambda x W = 100/s x 25 ms
+    QCOMPARE(row.utilisation, 0.5);    // 1 s / (4 x 0.5 s)
+    QCOMPARE(row.latencyMeanMs, 25.0); // 1.25 s over 50 calls
+    QCOMPARE(row.predictedLatencyP95Ms, 31.5);
+    QCOMPARE(row.predictedQueueWaitP95Ms, 6.25);
+
+    // Nothing ended: no mean latency; no prediction given: none in the row.
+    in.tSec = 2.0;
+    in.times.inSystem += 500ms;
+    in.predictedLatencyP95Ms = MetricsRow::None;
+    const MetricsRow empty = sampler.sample(in);
+    QVERIFY(std::isnan(empty.latencyMeanMs));
+    QVERIFY(std::isnan(empty.predictedLatencyP95Ms));
+    QCOMPARE(empty.inSystemMean, 1.0);
+    QCOMPARE(empty.utilisation, 0.0);
+}
+
+void TestMetricsSampler::aClosedPoolHasNoUtilisation()
+{
+    MetricsSampler sampler;
+    MetricsSampler::Input in;
+    in.tSec = 1.0;
+    in.poolSize = 4;
+    sampler.sample(in);
+    in.tSec = 2.0;
+    in.poolSize = 0;
+    in.busyTime = 1s;
+    QCOMPARE(sampler.sample(in).utilisation, 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestMetricsSampler)

@@ -1,5 +1,6 @@
 #include "lab/presetformat.h"
 #include "lab/presetlibrary.h"
+#include "lab/scenariomodel.h"
 
 #include <QDir>
 #include <QFile>
@@ -77,6 +78,18 @@ void TestPresetLibrary::theIssueListIsCovered()
     QCOMPARE(resize.timeline[0].value, QVariant(qint64(2)));
     QCOMPARE(resize.timeline[1].value, QVariant(qint64(8)));
     QVERIFY(hasAction(preset("close-while-busy"), Scenario::Action::ClosePool));
+    const Scenario erlang = preset("erlang-c");
+    QCOMPARE(erlang.poolSize, 4);
+    QCOMPARE(erlang.arrivalProcess, ArrivalProcess::Poisson);
+    QCOMPARE(erlang.timeline.size(), 4);
+    QVERIFY(hasAction(erlang, Scenario::Action::SetRate));
+    QCOMPARE(ScenarioModel::predict(erlang).kind, ModelKind::MMc);
+    const Scenario zombie = preset("zombie-work");
+    QCOMPARE(zombie.workloadParams.value(QStringLiteral("honourInterrupt")), QVariant(false));
+    QCOMPARE(zombie.callApi, CallApi::ProcessTimed);
+    QVERIFY(zombie.timeoutMs < zombie.workloadParams.value(QStringLiteral("meanMs")).toDouble());
+    QCOMPARE(ScenarioModel::predict(zombie).reason, ModelReason::Timeouts);
+    QCOMPARE(ScenarioModel::predict(preset("steady-state")).kind, ModelKind::MMc);
     const Scenario storm = preset("cancel-storm");
     QCOMPARE(storm.callApi, CallApi::ProcessCtx);
     QVERIFY(std::count_if(storm.timeline.begin(), storm.timeline.end(), [](const auto& e) {

@@ -84,6 +84,7 @@ class TestRunExport : public QObject {
 
 private Q_SLOTS:
     void sampleColumnsAreTheContract();
+    void summaryCarriesTheModelAndLittlesLaw();
     void rowsFollowTheColumns();
     void aRunsCsvHeaderAndRowKeepTheirBytes();
     void fieldsWithSpecialCharactersRoundTrip_data();
@@ -115,6 +116,44 @@ void TestRunExport::sampleColumnsAreTheContract()
     const QByteArray csv = RunExport::samplesCsv({});
     QVERIFY(csv.startsWith(contract.join(QLatin1Char(',')).toUtf8()));
     QVERIFY(csv.endsWith("\r\n"));
+}
+
+void TestRunExport::summaryCarriesTheModelAndLittlesLaw()
+{
+    ModelConditions c;
+    c.servers = 4;
+    c.arrivalPerSec = 200;
+    c.service = ServiceTimeDistribution{};
+    c.service->shape = ServiceTimeDistribution::Shape::Exponential;
+    c.service->meanMs = 10;
+    RunSummary summary;
+    summary.model = QueueingModel::predict(c);
+    summary.steady.littlesLaw = {2.0, 2.5};
+    const QJsonObject json = QJsonDocument::fromJson(RunExport::summaryJson(summary)).object();
+    const QJsonObject model = json.value(QStringLiteral("model")).toObject();
+    QCOMPARE(model.value(QStringLiteral("name")).toString(), QStringLiteral("M/M/c"));
+    QCOMPARE(model.value(QStringLiteral("reason")).toString(), QStringLiteral("applies"));
+    QCOMPARE(model.value(QStringLiteral("servers")).toInt(), 4);
+    QCOMPARE(model.value(QStringLiteral("utilisation")).toDouble(), 0.5);
+    for (const char* key :
+         {"arrivalPerSec", "serviceMeanMs", "waitProbability", "queueWaitMeanMs", "queueWaitP95Ms",
+          "latencyMeanMs", "latencyP50Ms", "latencyP95Ms", "latencyP99Ms"})
+        QVERIFY2(model.value(QLatin1StringView(key)).isDouble(), key);
+    const QJsonObject little = json.value(QStringLiteral("littlesLaw")).toObject();
+    QCOMPARE(little.value(QStringLiteral("meanInSystem")).toDouble(), 2.0);
+    QCOMPARE(little.value(QStringLiteral("throughputTimesMeanLatency")).toDouble(), 2.5);
+
+    // No model: the name "none", the reason, and no quantiles at all.
+    c.arrivalMode = ArrivalMode::Closed;
+    summary.model = QueueingModel::predict(c);
+    const QJsonObject none = QJsonDocument::fromJson(RunExport::summaryJson(summary))
+                                 .object()
+                                 .value(QStringLiteral("model"))
+                                 .toObject();
+    QCOMPARE(none.value(QStringLiteral("name")).toString(), QStringLiteral("none"));
+    QCOMPARE(none.value(QStringLiteral("reason")).toString(), QStringLiteral("closedLoop"));
+    QVERIFY(!none.contains(QStringLiteral("latencyP95Ms")));
+    QVERIFY(!none.contains(QStringLiteral("waitProbability")));
 }
 
 void TestRunExport::rowsFollowTheColumns()
@@ -378,13 +417,18 @@ void TestRunExport::aRunsCsvHeaderAndRowKeepTheirBytes()
     r.limiterTokens = -1.5;
     r.offeredPerSec = 50;
     r.abandonedWorkers = 2;
+    r.latencyMeanMs = 1.75;
+    r.inSystemMean = 3.5;
+    r.utilisation = 0.625;
+    r.predictedQueueWaitP95Ms = 0.5;
     const QByteArray expected =
         "t_s,pool_size,waiting,in_flight,submitted,completed,timed_out,canceled,failed,rejected,"
         "not_running,throughput_per_s,timeouts_per_s,latency_p50_ms,latency_p95_ms,"
         "latency_p99_ms,latency_max_ms,queue_wait_p95_ms,service_p95_ms,limiter_tokens,"
-        "offered_per_s,abandoned_workers\r\n"
+        "offered_per_s,abandoned_workers,latency_mean_ms,in_system_mean,utilisation,"
+        "predicted_latency_p95_ms,predicted_queue_wait_p95_ms\r\n"
         "1.500,4,3,2,100,80,5,4,3,2,1,12.25,0.50,1.5000,,2.2500,10.0000,0.1250,0.7500,-1.500,"
-        "50.00,2\r\n";
+        "50.00,2,1.7500,3.5000,0.6250,,0.5000\r\n";
     QCOMPARE(RunExport::samplesCsv({r}), expected);
 }
 
