@@ -22,6 +22,7 @@ const QString kPointSeconds = QStringLiteral("point-seconds");
 const QString kWarmupSeconds = QStringLiteral("warmup-seconds");
 const QString kRepeats = QStringLiteral("repeats");
 const QString kSlo = QStringLiteral("slo");
+const QString kSweepPreset = QStringLiteral("sweep-preset");
 
 } // namespace
 
@@ -34,6 +35,7 @@ CommandLine::CommandLine()
            "  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]\n"
            "            [--events FILE] [--summary FILE] [--set key=value ...]\n"
            "  shoal-lab --headless --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]\n"
+           "            | --sweep-preset\n"
            "            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95<=MS]\n"
            "            [--csv FILE] [--summary FILE]\n\n"
            "Exit status: 0 on success, 1 when the run failed, 2 on bad input."));
@@ -55,8 +57,9 @@ CommandLine::CommandLine()
          tr("key=value")},
         {kSweep,
          tr("Sweep a preset key over VALUES (1,2,4 | 1..8 | 1..16:2 | 50..800*2), one run per "
-            "value; twice for a grid. A preset with a sweep section sweeps without it."),
+            "value; twice for a grid. Overrides the keys of the preset's sweep section."),
          tr("KEY=VALUES")},
+        {kSweepPreset, tr("Run the sweep the preset's sweep section describes.")},
         {kPointSeconds, tr("Measured seconds per sweep point (default 5)."), tr("S")},
         {kWarmupSeconds, tr("Discarded warm-up seconds per sweep point (default 1)."), tr("W")},
         {kRepeats, tr("Runs per sweep point, interleaved (default 1)."), tr("R")},
@@ -130,6 +133,7 @@ bool CommandLine::parse(const QStringList& arguments)
     m_options.warmupSeconds = m_parser.value(kWarmupSeconds);
     m_options.repeats = m_parser.value(kRepeats);
     m_options.slo = m_parser.value(kSlo);
+    m_options.sweepPreset = m_parser.isSet(kSweepPreset);
     if (m_options.sweeps.size() > 2) {
         m_error = tr("--sweep: at most two keys, got %1").arg(m_options.sweeps.size());
         return false;
@@ -138,7 +142,7 @@ bool CommandLine::parse(const QStringList& arguments)
         m_error = tr("--sweep and its options need --headless");
         return false;
     }
-    if (!m_options.sweeps.isEmpty() && !m_options.eventsPath.isEmpty()) {
+    if (m_options.sweepAsked() && !m_options.eventsPath.isEmpty()) {
         m_error = tr("--events does not apply to a sweep");
         return false;
     }

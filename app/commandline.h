@@ -44,11 +44,12 @@ public:
         QString warmupSeconds;         ///< --warmup-seconds, as typed
         QString repeats;               ///< --repeats, as typed
         QString slo;                   ///< --slo METRIC<=MS, as typed
-        /// Whether any sweep option was given (a preset's own sweep section also makes one).
+        bool sweepPreset = false;      ///< --sweep-preset: run the preset's sweep section
+        /// Whether any sweep option was given: the run is a sweep.
         bool sweepAsked() const
         {
-            return !sweeps.isEmpty() || !pointSeconds.isEmpty() || !warmupSeconds.isEmpty() ||
-                   !repeats.isEmpty() || !slo.isEmpty();
+            return sweepPreset || !sweeps.isEmpty() || !pointSeconds.isEmpty() ||
+                   !warmupSeconds.isEmpty() || !repeats.isEmpty() || !slo.isEmpty();
         }
     };
 

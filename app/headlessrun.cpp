@@ -62,8 +62,8 @@ int HeadlessRun::exec()
     const std::optional<Scenario> s = scenario();
     if (!s || !outputsWritable())
         return BadInput;
-    // A sweep when asked for, or when the preset carries one (docs/sweeps.md).
-    if (m_options.sweepAsked() || s->sweep) {
+    // A sweep when asked for (docs/sweeps.md).
+    if (m_options.sweepAsked()) {
         QString error;
         const std::optional<SweepSpec> spec = SweepOptions::resolve(m_options, *s, &error);
         if (!spec) {

@@ -66,6 +66,10 @@ QString SweepOptions::sloError(const SweepSloError& e)
 std::optional<SweepSpec> SweepOptions::resolve(const CommandLine::Options& options,
                                                const Scenario& scenario, QString* error)
 {
+    if (options.sweepPreset && !scenario.sweep && options.sweeps.isEmpty()) {
+        *error = tr("--sweep-preset: the preset \"%1\" has no sweep section").arg(scenario.name);
+        return std::nullopt;
+    }
     SweepSpec spec = scenario.sweep.value_or(SweepSpec());
     if (!options.sweeps.isEmpty())
         spec.axes.clear();
@@ -86,7 +90,8 @@ std::optional<SweepSpec> SweepOptions::resolve(const CommandLine::Options& optio
         spec.axes.append(axis);
     }
     if (spec.axes.isEmpty()) {
-        *error = tr("no sweep: give --sweep KEY=VALUES or a preset with a sweep section");
+        *error = tr("no sweep: give --sweep KEY=VALUES, or --sweep-preset with a preset that has a "
+                    "sweep section");
         return std::nullopt;
     }
     if (!options.pointSeconds.isEmpty()) {
