@@ -17,6 +17,12 @@ const QString kLang = QStringLiteral("lang");
 const QString kRun = QStringLiteral("run");
 const QString kScreenshot = QStringLiteral("screenshot");
 const QString kScreenshotAt = QStringLiteral("screenshot-at");
+const QString kSweep = QStringLiteral("sweep");
+const QString kPointSeconds = QStringLiteral("point-seconds");
+const QString kWarmupSeconds = QStringLiteral("warmup-seconds");
+const QString kRepeats = QStringLiteral("repeats");
+const QString kSlo = QStringLiteral("slo");
+const QString kSweepPreset = QStringLiteral("sweep-preset");
 
 } // namespace
 
@@ -27,7 +33,11 @@ CommandLine::CommandLine()
            "  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]\n"
            "  shoal-lab --list-presets\n"
            "  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]\n"
-           "            [--events FILE] [--summary FILE] [--set key=value ...]\n\n"
+           "            [--events FILE] [--summary FILE] [--set key=value ...]\n"
+           "  shoal-lab --headless --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]\n"
+           "            | --sweep-preset\n"
+           "            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95<=MS]\n"
+           "            [--csv FILE] [--summary FILE]\n\n"
            "Exit status: 0 on success, 1 when the run failed, 2 on bad input."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOptions({
@@ -45,6 +55,16 @@ CommandLine::CommandLine()
          tr("Change one preset key, with the preset's dotted names: pool.size=4, "
             "call.api=processCtx, workload.params.meanMs=20. May be repeated."),
          tr("key=value")},
+        {kSweep,
+         tr("Sweep a preset key over VALUES (1,2,4 | 1..8 | 1..16:2 | 50..800*2), one run per "
+            "value; twice for a grid. Overrides the keys of the preset's sweep section."),
+         tr("KEY=VALUES")},
+        {kSweepPreset, tr("Run the sweep the preset's sweep section describes.")},
+        {kPointSeconds, tr("Measured seconds per sweep point (default 5)."), tr("S")},
+        {kWarmupSeconds, tr("Discarded warm-up seconds per sweep point (default 1)."), tr("W")},
+        {kRepeats, tr("Runs per sweep point, interleaved (default 1)."), tr("R")},
+        {kSlo, tr("The sweep's objective, METRIC<=MS with p50, p95, p99 or wait_p95."),
+         tr("METRIC<=MS")},
         {kLang, tr("The window's language (en, de); the system's by default."), tr("CODE")},
         {kRun, tr("Start a run as soon as the window is open.")},
         {kScreenshot,
@@ -108,6 +128,24 @@ bool CommandLine::parse(const QStringList& arguments)
     m_options.csvPath = m_parser.value(kCsv);
     m_options.eventsPath = m_parser.value(kEvents);
     m_options.summaryPath = m_parser.value(kSummary);
+    m_options.sweeps = m_parser.values(kSweep);
+    m_options.pointSeconds = m_parser.value(kPointSeconds);
+    m_options.warmupSeconds = m_parser.value(kWarmupSeconds);
+    m_options.repeats = m_parser.value(kRepeats);
+    m_options.slo = m_parser.value(kSlo);
+    m_options.sweepPreset = m_parser.isSet(kSweepPreset);
+    if (m_options.sweeps.size() > 2) {
+        m_error = tr("--sweep: at most two keys, got %1").arg(m_options.sweeps.size());
+        return false;
+    }
+    if (m_options.sweepAsked() && m_options.mode != Mode::Headless) {
+        m_error = tr("--sweep and its options need --headless");
+        return false;
+    }
+    if (m_options.sweepAsked() && !m_options.eventsPath.isEmpty()) {
+        m_error = tr("--events does not apply to a sweep");
+        return false;
+    }
     for (const QString& value : m_parser.values(kSet))
         m_options.assignments.append({QStringLiteral("--set ") + value, value});
     // The run length options come last, so they win over a --set of the same key.

@@ -39,6 +39,18 @@ public:
         bool runAtStart = false;       ///< --run: the window starts a run at once
         QString screenshotPath;        ///< --screenshot: the window saves itself here, then quits
         double screenshotAtSec = 5;    ///< --screenshot-at: seconds into the run
+        QStringList sweeps;            ///< --sweep KEY=VALUES, once or twice, as typed
+        QString pointSeconds;          ///< --point-seconds, as typed (checked by the sweep)
+        QString warmupSeconds;         ///< --warmup-seconds, as typed
+        QString repeats;               ///< --repeats, as typed
+        QString slo;                   ///< --slo METRIC<=MS, as typed
+        bool sweepPreset = false;      ///< --sweep-preset: run the preset's sweep section
+        /// Whether any sweep option was given: the run is a sweep.
+        bool sweepAsked() const
+        {
+            return sweepPreset || !sweeps.isEmpty() || !pointSeconds.isEmpty() ||
+                   !warmupSeconds.isEmpty() || !repeats.isEmpty() || !slo.isEmpty();
+        }
     };
 
     CommandLine();

@@ -1,9 +1,11 @@
 #include "headlessrun.h"
 
+#include "headlesssweep.h"
 #include "presetchoice.h"
 #include "progressreporter.h"
 #include "signalwatcher.h"
 #include "summarytable.h"
+#include "sweepoptions.h"
 
 #include "lab/runexport.h"
 #include "lab/session.h"
@@ -60,6 +62,17 @@ int HeadlessRun::exec()
     const std::optional<Scenario> s = scenario();
     if (!s || !outputsWritable())
         return BadInput;
+    // A sweep when asked for (docs/sweeps.md).
+    if (m_options.sweepAsked()) {
+        QString error;
+        const std::optional<SweepSpec> spec = SweepOptions::resolve(m_options, *s, &error);
+        if (!spec) {
+            complain(error);
+            return BadInput;
+        }
+        HeadlessSweep sweep(m_options, *s, *spec);
+        return sweep.exec(watcher);
+    }
 
     // No window to keep responsive: the session lives on this thread, whose event loop runs
     // its timers; the pool, the generator and the errands have their own threads.

@@ -5,6 +5,7 @@
 #include "exportresult.h"
 #include "fileerror.h"
 #include "metricsrow.h"
+#include "queueingmodel.h"
 #include "runevent.h"
 #include "runstate.h"
 #include "runsummary.h"
@@ -12,6 +13,9 @@
 #include "scenario.h"
 #include "scenarioerror.h"
 #include "sessionerror.h"
+#include "sweeppoint.h"
+#include "sweepresult.h"
+#include "sweepspec.h"
 
 namespace shoal {
 
@@ -23,6 +27,7 @@ void registerLabMetaTypes()
     qRegisterMetaType<shoal::ExportResult>();
     qRegisterMetaType<shoal::FileError>();
     qRegisterMetaType<shoal::MetricsRow>();
+    qRegisterMetaType<shoal::ModelPrediction>();
     qRegisterMetaType<shoal::RunEvent>();
     qRegisterMetaType<shoal::RunState>();
     qRegisterMetaType<shoal::RunSummary>();
@@ -30,6 +35,9 @@ void registerLabMetaTypes()
     qRegisterMetaType<shoal::Scenario>();
     qRegisterMetaType<shoal::ScenarioError>();
     qRegisterMetaType<shoal::SessionError>();
+    qRegisterMetaType<shoal::SweepPoint>();
+    qRegisterMetaType<shoal::SweepResult>();
+    qRegisterMetaType<shoal::SweepSpec>();
 }
 
 } // namespace shoal

@@ -1,5 +1,7 @@
 #include "presetformat.h"
+
 #include "presetkeys.h"
+#include "sweepsection.h"
 
 #include "settingstable.h"
 
@@ -233,7 +235,7 @@ public:
     std::optional<Scenario> read(const QJsonObject& root)
     {
         Scenario s;
-        QStringList rootKeys = {keys::timeline};
+        QStringList rootKeys = {keys::timeline, keys::sweep};
         for (const Setting& setting : SettingsTable::all()) {
             const QString first = setting.path.section(QLatin1Char('.'), 0, 0);
             if (!rootKeys.contains(first))
@@ -292,6 +294,15 @@ public:
                 if (!timelineEntry(entries.at(i), path, *schema, &entry))
                     return std::nullopt;
                 s.timeline.append(entry);
+            }
+        }
+        const auto sweep = root.find(keys::sweep);
+        if (sweep != root.end()) {
+            ScenarioError e;
+            s.sweep = SweepSection::fromJson(*sweep, s, &e);
+            if (!s.sweep) {
+                fail(std::move(e));
+                return std::nullopt;
             }
         }
         return s;
@@ -358,6 +369,8 @@ QJsonObject PresetFormat::toJson(const Scenario& s)
         timeline.append(e);
     }
     root.insert(keys::timeline, timeline);
+    if (s.sweep)
+        root.insert(keys::sweep, SweepSection::toJson(*s.sweep));
     return root;
 }
 

@@ -10,6 +10,7 @@ inline const QString workload = QStringLiteral("workload");
 inline const QString params = QStringLiteral("params");
 inline const QString run = QStringLiteral("run");
 inline const QString timeline = QStringLiteral("timeline");
+inline const QString sweep = QStringLiteral("sweep");
 inline const QString atSec = QStringLiteral("atSec");
 inline const QString action = QStringLiteral("action");
 inline const QString value = QStringLiteral("value");

@@ -3,6 +3,7 @@
 #include "arrivalschedule.h"
 #include "workloads/servicetimedistribution.h"
 
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -88,3 +89,5 @@ public:
 };
 
 } // namespace shoal
+
+Q_DECLARE_METATYPE(shoal::ModelPrediction)

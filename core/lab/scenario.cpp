@@ -55,7 +55,8 @@ bool Scenario::operator==(const Scenario& other) const
            jobs == other.jobs &&
            // The duration is unused, and not saved, while the run is measured in jobs.
            (jobs > 0 || durationSec == other.durationSec) && drainSec == other.drainSec &&
-           samplerPeriodMs == other.samplerPeriodMs && timeline == other.timeline;
+           samplerPeriodMs == other.samplerPeriodMs && timeline == other.timeline &&
+           sweep == other.sweep;
 }
 
 QString Scenario::defaultPresetName()

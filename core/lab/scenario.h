@@ -2,6 +2,7 @@
 
 #include "arrivalschedule.h"
 #include "callapi.h"
+#include "sweepspec.h"
 
 #include "pool/dispatchorder.h"
 
@@ -80,6 +81,9 @@ struct Scenario {
     int samplerPeriodMs = 100; ///< one row of metrics per period
 
     QList<TimelineEntry> timeline; ///< in file order; run in atSec order (stable)
+
+    /// The preset's "sweep" section: what a headless run of it sweeps (see SweepSpec).
+    std::optional<SweepSpec> sweep;
 
     /// Every field equal (the duration is ignored while jobs is set: it is not saved then).
     bool operator==(const Scenario& other) const;

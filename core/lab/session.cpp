@@ -184,6 +184,8 @@ void Session::start()
         return;
     }
     const quint64 generation = ++m_generation;
+    m_windowStart.reset();
+    m_lastWindow = MeasuredWindow();
     setState(RunState::Preparing);
     auto prepared = std::make_shared<Prepared>();
     m_errands->post([this, generation, prepared, s = m_scenario] {
@@ -352,6 +354,7 @@ void Session::stop()
 void Session::reset()
 {
     ++m_generation;
+    m_windowStart.reset();
     releaseRun();
     m_history.clear();
     m_events.clear();
@@ -419,11 +422,24 @@ void Session::beginDrain()
         m_activeSince.invalidate();
     }
     m_generator->stopOffering();
+    if (m_windowStart) {
+        m_lastWindow = MeasuredWindow::between(*m_windowStart, reading());
+        m_windowStart.reset();
+    }
     m_timelineTimer->stop();
     m_endTimer->stop();
     m_drainSince.start();
     m_drainDecided = false;
     setState(RunState::Draining);
+}
+
+void Session::beginWindow()
+{
+    if (m_state != RunState::Running) {
+        notNow(QStringLiteral("beginWindow"));
+        return;
+    }
+    m_windowStart = std::make_unique<MeasuredWindow::Reading>(reading());
 }
 
 void Session::reportBack(std::function<void()> report)
@@ -584,6 +600,18 @@ double Session::progress(const MetricsRow& row) const
         return std::min(1.0,
                         static_cast<double>(row.submitted) / static_cast<double>(m_scenario.jobs));
     return m_scenario.durationSec > 0 ? std::min(1.0, runSec() / m_scenario.durationSec) : 1.0;
+}
+
+MeasuredWindow::Reading Session::reading() const
+{
+    MeasuredWindow::Reading r;
+    r.tSec = wallSec();
+    r.counters = m_generator->counters();
+    r.latency = m_generator->latency();
+    r.queueWait = m_pool->queueWaitHistogram();
+    r.service = m_pool->serviceHistogram();
+    r.poolSize = m_pool->size();
+    return r;
 }
 
 MetricsRow Session::takeRow(QList<WorkerProbe>* workers)

@@ -2,6 +2,7 @@
 
 #include "callapi.h"
 #include "exportresult.h"
+#include "measuredwindow.h"
 #include "metricshistory.h"
 #include "metricsrow.h"
 #include "metricssampler.h"
@@ -77,6 +78,9 @@ public:
     const QList<RunEvent>& events() const { return m_events; }
     /// The last finished run's summary (a default one before any). Session thread.
     const RunSummary& lastSummary() const { return m_lastSummary; }
+    /// The last run's measured window, from beginWindow() to the start of draining (invalid when
+    /// the run began none, and from start() until the run drains). Session thread.
+    const MeasuredWindow& lastWindow() const { return m_lastWindow; }
 
 public Q_SLOTS:
     /// Replaces the configuration; refused (NotNow) while a run is active.
@@ -100,6 +104,9 @@ public Q_SLOTS:
     /// the pool is closed on the errand thread, so that a run with thousands of calls queued
     /// ends in about an interrupt's time.
     void reset();
+    /// Starts the run's measured window now (a sweep's warm-up is over): lastWindow() will hold
+    /// what happened from here to the start of draining. Running only; a second call restarts it.
+    void beginWindow();
 
     /// Sets the preset key \a path (e.g. "arrival.ratePerSec", "workload.params.meanMs") to
     /// \a value: checks it as a preset's value (an invalid one, or an unknown key, gives
@@ -218,6 +225,7 @@ private:
     void poolErrand(const QString& what, std::function<void(Pool&)> errand);
 
     MetricsRow takeRow(QList<WorkerProbe>* workers);
+    MeasuredWindow::Reading reading() const;
     double wallSec() const;
     double runSec() const;
     double progress(const MetricsRow& row) const;
@@ -258,6 +266,9 @@ private:
     bool m_drainDecided = false; ///< the pool close at the end of the run has been asked for
     bool m_drained = false;      ///< every call ended before the drain deadline
     RunSummary m_lastSummary;    ///< of the last finished run
+    /// Set by beginWindow() until draining starts.
+    std::unique_ptr<MeasuredWindow::Reading> m_windowStart;
+    MeasuredWindow m_lastWindow; ///< of the last run that began one
 
     qint64 m_peakWaiting = 0;
     qint64 m_peakInFlight = 0;
