@@ -32,25 +32,36 @@ double niceCeiling(double value)
 ChartPanel::ChartPanel(QWidget* parent)
     : QWidget(parent)
 {
+    // Little's law: the calls in system (time-averaged) against throughput x mean latency.
     addPlot(QT_TR_NOOP("Queue and in flight"), QT_TR_NOOP("calls"),
             {{[](const MetricsRow& r) -> double { return static_cast<double>(r.waiting); },
               QT_TR_NOOP("waiting")},
              {[](const MetricsRow& r) -> double { return static_cast<double>(r.inFlight); },
-              QT_TR_NOOP("in flight")}});
+              QT_TR_NOOP("in flight")},
+             {[](const MetricsRow& r) -> double { return r.inSystemMean; },
+              QT_TR_NOOP("in system (mean)")},
+             modelLine([](const MetricsRow& r)
+                           -> double { return r.throughputPerSec * r.latencyMeanMs / 1000.0; },
+                       QT_TR_NOOP("λ·W (Little's law)"), 2)},
+            Ticks::WholeNumbers);
     addPlot(
         QT_TR_NOOP("Throughput"), QT_TR_NOOP("calls/s"),
         {{[](const MetricsRow& r) -> double { return r.throughputPerSec; },
           QT_TR_NOOP("completed/s")},
          {[](const MetricsRow& r) -> double { return r.timeoutsPerSec; }, QT_TR_NOOP("timeouts/s")},
          {[](const MetricsRow& r) -> double { return r.offeredPerSec; }, QT_TR_NOOP("offered/s")}});
-    addPlot(QT_TR_NOOP("Latency"), QT_TR_NOOP("ms"),
-            {{[](const MetricsRow& r) -> double { return r.latencyP50Ms; }, QT_TR_NOOP("p50")},
-             {[](const MetricsRow& r) -> double { return r.latencyP95Ms; }, QT_TR_NOOP("p95")},
-             {[](const MetricsRow& r) -> double { return r.latencyP99Ms; }, QT_TR_NOOP("p99")},
-             {[](const MetricsRow& r) -> double { return r.queueWaitP95Ms; },
-              QT_TR_NOOP("queue wait p95")},
-             {[](const MetricsRow& r) -> double { return r.serviceP95Ms; },
-              QT_TR_NOOP("service p95")}});
+    addPlot(
+        QT_TR_NOOP("Latency"), QT_TR_NOOP("ms"),
+        {{[](const MetricsRow& r) -> double { return r.latencyP50Ms; }, QT_TR_NOOP("p50")},
+         {[](const MetricsRow& r) -> double { return r.latencyP95Ms; }, QT_TR_NOOP("p95")},
+         {[](const MetricsRow& r) -> double { return r.latencyP99Ms; }, QT_TR_NOOP("p99")},
+         {[](const MetricsRow& r) -> double { return r.queueWaitP95Ms; },
+          QT_TR_NOOP("queue wait p95")},
+         {[](const MetricsRow& r) -> double { return r.serviceP95Ms; }, QT_TR_NOOP("service p95")},
+         modelLine([](const MetricsRow& r) -> double { return r.predictedLatencyP95Ms; },
+                   QT_TR_NOOP("model p95"), 1),
+         modelLine([](const MetricsRow& r) -> double { return r.predictedQueueWaitP95Ms; },
+                   QT_TR_NOOP("model queue wait p95"), 3)});
     addPlot(QT_TR_NOOP("Outcomes (cumulative)"), QT_TR_NOOP("calls"),
             {{[](const MetricsRow& r) -> double { return static_cast<double>(r.timedOut); },
               QT_TR_NOOP("timed out")},
@@ -61,13 +72,18 @@ ChartPanel::ChartPanel(QWidget* parent)
              {[](const MetricsRow& r) -> double { return static_cast<double>(r.rejected); },
               QT_TR_NOOP("rejected")},
              {[](const MetricsRow& r) -> double { return static_cast<double>(r.notRunning); },
-              QT_TR_NOOP("pool closed")}});
+              QT_TR_NOOP("pool closed")}},
+            Ticks::WholeNumbers);
+    // Utilisation in workers (busy = utilisation x size), on the axis the pool size is on.
     addPlot(QT_TR_NOOP("Pool and limiter"), QT_TR_NOOP("workers / tokens"),
             {{[](const MetricsRow& r) -> double { return r.poolSize; }, QT_TR_NOOP("pool size")},
+             {[](const MetricsRow& r) -> double { return r.utilisation * r.poolSize; },
+              QT_TR_NOOP("busy (utilisation × size)")},
              {[](const MetricsRow& r) -> double { return r.limiterTokens; },
               QT_TR_NOOP("limiter tokens")},
              {[](const MetricsRow& r) -> double { return r.abandonedWorkers; },
-              QT_TR_NOOP("abandoned workers")}});
+              QT_TR_NOOP("abandoned workers")}},
+            Ticks::WholeNumbers);
 
     m_lanes = new WorkerLanes(&m_timeline, this);
     auto* grid = new QGridLayout(this);
@@ -91,7 +107,7 @@ ChartPanel::ChartPanel(QWidget* parent)
 
 ChartPanel::~ChartPanel() = default;
 
-void ChartPanel::addPlot(const char* title, const char* unit, std::vector<Line> lines)
+void ChartPanel::addPlot(const char* title, const char* unit, std::vector<Line> lines, Ticks ticks)
 {
     Plot plot;
     plot.title = title;
@@ -99,7 +115,20 @@ void ChartPanel::addPlot(const char* title, const char* unit, std::vector<Line> 
     plot.lines = std::move(lines);
     plot.chart = new TimeChart(this);
     plot.chart->setEvents(&m_events);
+    plot.chart->setWholeNumbers(ticks == Ticks::WholeNumbers);
     m_plots.push_back(std::move(plot));
+}
+
+ChartPanel::Line ChartPanel::modelLine(double (*value)(const MetricsRow&), const char* name,
+                                       int colorOf)
+{
+    Line line;
+    line.value = value;
+    line.name = name;
+    line.model = true;
+    line.colorOf = colorOf;
+    line.decimator = SeriesDecimator(1, SeriesDecimator::NonFinite::Break);
+    return line;
 }
 
 void ChartPanel::retranslate()
@@ -111,6 +140,10 @@ void ChartPanel::retranslate()
         for (const Line& line : plot.lines)
             names.append(tr(line.name));
         plot.chart->setLineNames(names);
+        for (std::size_t i = 0; i < plot.lines.size(); ++i) {
+            if (plot.lines[i].model)
+                plot.chart->setLineStyle(static_cast<int>(i), plot.lines[i].colorOf, true);
+        }
     }
     m_lanes->update();
 }
@@ -210,7 +243,9 @@ void ChartPanel::refresh()
     if (restart) {
         for (std::size_t p = 0; p < m_plots.size(); ++p) {
             for (Line& line : m_plots[p].lines)
-                line.decimator = SeriesDecimator(bucketWidths[p]);
+                line.decimator =
+                    SeriesDecimator(bucketWidths[p], line.model ? SeriesDecimator::NonFinite::Break
+                                                                : SeriesDecimator::NonFinite::Skip);
         }
         m_fedUntilSec = -1;
         m_restart = false;
@@ -234,6 +269,8 @@ void ChartPanel::refresh()
             decimator.dropBefore(from);
             QList<QPointF> points = decimator.points();
             for (const QPointF& p : points) {
+                if (std::isnan(p.y()))
+                    continue; // a break in a model's line
                 low = std::min(low, p.y());
                 high = std::max(high, p.y());
             }

@@ -15,12 +15,13 @@
 class TimeChart;
 class WorkerLanes;
 
-/// The live charts of a run, on one shared time axis: queue length and in flight; throughput,
-/// timeouts and offered load per second; latency percentiles (end to end, queue wait,
-/// service); cumulative outcomes; pool size, limiter tokens and abandoned workers; and the
-/// worker lanes. Rows go into a bounded, downsampled history (MetricsHistory); refresh() redraws
-/// what the visible window holds, thinned to the plot's width, with one replace() per series.
-/// Every run event is a labelled marker on every chart. GUI thread.
+/// The live charts of a run, on one shared time axis: queue length and in flight, beside the
+/// calls in system and Little's law's lambda x W; throughput, timeouts and offered load per
+/// second; latency percentiles (end to end, queue wait, service) with the queueing model's p95s
+/// dashed; cumulative outcomes; pool size, busy workers, limiter tokens and abandoned workers;
+/// and the worker lanes. Rows go into a bounded, downsampled history (MetricsHistory); refresh()
+/// redraws what the visible window holds, thinned to the plot's width, with one replace() per
+/// series. Every run event is a labelled marker on every chart. GUI thread.
 class ChartPanel : public QWidget {
     Q_OBJECT
 
@@ -76,6 +77,10 @@ private:
     struct Line {
         double (*value)(const shoal::MetricsRow&) = nullptr;
         const char* name = nullptr;
+        /// A model's line: dashed, in the colour of the plot's line \a colorOf (the measured
+        /// one it predicts), and broken where the value is NaN (no model) instead of joined.
+        bool model = false;
+        int colorOf = -1;
         SeriesDecimator decimator{};
     };
     /// One chart and its lines.
@@ -85,8 +90,13 @@ private:
         TimeChart* chart = nullptr;
         std::vector<Line> lines;
     };
+    /// Whether a plot's value axis counts (ticks on whole numbers).
+    enum class Ticks { Any, WholeNumbers };
 
-    void addPlot(const char* title, const char* unit, std::vector<Line> lines);
+    void addPlot(const char* title, const char* unit, std::vector<Line> lines,
+                 Ticks ticks = Ticks::Any);
+    /// A model's line of \a colorOf's colour (see Line::model).
+    static Line modelLine(double (*value)(const shoal::MetricsRow&), const char* name, int colorOf);
     void retranslate();
 
     shoal::MetricsHistory m_history; ///< bounded; older rows coarser

@@ -38,7 +38,15 @@ void LegendLayout::paint(QPainter& painter, const QFont& font) const
 {
     painter.setFont(font);
     for (const Placed& placed : m_placed) {
-        painter.fillRect(placed.swatch, placed.entry.color);
+        if (placed.entry.dashed) {
+            // Two dashes across the square's middle, as the line is drawn.
+            const QRect& s = placed.swatch;
+            const int y = s.center().y() - 1;
+            painter.fillRect(QRect(s.left(), y, 4, 2), placed.entry.color);
+            painter.fillRect(QRect(s.left() + 6, y, 4, 2), placed.entry.color);
+        } else {
+            painter.fillRect(placed.swatch, placed.entry.color);
+        }
         painter.drawText(placed.text, Qt::AlignLeft | Qt::AlignVCenter, placed.entry.name);
     }
 }

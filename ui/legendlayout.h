@@ -16,6 +16,7 @@ public:
     struct Entry {
         QString name;
         QColor color;
+        bool dashed = false; ///< drawn as a dashed stroke, not a square
     };
 
     /// Lays \a entries out in \a font from \a firstX on the line at \a top, wrapping to

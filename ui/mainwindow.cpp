@@ -6,6 +6,7 @@
 #include "languageswitcher.h"
 #include "runactions.h"
 #include "runstatusbar.h"
+#include "theorypanel.h"
 #include "workerlanes.h"
 
 #include "lab/presetlibrary.h"
@@ -104,6 +105,15 @@ void MainWindow::createDocks()
     m_controlsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, m_controlsDock);
 
+    m_theory = new TheoryPanel(this);
+    m_theoryDock = new QDockWidget(this);
+    m_theoryDock->setObjectName(QStringLiteral("theoryDock"));
+    m_theoryDock->setWidget(m_theory);
+    m_theoryDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                              QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_theoryDock);
+    splitDockWidget(m_controlsDock, m_theoryDock, Qt::Vertical);
+
     m_log = new EventLogView(this);
     m_logDock = new QDockWidget(this);
     m_logDock->setObjectName(QStringLiteral("logDock"));
@@ -139,6 +149,7 @@ void MainWindow::createMenus()
     m_viewMenu->addActions(a->chartWindows()->actions());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_controlsDock->toggleViewAction());
+    m_viewMenu->addAction(m_theoryDock->toggleViewAction());
     m_viewMenu->addAction(m_logDock->toggleViewAction());
 
     m_languageMenu = menuBar()->addMenu(QString());
@@ -289,10 +300,12 @@ void MainWindow::onStateChanged(RunState state)
     m_state = state;
     if (state == RunState::Preparing) {
         m_charts->clear();
+        m_theory->clearMeasured();
         m_lastRunSec = -1;
         m_log->addNote(0, tr("Run of %1 started").arg(m_scenario.name));
     } else if (state == RunState::Idle && previous != RunState::Idle) {
         m_charts->clear();
+        m_theory->clearMeasured();
         m_lastRunSec = -1;
         m_log->addNote(-1, tr("Run reset"));
     }
@@ -306,6 +319,7 @@ void MainWindow::onScenarioChanged(const shoal::Scenario& scenario)
     const bool presetLoaded = scenario.name != m_scenario.name || !m_pendingPreset.isEmpty();
     m_scenario = scenario;
     m_controls->setScenario(scenario);
+    m_theory->setScenario(scenario);
     m_charts->setPlannedSec(scenario.jobs > 0 ? 0 : scenario.durationSec);
     m_charts->lanes()->setDispatchOrder(scenario.dispatchOrder);
     m_header->setText(tr("<b>%1</b> — %2<br><i>Watch:</i> %3")
@@ -326,6 +340,7 @@ void MainWindow::onSample(const shoal::Sample& sample)
 {
     m_lastRunSec = sample.row.tSec;
     m_charts->appendSample(sample.row, sample.workers);
+    m_theory->addRow(sample.row);
     m_status->showSample(sample);
 }
 
@@ -396,6 +411,7 @@ void MainWindow::showError(const QString& title, const QString& text)
 void MainWindow::retranslate()
 {
     m_controlsDock->setWindowTitle(tr("Controls"));
+    m_theoryDock->setWindowTitle(tr("Theory"));
     m_logDock->setWindowTitle(tr("Event log"));
     m_fileMenu->setTitle(tr("&File"));
     m_presetsMenu->setTitle(tr("&Presets"));

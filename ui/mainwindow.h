@@ -17,6 +17,7 @@ class EventLogView;
 class LanguageSwitcher;
 class RunActions;
 class RunStatusBar;
+class TheoryPanel;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -28,11 +29,11 @@ class Session;
 }
 
 /// Shoal's main window: the preset's description on top, the live charts and worker lanes in
-/// the middle, the knobs in a dock on the left, the event log in a dock below, the run's
-/// numbers in the status bar, and every command as an action (toolbar, menus, shortcuts).
-/// It talks to the lab only through the Session facade: commands are queued calls of its
-/// slots, state comes back as its signals' value snapshots, and the charts are redrawn at
-/// 10 Hz however fast samples come. GUI thread; the session may live on another thread.
+/// the middle, the knobs in a dock on the left with the queueing theory under them, the event log
+/// in a dock below, the run's numbers in the status bar, and every command as an action (toolbar,
+/// menus, shortcuts). It talks to the lab only through the Session facade: commands are queued
+/// calls of its slots, state comes back as its signals' value snapshots, and the charts are redrawn
+/// at 10 Hz however fast samples come. GUI thread; the session may live on another thread.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -62,6 +63,7 @@ public:
     ControlPanel* controls() const { return m_controls; }
     EventLogView* eventLog() const { return m_log; }
     RunStatusBar* runStatus() const { return m_status; }
+    TheoryPanel* theory() const { return m_theory; }
     RunActions* actions() const { return m_actions; }
     /// The run's state as the session last reported it.
     shoal::RunState runState() const { return m_state; }
@@ -123,7 +125,9 @@ private:
     ControlPanel* m_controls = nullptr;
     EventLogView* m_log = nullptr;
     RunStatusBar* m_status = nullptr;
+    TheoryPanel* m_theory = nullptr; ///< the queueing model beside the measurements
     QDockWidget* m_controlsDock = nullptr;
+    QDockWidget* m_theoryDock = nullptr;
     QDockWidget* m_logDock = nullptr;
     QPointer<QMessageBox> m_errorDialog; ///< the refusal on show, if any
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -22,14 +23,24 @@ void appendBucket(QList<QPointF>& to, const QPointF& first, const QPointF& low, 
 
 } // namespace
 
-SeriesDecimator::SeriesDecimator(double bucketWidth)
+SeriesDecimator::SeriesDecimator(double bucketWidth, NonFinite nonFinite)
     : m_bucketWidth(bucketWidth > 0 ? bucketWidth : 1)
+    , m_nonFinite(nonFinite)
 {}
 
 void SeriesDecimator::add(double x, double y)
 {
-    if (!std::isfinite(y) || !std::isfinite(x))
+    if (!std::isfinite(x))
         return;
+    if (!std::isfinite(y)) {
+        if (m_nonFinite == NonFinite::Break) {
+            // One break for a run of missing values, and none before the first point.
+            flush();
+            if (!m_points.isEmpty() && std::isfinite(m_points.constLast().y()))
+                m_points.append(QPointF(x, std::numeric_limits<double>::quiet_NaN()));
+        }
+        return;
+    }
     const auto bucket = static_cast<qint64>(std::floor(x / m_bucketWidth));
     const QPointF point(x, y);
     if (!m_filling || bucket != m_bucket) {

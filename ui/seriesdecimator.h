@@ -9,13 +9,19 @@
 /// series at that width, spikes included, however many points went in. Because the buckets
 /// sit at fixed places, a live chart feeds each new point once and drops what scrolls out of
 /// its window, instead of thinning the whole window again for every frame. Points without a
-/// finite value (a NaN percentile) are left out. One thread.
+/// finite value (a NaN percentile) are left out, or kept as one break in the line. One thread.
 class SeriesDecimator {
 public:
+    /// What a point without a finite value does.
+    enum class NonFinite {
+        Skip,  ///< left out: the line joins its neighbours
+        Break, ///< kept as one point with a NaN value, where the line stops until the next one
+    };
+
     /// Buckets one unit wide.
     SeriesDecimator() = default;
     /// Buckets \a bucketWidth wide (> 0), the first starting at x = 0.
-    explicit SeriesDecimator(double bucketWidth);
+    explicit SeriesDecimator(double bucketWidth, NonFinite nonFinite = NonFinite::Skip);
 
     /// The width it was made with.
     double bucketWidth() const { return m_bucketWidth; }
@@ -32,11 +38,12 @@ private:
     void flush();
 
     double m_bucketWidth = 1; ///< see bucketWidth()
-    bool m_filling = false;   ///< a bucket has points not yet flushed
-    qint64 m_bucket = 0;      ///< the bucket being filled (x / width, rounded down)
-    QPointF m_first;          ///< its first point
-    QPointF m_low;            ///< its lowest point
-    QPointF m_high;           ///< its highest point
-    QPointF m_last;           ///< its last point
-    QList<QPointF> m_points;  ///< flushed buckets
+    NonFinite m_nonFinite = NonFinite::Skip;
+    bool m_filling = false;  ///< a bucket has points not yet flushed
+    qint64 m_bucket = 0;     ///< the bucket being filled (x / width, rounded down)
+    QPointF m_first;         ///< its first point
+    QPointF m_low;           ///< its lowest point
+    QPointF m_high;          ///< its highest point
+    QPointF m_last;          ///< its last point
+    QList<QPointF> m_points; ///< flushed buckets
 };

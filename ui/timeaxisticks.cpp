@@ -15,9 +15,9 @@ double TimeAxisTicks::step(double fromSec, double toSec, int maxTicks)
     return 10 * magnitude;
 }
 
-QList<double> TimeAxisTicks::ticks(double fromSec, double toSec, int maxTicks)
+QList<double> TimeAxisTicks::ticks(double fromSec, double toSec, int maxTicks, double minStep)
 {
-    const double s = step(fromSec, toSec, maxTicks);
+    const double s = std::max(step(fromSec, toSec, maxTicks), minStep);
     QList<double> result;
     for (double t = std::ceil(fromSec / s) * s; t <= toSec + s * 1e-9; t += s)
         result.append(t);

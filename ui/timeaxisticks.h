@@ -16,8 +16,9 @@ public:
 
     /// The round step for [\a fromSec, \a toSec] with at most \a maxTicks ticks.
     static double step(double fromSec, double toSec, int maxTicks);
-    /// The tick positions in [\a fromSec, \a toSec], multiples of step().
-    static QList<double> ticks(double fromSec, double toSec, int maxTicks);
+    /// The tick positions in [\a fromSec, \a toSec], multiples of step(), or of \a minStep
+    /// where that is larger (1 keeps a count axis on whole numbers).
+    static QList<double> ticks(double fromSec, double toSec, int maxTicks, double minStep = 0);
     /// A tick's label, e.g. "90 s".
     static QString label(double sec);
 };

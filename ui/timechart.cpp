@@ -76,14 +76,34 @@ void TimeChart::setLineNames(const QStringList& names)
 
 QColor TimeChart::lineColor(int line) const
 {
-    return PlotColors::line(line);
+    const int colorOf = m_lines.at(static_cast<std::size_t>(line)).colorOf;
+    return PlotColors::line(colorOf >= 0 ? colorOf : line);
+}
+
+void TimeChart::setLineStyle(int line, int colorOf, bool dashed)
+{
+    Line& l = m_lines.at(static_cast<std::size_t>(line));
+    l.colorOf = colorOf;
+    l.dashed = dashed;
+    invalidate();
+}
+
+void TimeChart::setWholeNumbers(bool whole)
+{
+    m_wholeNumbers = whole;
+    update();
+}
+
+QList<double> TimeChart::valueTicks() const
+{
+    return TimeAxisTicks::ticks(m_bottom, m_top, 4, m_wholeNumbers ? 1.0 : 0.0);
 }
 
 LegendLayout TimeChart::legend() const
 {
     QList<LegendLayout::Entry> entries;
     for (std::size_t i = 0; i < m_lines.size(); ++i)
-        entries.append({m_lines[i].name, lineColor(static_cast<int>(i))});
+        entries.append({m_lines[i].name, lineColor(static_cast<int>(i)), m_lines[i].dashed});
     const QFontMetrics title(titleFont(font()));
     const QFont small = smallFont(font());
     const int top = kMargin + (title.height() - QFontMetrics(small).height()) / 2;
@@ -252,7 +272,7 @@ void TimeChart::drawGrid(QPainter& painter, const QRect& plot)
     const double valueScale = plot.height() / (m_top - m_bottom);
     const QList<double> timeTicks =
         TimeAxisTicks::ticks(m_fromSec, m_toSec, TimeAxisTicks::DefaultTicks);
-    const QList<double> valueTicks = TimeAxisTicks::ticks(m_bottom, m_top, 4);
+    const QList<double> valueTicks = this->valueTicks();
 
     // Grid, ticks and axes as opaque one-pixel rectangles, which the raster engine fills far
     // more cheaply than it strokes lines.
@@ -292,14 +312,24 @@ void TimeChart::drawLines(QPainter& painter, const QRect& plot)
         const QList<QPointF>& points = m_lines[i].points;
         if (points.isEmpty())
             continue;
-        // Through pixel centres, so a flat line is one crisp row, not two half-tone ones.
-        m_polygon.resize(points.size());
-        for (qsizetype p = 0; p < points.size(); ++p)
-            m_polygon[p] = QPointF(time.x(points[p].x()) + 0.5,
-                                   plot.bottom() + 0.5 - (points[p].y() - m_bottom) * valueScale);
         // One pixel wide: the raster engine's fast line path, antialiased at no extra cost.
-        painter.setPen(QPen(lineColor(static_cast<int>(i)), 1));
-        painter.drawPolyline(m_polygon);
+        QPen pen(lineColor(static_cast<int>(i)), 1);
+        if (m_lines[i].dashed)
+            pen.setDashPattern({5, 3});
+        painter.setPen(pen);
+        // Through pixel centres, so a flat line is one crisp row, not two half-tone ones; a NaN
+        // value ends one polyline and the next point starts another.
+        qsizetype p = 0;
+        while (p < points.size()) {
+            m_polygon.clear();
+            for (; p < points.size() && !std::isnan(points[p].y()); ++p)
+                m_polygon.append(
+                    QPointF(time.x(points[p].x()) + 0.5,
+                            plot.bottom() + 0.5 - (points[p].y() - m_bottom) * valueScale));
+            if (m_polygon.size() > 1)
+                painter.drawPolyline(m_polygon);
+            ++p;
+        }
     }
     painter.restore();
 }

@@ -40,10 +40,16 @@ public:
     QString lineName(int line) const { return m_lines.at(line).name; }
     /// See lineName().
     QColor lineColor(int line) const;
+    /// Draws \a line in the colour of line \a colorOf (a model's line beside what it
+    /// predicts) and, if \a dashed, dashed; in the legend too.
+    void setLineStyle(int line, int colorOf, bool dashed);
+    /// Whether \a line is drawn dashed.
+    bool isDashed(int line) const { return m_lines.at(static_cast<std::size_t>(line)).dashed; }
     /// See lineName().
     const QList<QPointF>& points(int line) const { return m_lines.at(line).points; }
 
-    /// Sets every point of \a line (x in run seconds, in order); drawn at the next paint.
+    /// Sets every point of \a line (x in run seconds, in order); drawn at the next paint. A
+    /// point with a NaN value breaks the line there.
     void replace(int line, QList<QPointF> points);
     /// The time range the plot spans, in run seconds.
     void setTimeRange(double fromSec, double toSec);
@@ -55,6 +61,11 @@ public:
     double valueMin() const { return m_bottom; }
     /// See valueMin().
     double valueMax() const { return m_top; }
+    /// Whether the value ticks stay on whole numbers (a plot of counts).
+    void setWholeNumbers(bool whole);
+    bool wholeNumbers() const { return m_wholeNumbers; }
+    /// The value ticks the grid draws for the current value range.
+    QList<double> valueTicks() const;
     /// Whether the time ticks are labelled under the plot (the bottom row's charts only).
     void setTimeLabelsVisible(bool visible);
 
@@ -82,6 +93,8 @@ private:
     struct Line {
         QString name;
         QList<QPointF> points;
+        int colorOf = -1;    ///< the colour of this line of the table; -1: its own
+        bool dashed = false; ///< see isDashed()
     };
 
     /// Places the plot: under the title and legend, right of the value axis. Text metrics are
@@ -106,6 +119,7 @@ private:
     double m_bottom = 0;
     double m_top = 1;
     bool m_timeLabels = true;
+    bool m_wholeNumbers = false;                      ///< see wholeNumbers()
     const QList<shoal::RunEvent>* m_events = nullptr; ///< not owned
     int m_markersDrawn = 0;                           ///< see markersDrawn()
     mutable QRect m_plot;                             ///< see plotArea()

@@ -9,6 +9,9 @@
 
 #include <QTest>
 
+#include <cmath>
+#include <utility>
+
 using namespace shoal;
 
 namespace {
@@ -42,6 +45,21 @@ QList<WorkerProbe> eightWorkers(int n)
     return workers;
 }
 
+/// The chart titled \a title and the index of its line named \a name; -1 when there is none.
+std::pair<TimeChart*, int> lineOf(const ChartPanel& panel, const QString& title,
+                                  const QString& name)
+{
+    for (TimeChart* chart : panel.charts()) {
+        if (chart->title() != title)
+            continue;
+        for (int line = 0; line < chart->lineCount(); ++line) {
+            if (chart->lineName(line) == name)
+                return {chart, line};
+        }
+    }
+    return {nullptr, -1};
+}
+
 } // namespace
 
 class TestChartPanel : public QObject {
@@ -54,6 +72,9 @@ private Q_SLOTS:
     void wholeRunSpansThePlannedLength();
     void markersAreDrawnOnlyInTheWindow();
     void clearForgetsTheRun();
+    void modelLinesAreDashedAndBreakWhereNoModelApplies();
+    void littlesLawAndUtilisationFollowTheRows();
+    void countPlotsTickOnWholeNumbers();
 };
 
 void TestChartPanel::anHourStaysBoundedAndThinnedToThePlotWidth()
@@ -174,6 +195,111 @@ void TestChartPanel::clearForgetsTheRun()
         for (int line = 0; line < chart->lineCount(); ++line)
             QCOMPARE(chart->points(line).size(), 0);
     }
+}
+
+void TestChartPanel::modelLinesAreDashedAndBreakWhereNoModelApplies()
+{
+    ChartPanel panel;
+    panel.resize(1200, 800);
+    // Rows 1-50 and 101-150 carry the model's p95s; rows 51-100 have none (NaN).
+    for (int n = 1; n <= 150; ++n) {
+        MetricsRow r = rowAt(n);
+        if (n <= 50 || n > 100) {
+            r.predictedLatencyP95Ms = 8;
+            r.predictedQueueWaitP95Ms = 1.5;
+        }
+        panel.appendSample(r, eightWorkers(n));
+    }
+    panel.refresh();
+    const auto [latency, p95] = lineOf(panel, QStringLiteral("Latency"), QStringLiteral("p95"));
+    QVERIFY(latency);
+    QVERIFY(!latency->isDashed(p95));
+    for (const QString& name :
+         {QStringLiteral("model p95"), QStringLiteral("model queue wait p95")}) {
+        const auto [chart, line] = lineOf(panel, QStringLiteral("Latency"), name);
+        QVERIFY2(chart == latency, qPrintable(name));
+        QVERIFY(chart->isDashed(line));
+        const QList<QPointF>& points = chart->points(line);
+        QVERIFY(points.size() >= 4);
+        // Drawn on both sides of the stretch without a model, with one break between.
+        int breaks = 0;
+        for (const QPointF& p : points) {
+            if (std::isnan(p.y())) {
+                ++breaks;
+                QVERIFY(p.x() > 5.0 && p.x() <= 10.05);
+            } else {
+                QVERIFY(p.x() <= 5.05 || p.x() > 10.05);
+            }
+        }
+        QCOMPARE(breaks, 1);
+        QVERIFY(points.constFirst().x() < 1);
+        QVERIFY(points.constLast().x() > 14.9);
+    }
+    // The model's p95 in the colour of the measured p95 it is compared with.
+    const auto [chart, model] =
+        lineOf(panel, QStringLiteral("Latency"), QStringLiteral("model p95"));
+    QCOMPARE(chart->lineColor(model), latency->lineColor(p95));
+}
+
+void TestChartPanel::littlesLawAndUtilisationFollowTheRows()
+{
+    ChartPanel panel;
+    for (int n = 1; n <= 50; ++n) {
+        MetricsRow r = rowAt(n);
+        r.throughputPerSec = 200;
+        r.latencyMeanMs = 15; // lambda x W = 3 calls
+        r.inSystemMean = 2.9;
+        r.utilisation = 0.25; // of 8 workers: 2 busy
+        panel.appendSample(r, eightWorkers(n));
+    }
+    panel.refresh();
+    const QString queue = QStringLiteral("Queue and in flight");
+    const auto [chart, little] = lineOf(panel, queue, QStringLiteral("λ·W (Little's law)"));
+    QVERIFY(chart);
+    QVERIFY(chart->isDashed(little));
+    QVERIFY(!chart->points(little).isEmpty());
+    for (const QPointF& p : chart->points(little))
+        QCOMPARE(p.y(), 3.0);
+    const auto [same, inSystem] = lineOf(panel, queue, QStringLiteral("in system (mean)"));
+    QCOMPARE(same, chart);
+    QCOMPARE(chart->points(inSystem).constLast().y(), 2.9);
+    const auto [pool, busy] = lineOf(panel, QStringLiteral("Pool and limiter"),
+                                     QStringLiteral("busy (utilisation × size)"));
+    QVERIFY(pool);
+    QVERIFY(!pool->points(busy).isEmpty());
+    for (const QPointF& p : pool->points(busy))
+        QCOMPARE(p.y(), 2.0);
+}
+
+void TestChartPanel::countPlotsTickOnWholeNumbers()
+{
+    ChartPanel panel;
+    // One call timed out: the outcomes' value axis spans 0..2, where four ticks would be 0.5
+    // apart.
+    for (int n = 1; n <= 50; ++n) {
+        MetricsRow r = rowAt(n);
+        r.timedOut = n > 25 ? 1 : 0;
+        panel.appendSample(r, eightWorkers(n));
+    }
+    panel.refresh();
+    for (TimeChart* chart : panel.charts()) {
+        const bool counts = chart->title() == QStringLiteral("Outcomes (cumulative)") ||
+                            chart->title() == QStringLiteral("Queue and in flight") ||
+                            chart->title() == QStringLiteral("Pool and limiter");
+        QCOMPARE(chart->wholeNumbers(), counts);
+        if (!counts)
+            continue;
+        QVERIFY(chart->valueTicks().size() >= 2);
+        for (double tick : chart->valueTicks())
+            QVERIFY2(tick == std::floor(tick), qPrintable(chart->title()));
+    }
+    TimeChart* outcomes =
+        lineOf(panel, QStringLiteral("Outcomes (cumulative)"), QStringLiteral("timed out")).first;
+    QVERIFY(outcomes->valueMax() <= 2.5);
+    QCOMPARE(outcomes->valueTicks(), (QList<double>{0, 1, 2}));
+    // The same range without the option ticks on halves.
+    outcomes->setWholeNumbers(false);
+    QVERIFY(outcomes->valueTicks().contains(0.5));
 }
 
 QTEST_MAIN(TestChartPanel)

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void keepsEverythingWhenThereIsRoom();
     void keepsTheSpikeOfAThinnedSeries();
     void leavesOutPointsWithoutAValue();
+    void breaksOnceForARunOfPointsWithoutAValue();
     void staysInXOrderWithinABucket();
     void aFlatBucketStillDrawsALine();
     void theBucketBeingFilledShowsAsItStands();
@@ -134,6 +135,25 @@ void TestSeriesDecimator::droppingWhatScrollsOutMatchesThinningTheWindowAfresh()
         }
         QCOMPARE(a, b);
     }
+}
+
+void TestSeriesDecimator::breaksOnceForARunOfPointsWithoutAValue()
+{
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    SeriesDecimator d(10, SeriesDecimator::NonFinite::Break);
+    d.add(1, nan); // nothing to break yet
+    d.add(2, 5);
+    d.add(3, 6);
+    d.add(4, nan);
+    d.add(5, nan);
+    d.add(6, 7);
+    const QList<QPointF> points = d.points();
+    QCOMPARE(points.size(), 4);
+    QCOMPARE(points[0], QPointF(2, 5));
+    QCOMPARE(points[1], QPointF(3, 6));
+    QCOMPARE(points[2].x(), 4.0);
+    QVERIFY(std::isnan(points[2].y()));
+    QCOMPARE(points[3], QPointF(6, 7));
 }
 
 QTEST_GUILESS_MAIN(TestSeriesDecimator)
