@@ -115,6 +115,26 @@
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>in system (mean)</source>
+        <translation>im System (Mittel)</translation>
+    </message>
+    <message>
+        <source>λ·W (Little&apos;s law)</source>
+        <translation>λ·W (Littles Gesetz)</translation>
+    </message>
+    <message>
+        <source>model p95</source>
+        <translation>Modell p95</translation>
+    </message>
+    <message>
+        <source>model queue wait p95</source>
+        <translation>Modell Wartezeit p95</translation>
+    </message>
+    <message>
+        <source>busy (utilisation × size)</source>
+        <translation>beschäftigt (Auslastung × Größe)</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -211,24 +231,6 @@
         <translation>--screenshot-at: Sekunden von 0 bis 86400 erwartet, erhalten: „%1“</translation>
     </message>
     <message>
-        <source>Shoal: a worker-pool monitor and workload lab.
-
-  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]
-  shoal-lab --list-presets
-  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
-            [--events FILE] [--summary FILE] [--set key=value ...]
-
-Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
-        <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
-
-  shoal-lab [--preset NAME|DATEI | DATEI] [--set Schlüssel=Wert ...] [--lang de] [--run]
-  shoal-lab --list-presets
-  shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
-            [--events DATEI] [--summary DATEI] [--set Schlüssel=Wert ...]
-
-Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
-    </message>
-    <message>
         <source>A preset file to open, as --preset FILE.</source>
         <translation>Eine Voreinstellungsdatei zum Öffnen, wie --preset DATEI.</translation>
     </message>
@@ -239,6 +241,84 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>unexpected argument &quot;%1&quot;: --preset names the preset already</source>
         <translation>unerwartetes Argument „%1“: --preset nennt die Voreinstellung bereits</translation>
+    </message>
+    <message>
+        <source>Shoal: a worker-pool monitor and workload lab.
+
+  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
+            [--events FILE] [--summary FILE] [--set key=value ...]
+  shoal-lab --headless --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]
+            | --sweep-preset
+            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
+            [--csv FILE] [--summary FILE]
+
+Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
+        <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
+
+  shoal-lab [--preset NAME|DATEI | DATEI] [--set Schlüssel=Wert ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
+            [--events DATEI] [--summary DATEI] [--set Schlüssel=Wert ...]
+  shoal-lab --headless --preset NAME|DATEI --sweep SCHLÜSSEL=WERTE [--sweep SCHLÜSSEL2=WERTE]
+            | --sweep-preset
+            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
+            [--csv DATEI] [--summary DATEI]
+
+Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
+    </message>
+    <message>
+        <source>Sweep a preset key over VALUES (1,2,4 | 1..8 | 1..16:2 | 50..800*2), one run per value; twice for a grid. Overrides the keys of the preset&apos;s sweep section.</source>
+        <translation>Einen Schlüssel der Voreinstellung über WERTE durchlaufen (1,2,4 | 1..8 | 1..16:2 | 50..800*2), ein Lauf je Wert; zweimal für ein Raster. Ersetzt die Schlüssel aus dem Sweep-Abschnitt der Voreinstellung.</translation>
+    </message>
+    <message>
+        <source>KEY=VALUES</source>
+        <translation>SCHLÜSSEL=WERTE</translation>
+    </message>
+    <message>
+        <source>Run the sweep the preset&apos;s sweep section describes.</source>
+        <translation>Den Sweep ausführen, den der Sweep-Abschnitt der Voreinstellung beschreibt.</translation>
+    </message>
+    <message>
+        <source>Measured seconds per sweep point (default 5).</source>
+        <translation>Gemessene Sekunden je Sweep-Punkt (Standard 5).</translation>
+    </message>
+    <message>
+        <source>Discarded warm-up seconds per sweep point (default 1).</source>
+        <translation>Verworfene Aufwärmsekunden je Sweep-Punkt (Standard 1).</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>Runs per sweep point, interleaved (default 1).</source>
+        <translation>Läufe je Sweep-Punkt, verschränkt (Standard 1).</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>The sweep&apos;s objective, METRIC&lt;=MS with p50, p95, p99 or wait_p95.</source>
+        <translation>Das Ziel des Sweeps, METRIK&lt;=MS mit p50, p95, p99 oder wait_p95.</translation>
+    </message>
+    <message>
+        <source>METRIC&lt;=MS</source>
+        <translation>METRIK&lt;=MS</translation>
+    </message>
+    <message>
+        <source>--sweep: at most two keys, got %1</source>
+        <translation>--sweep: höchstens zwei Schlüssel, erhalten %1</translation>
+    </message>
+    <message>
+        <source>--sweep and its options need --headless</source>
+        <translation>--sweep und seine Optionen brauchen --headless</translation>
+    </message>
+    <message>
+        <source>--events does not apply to a sweep</source>
+        <translation>--events gilt nicht für einen Sweep</translation>
     </message>
 </context>
 <context>
@@ -620,6 +700,17 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     </message>
 </context>
 <context>
+    <name>HeadlessSweep</name>
+    <message>
+        <source>stopped by signal %1; no files written</source>
+        <translation>durch Signal %1 angehalten; keine Dateien geschrieben</translation>
+    </message>
+    <message>
+        <source>sweep: %1/%2 runs, about %3 s left</source>
+        <translation>Sweep: %1/%2 Läufe, noch etwa %3 s</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Charts saved to %1</source>
@@ -748,6 +839,10 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>Preset %1 loaded</source>
         <translation>Voreinstellung %1 geladen</translation>
+    </message>
+    <message>
+        <source>Theory</source>
+        <translation>Theorie</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1331,341 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>%1 calls in the system, throughput x mean latency %2</source>
         <translation>%1 Aufrufe im System, Durchsatz x mittlere Latenz %2</translation>
+    </message>
+</context>
+<context>
+    <name>SweepOptions</name>
+    <message>
+        <source>no value given</source>
+        <translation>kein Wert angegeben</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the range &quot;%1&quot; is empty: its end is below its start</source>
+        <translation>der Bereich „%1“ ist leer: sein Ende liegt unter seinem Anfang</translation>
+    </message>
+    <message>
+        <source>the step in &quot;%1&quot; must be above zero</source>
+        <translation>die Schrittweite in „%1“ muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>the factor in &quot;%1&quot; must be above one</source>
+        <translation>der Faktor in „%1“ muss größer als eins sein</translation>
+    </message>
+    <message>
+        <source>the range &quot;%1&quot; must start above zero to grow by a factor</source>
+        <translation>der Bereich „%1“ muss über null beginnen, um mit einem Faktor zu wachsen</translation>
+    </message>
+    <message>
+        <source>too many values at &quot;%1&quot;: at most %2</source>
+        <translation>zu viele Werte bei „%1“: höchstens %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; repeats a value given before</source>
+        <translation>„%1“ wiederholt einen schon angegebenen Wert</translation>
+    </message>
+    <message>
+        <source>no objective given; expected METRIC&lt;=MS</source>
+        <translation>kein Ziel angegeben; erwartet METRIK&lt;=MS</translation>
+    </message>
+    <message>
+        <source>expected METRIC&lt;=MS, e.g. p95&lt;=36</source>
+        <translation>erwartet METRIK&lt;=MS, z. B. p95&lt;=36</translation>
+    </message>
+    <message>
+        <source>unknown metric &quot;%1&quot;; expected p50, p95, p99 or wait_p95</source>
+        <translation>unbekannte Metrik „%1“; erwartet p50, p95, p99 oder wait_p95</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of milliseconds</source>
+        <translation>„%1“ ist keine Anzahl Millisekunden</translation>
+    </message>
+    <message>
+        <source>the limit &quot;%1&quot; must be above zero</source>
+        <translation>die Grenze „%1“ muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>--sweep-preset: the preset &quot;%1&quot; has no sweep section</source>
+        <translation>--sweep-preset: die Voreinstellung „%1“ hat keinen Sweep-Abschnitt</translation>
+    </message>
+    <message>
+        <source>--sweep %1: expected KEY=VALUES</source>
+        <translation>--sweep %1: erwartet SCHLÜSSEL=WERTE</translation>
+    </message>
+    <message>
+        <source>--sweep %1: %2</source>
+        <translation>--sweep %1: %2</translation>
+    </message>
+    <message>
+        <source>no sweep: give --sweep KEY=VALUES, or --sweep-preset with a preset that has a sweep section</source>
+        <translation>kein Sweep: --sweep SCHLÜSSEL=WERTE angeben oder --sweep-preset mit einer Voreinstellung, die einen Sweep-Abschnitt hat</translation>
+    </message>
+    <message>
+        <source>--point-seconds: expected seconds from 0.1 to 86400, got &quot;%1&quot;</source>
+        <translation>--point-seconds: erwartet Sekunden von 0.1 bis 86400, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>--warmup-seconds: expected seconds from 0 to 86400, got &quot;%1&quot;</source>
+        <translation>--warmup-seconds: erwartet Sekunden von 0 bis 86400, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>--repeats: expected a whole number from 1 to %1, got &quot;%2&quot;</source>
+        <translation>--repeats: erwartet eine ganze Zahl von 1 bis %1, erhalten „%2“</translation>
+    </message>
+    <message>
+        <source>--slo %1: %2</source>
+        <translation>--slo %1: %2</translation>
+    </message>
+    <message>
+        <source>too many sweep points: %1 runs (values x repeats), at most %2</source>
+        <translation>zu viele Sweep-Punkte: %1 Läufe (Werte × Wiederholungen), höchstens %2</translation>
+    </message>
+    <message>
+        <source>--sweep: %1</source>
+        <translation>--sweep: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SweepTable</name>
+    <message>
+        <source>%1 &lt;= %2 ms</source>
+        <translation>%1 &lt;= %2 ms</translation>
+    </message>
+    <message>
+        <source>With %1 = %2, </source>
+        <translation>Mit %1 = %2: </translation>
+    </message>
+    <message>
+        <source>%1 %2 is the smallest meeting %3 at %4 calls/s; %5 gives %6 ms.</source>
+        <translation>%1 %2 ist der kleinste Wert, der %3 bei %4 Aufrufen/s einhält; %5 ergibt %6 ms.</translation>
+    </message>
+    <message>
+        <source>%1 %2, the smallest tried, meets %3 at %4 calls/s (%5 ms).</source>
+        <translation>%1 %2, der kleinste versuchte Wert, hält %3 bei %4 Aufrufen/s ein (%5 ms).</translation>
+    </message>
+    <message>
+        <source>No %1 tried meets %2; the largest, %3, gives %4 ms.</source>
+        <translation>Kein versuchter Wert von %1 hält %2 ein; der größte, %3, ergibt %4 ms.</translation>
+    </message>
+    <message>
+        <source>No --slo given; the knee (highest throughput per ms of mean latency) is at %1 %2, %3 calls/s at %4 ms mean.</source>
+        <translation>Kein --slo angegeben; das Knie (höchster Durchsatz je ms mittlerer Latenz) liegt bei %1 %2, %3 Aufrufe/s bei %4 ms im Mittel.</translation>
+    </message>
+    <message>
+        <source>No --slo given and no point had a throughput and a latency.</source>
+        <translation>Kein --slo angegeben, und kein Punkt hatte einen Durchsatz und eine Latenz.</translation>
+    </message>
+    <message>
+        <source>rep</source>
+        <translation>Wdh.</translation>
+    </message>
+    <message>
+        <source>offered/s</source>
+        <translation>angeboten/s</translation>
+    </message>
+    <message>
+        <source>thru/s</source>
+        <translation>Durchs./s</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>mean ms</source>
+        <translation>Mittel ms</translation>
+    </message>
+    <message>
+        <source>wait95 ms</source>
+        <translation>Warten95 ms</translation>
+    </message>
+    <message>
+        <source>util</source>
+        <translation>Ausl.</translation>
+    </message>
+    <message>
+        <source>model p95</source>
+        <translation>Modell p95</translation>
+    </message>
+    <message>
+        <source>timedOut</source>
+        <translation>Zeitüberschr.</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgewiesen</translation>
+    </message>
+    <message>
+        <source>USL fit: sigma %1, kappa %2, peak at %3, R^2 %4
+</source>
+        <translation>USL-Anpassung: Sigma %1, Kappa %2, Gipfel bei %3, R^2 %4
+</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>TheoryPanel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>model %1, measured –</source>
+        <translation>Modell %1, gemessen –</translation>
+    </message>
+    <message>
+        <source>model %1, measured %2</source>
+        <translation>Modell %1, gemessen %2</translation>
+    </message>
+    <message>
+        <source>model %1, measured %2 (%3)</source>
+        <translation>Modell %1, gemessen %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no model: closed loop</source>
+        <translation>kein Modell: geschlossene Schleife</translation>
+    </message>
+    <message>
+        <source>no model: arrivals are evenly spaced</source>
+        <translation>kein Modell: Ankünfte in gleichem Abstand</translation>
+    </message>
+    <message>
+        <source>no model: the limiter caps throughput</source>
+        <translation>kein Modell: der Ratenbegrenzer deckelt den Durchsatz</translation>
+    </message>
+    <message>
+        <source>no model: shared slots cap concurrency</source>
+        <translation>kein Modell: geteilte Slots begrenzen die Parallelität</translation>
+    </message>
+    <message>
+        <source>no model: calls time out</source>
+        <translation>kein Modell: Aufrufe laufen in Timeouts</translation>
+    </message>
+    <message>
+        <source>no model: jobs fail</source>
+        <translation>kein Modell: Jobs schlagen fehl</translation>
+    </message>
+    <message>
+        <source>no model: a setting changed during the run</source>
+        <translation>kein Modell: eine Einstellung hat sich während des Laufs geändert</translation>
+    </message>
+    <message>
+        <source>no model: the service time is not known in advance</source>
+        <translation>kein Modell: die Bedienzeit ist vorab nicht bekannt</translation>
+    </message>
+    <message>
+        <source>no model: no workers, arrivals or service time</source>
+        <translation>kein Modell: keine Worker, Ankünfte oder Bedienzeit</translation>
+    </message>
+    <message>
+        <source>unstable: the queue grows without bound</source>
+        <translation>instabil: die Warteschlange wächst unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Callers wait for their answers, so the arrival rate depends on the pool.</source>
+        <translation>Aufrufer warten auf ihre Antworten, daher hängt die Ankunftsrate vom Pool ab.</translation>
+    </message>
+    <message>
+        <source>Erlang C needs Poisson arrivals; switch the arrival process to Poisson.</source>
+        <translation>Erlang C braucht Poisson-Ankünfte; stellen Sie den Ankunftsprozess auf Poisson.</translation>
+    </message>
+    <message>
+        <source>The limiter caps throughput: workers wait for tokens, not for calls.</source>
+        <translation>Der Ratenbegrenzer deckelt den Durchsatz: Worker warten auf Tokens, nicht auf Aufrufe.</translation>
+    </message>
+    <message>
+        <source>Fewer slots than workers: the slots are the servers, not the pool.</source>
+        <translation>Weniger Slots als Worker: die Slots sind die Bediener, nicht der Pool.</translation>
+    </message>
+    <message>
+        <source>Callers leave the queue when they time out; abandonment is not modelled.</source>
+        <translation>Aufrufer verlassen bei einem Timeout die Warteschlange; Abbrüche bildet das Modell nicht ab.</translation>
+    </message>
+    <message>
+        <source>Failed jobs end early; the model has no failed calls.</source>
+        <translation>Fehlgeschlagene Jobs enden früh; das Modell kennt keine fehlgeschlagenen Aufrufe.</translation>
+    </message>
+    <message>
+        <source>The queue has no steady state while settings change.</source>
+        <translation>Solange sich Einstellungen ändern, hat die Warteschlange keinen stationären Zustand.</translation>
+    </message>
+    <message>
+        <source>Only the synthetic workload&apos;s service time is known before it runs.</source>
+        <translation>Nur die Bedienzeit der synthetischen Arbeitslast ist vor dem Lauf bekannt.</translation>
+    </message>
+    <message>
+        <source>The model needs workers, an arrival rate and a service time.</source>
+        <translation>Das Modell braucht Worker, eine Ankunftsrate und eine Bedienzeit.</translation>
+    </message>
+    <message>
+        <source>Arrivals exceed what the workers can serve: add workers or lower the rate.</source>
+        <translation>Es kommen mehr Aufrufe an, als die Worker bedienen können: mehr Worker oder eine niedrigere Rate.</translation>
+    </message>
+    <message>
+        <source>Close to saturation: p95 takes long to settle and swings with small changes in load.</source>
+        <translation>Nahe der Sättigung: p95 braucht lange, um sich einzupendeln, und schwankt bei kleinen Laständerungen stark.</translation>
+    </message>
+    <message>
+        <source>Service times are not exponential (service p95 %1, exponential %2): switch to M/G/c.</source>
+        <translation>Die Bedienzeiten sind nicht exponentiell (Bedienzeit p95 %1, exponentiell %2): zu M/G/c wechseln.</translation>
+    </message>
+    <message>
+        <source>Slower than the model: a busy machine stretches service times (compare service p95).</source>
+        <translation>Langsamer als das Modell: eine ausgelastete Maschine dehnt die Bedienzeiten (Bedienzeit p95 vergleichen).</translation>
+    </message>
+    <message>
+        <source>Faster than the model: the run has not reached a steady state yet.</source>
+        <translation>Schneller als das Modell: der Lauf hat noch keinen stationären Zustand erreicht.</translation>
+    </message>
+    <message>
+        <source>%1, c = %2</source>
+        <translation>%1, c = %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Utilisation ρ</source>
+        <translation>Auslastung ρ</translation>
+    </message>
+    <message>
+        <source>P(wait)</source>
+        <translation>P(Warten)</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>Latenz p95</translation>
+    </message>
+    <message>
+        <source>Queue wait p95</source>
+        <translation>Wartezeit p95</translation>
     </message>
 </context>
 <context>
