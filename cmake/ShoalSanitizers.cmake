@@ -32,6 +32,15 @@ if((SHOAL_ASAN OR SHOAL_TSAN) AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     add_compile_options(-Wno-error=maybe-uninitialized)
 endif()
 
+# How often the stress label repeats the concurrency tests. The normal build repeats them to
+# shake out rare interleavings; the sanitizers judge each run by happens-before and shadow
+# memory, not by luck, and run several times slower, so a few rounds are what they add.
+if(SHOAL_ASAN OR SHOAL_TSAN)
+    set(SHOAL_STRESS_ROUNDS 5)
+else()
+    set(SHOAL_STRESS_ROUNDS 50)
+endif()
+
 # The environment every test runs in: sanitizer reports fail the test.
 set(SHOAL_TEST_ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 if(SHOAL_TSAN)
