@@ -125,7 +125,7 @@ std::optional<SweepSpec> SweepSection::fromJson(const QJsonValue& value, const S
         if (axis.key == kDurationKey || axis.key == kJobsKey) {
             // The sweep sets each point's length itself, from pointSec and warmupSec.
             *error = make(Code::Unusable, keyPath);
-            error->detail = axis.key + QStringLiteral(" is set by pointSec");
+            error->detail = kPointSec; // as SweepRunner::plan names it
             return std::nullopt;
         }
         const QString valuesPath = at + QStringLiteral(".values");
@@ -156,8 +156,7 @@ std::optional<SweepSpec> SweepSection::fromJson(const QJsonValue& value, const S
                 const double v = list.at(j).toDouble();
                 if (axis.values.contains(v)) {
                     *error = make(Code::Unusable, itemPath);
-                    error->detail = QStringLiteral("%1 repeats a value given before")
-                                        .arg(QString::number(v, 'g', 12));
+                    error->detail = QString::number(v, 'g', 12); // the value given twice
                     return std::nullopt;
                 }
                 axis.values.append(v);
