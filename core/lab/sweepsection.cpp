@@ -1,6 +1,7 @@
 #include "sweepsection.h"
 
 #include "presetassignment.h"
+#include "presetkeys.h"
 #include "sweepvalues.h"
 
 #include <QJsonArray>
@@ -17,6 +18,8 @@ const QString kPointSec = QStringLiteral("pointSec");
 const QString kWarmupSec = QStringLiteral("warmupSec");
 const QString kRepeats = QStringLiteral("repeats");
 const QString kSlo = QStringLiteral("slo");
+const QString kDurationKey = presetkeys::run + QLatin1Char('.') + presetkeys::durationSec;
+const QString kJobsKey = presetkeys::run + QLatin1Char('.') + presetkeys::jobs;
 
 ScenarioError make(Code code, const QString& path)
 {
@@ -111,6 +114,20 @@ std::optional<SweepSpec> SweepSection::fromJson(const QJsonValue& value, const S
             return std::nullopt;
         }
         axis.key = a.value(kKey).toString();
+        const QString keyPath = at + QStringLiteral(".key");
+        for (qsizetype j = 0; j < spec.axes.size(); ++j) {
+            if (spec.axes.at(j).key == axis.key) {
+                *error = make(Code::Conflict, keyPath);
+                error->detail = QStringLiteral("sweep.keys[%1].key, %2").arg(j).arg(keyPath);
+                return std::nullopt;
+            }
+        }
+        if (axis.key == kDurationKey || axis.key == kJobsKey) {
+            // The sweep sets each point's length itself, from pointSec and warmupSec.
+            *error = make(Code::Unusable, keyPath);
+            error->detail = kPointSec; // as SweepRunner::plan names it
+            return std::nullopt;
+        }
         const QString valuesPath = at + QStringLiteral(".values");
         const QJsonValue values = a.value(kValues);
         if (values.isString()) {
@@ -122,12 +139,27 @@ std::optional<SweepSpec> SweepSection::fromJson(const QJsonValue& value, const S
                 return std::nullopt;
             }
         } else if (values.isArray()) {
-            for (const QJsonValue& v : values.toArray()) {
-                if (!v.isDouble()) {
-                    *error = wrongType(valuesPath, QStringLiteral("number"));
+            // The same rules as the text form: at most kMaxSweepValues, no value twice.
+            const QJsonArray list = values.toArray();
+            if (list.size() > kMaxSweepValues) {
+                *error = make(Code::OutOfRange, valuesPath);
+                error->minimum = 1;
+                error->maximum = kMaxSweepValues;
+                return std::nullopt;
+            }
+            for (qsizetype j = 0; j < list.size(); ++j) {
+                const QString itemPath = valuesPath + QStringLiteral("[%1]").arg(j);
+                if (!list.at(j).isDouble()) {
+                    *error = wrongType(itemPath, QStringLiteral("number"));
                     return std::nullopt;
                 }
-                axis.values.append(v.toDouble());
+                const double v = list.at(j).toDouble();
+                if (axis.values.contains(v)) {
+                    *error = make(Code::Unusable, itemPath);
+                    error->detail = QString::number(v, 'g', 12); // the value given twice
+                    return std::nullopt;
+                }
+                axis.values.append(v);
             }
         } else {
             *error = values.isUndefined() ? make(Code::MissingField, valuesPath)

@@ -1,5 +1,6 @@
 #include "lab/presetlibrary.h"
 #include "lab/runexport.h"
+#include "testsupport/labprocess.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -13,6 +14,7 @@
 #include <sys/types.h>
 
 using namespace shoal;
+using namespace testsupport;
 
 #if defined(__SANITIZE_THREAD__)
 // The window hands its commands to the session's thread through Qt's event queue, whose locks
@@ -26,43 +28,6 @@ using namespace shoal;
 #endif
 
 namespace {
-
-constexpr int kLong = 300'000; ///< a run, with the image corpus generated the first time
-
-/// What a shoal-lab run printed and returned.
-struct LabProcess {
-    int status = -1;
-    QString out;
-    QString err;
-};
-
-/// shoal-lab's environment: the test's cache, and \a config for its settings if given.
-QProcessEnvironment labEnvironment(const QString& config = QString())
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CACHE_HOME"), QStringLiteral(SHOAL_TEST_CACHE));
-    if (!config.isEmpty())
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
-    return environment;
-}
-
-LabProcess runLab(const QStringList& arguments, int timeoutMs = kLong,
-                  const QString& config = QString())
-{
-    QProcess process;
-    const QProcessEnvironment environment = labEnvironment(config);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SHOAL_LAB_BINARY), arguments);
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        qWarning("shoal-lab %s did not finish", qPrintable(arguments.join(QLatin1Char(' '))));
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 /// Far above capacity: 8 workers inside 20 s jobs (which honour interrupt), 5000 calls/s, for
 /// ten minutes: what a signal must end promptly.
@@ -279,6 +244,48 @@ void TestShoalLab::badInputExitsWithOneLineNamingIt_data()
         << QStringList{h, p, QStringLiteral("command-coprocess"), s,
                        QStringLiteral("workload.params.args=-c")}
         << "workload.params.args";
+    // Sweeps are refused before any point runs, each naming what was wrong.
+    const QString noSweep = m_dir.filePath(QStringLiteral("nosweep.json"));
+    QFile plain(noSweep);
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    plain.write(R"({"version": 1, "name": "plain", "workload": {"kind": "synthetic"}})");
+    plain.close();
+    const QString w = QStringLiteral("--sweep");
+    const QString two = QStringLiteral("pool.size=1,2");
+    QTest::newRow("empty sweep range")
+        << QStringList{h, w, QStringLiteral("pool.size=4..1")} << "\"4..1\" is empty";
+    QTest::newRow("unknown sweep key")
+        << QStringList{h, w, QStringLiteral("nosuch.key=1,2")} << "nosuch.key: unknown key";
+    QTest::newRow("repeated sweep value")
+        << QStringList{h, w, QStringLiteral("pool.size=1,1")} << "\"1\" repeats a value";
+    QTest::newRow("three sweep keys") << QStringList{h,
+                                                     w,
+                                                     two,
+                                                     w,
+                                                     QStringLiteral("arrival.callers=1,2"),
+                                                     w,
+                                                     QStringLiteral("call.timeoutMs=100,200")}
+                                      << "at most two keys, got 3";
+    QTest::newRow("too many sweep values")
+        << QStringList{h, w, QStringLiteral("pool.size=1..500")} << "at most 200";
+    QTest::newRow("unknown SLO metric")
+        << QStringList{h, w, two, QStringLiteral("--slo"), QStringLiteral("p42<=5")}
+        << "unknown metric \"p42\"";
+    QTest::newRow("SLO of zero") << QStringList{h, w, two, QStringLiteral("--slo"),
+                                                QStringLiteral("p95<=0")}
+                                 << "the limit \"0\" must be above zero";
+    QTest::newRow("no repeats") << QStringList{h, w, two, QStringLiteral("--repeats"),
+                                               QStringLiteral("0")}
+                                << "--repeats";
+    QTest::newRow("no point seconds")
+        << QStringList{h, w, two, QStringLiteral("--point-seconds"), QStringLiteral("0")}
+        << "--point-seconds";
+    QTest::newRow("--sweep-preset without a sweep section")
+        << QStringList{h, QStringLiteral("--sweep-preset"), noSweep} << "\"plain\" has no sweep";
+    QTest::newRow("--sweep without --headless") << QStringList{w, two} << "need --headless";
+    QTest::newRow("--events with a sweep") << QStringList{h, w, two, QStringLiteral("--events"),
+                                                          m_dir.filePath(QStringLiteral("e.csv"))}
+                                           << "--events does not apply to a sweep";
 }
 
 void TestShoalLab::badInputExitsWithOneLineNamingIt()
