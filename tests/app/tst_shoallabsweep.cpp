@@ -166,8 +166,8 @@ void TestShoalLabSweep::aPresetsSweepSectionRunsWithShorterPoints()
                  .toObject()
                  .value(QStringLiteral("slo"))
                  .toString(),
-             QStringLiteral("p95<=40"));
-    QVERIFY(lastLine(o.out).contains(QStringLiteral("p95 <= 40 ms")));
+             QStringLiteral("p95<=75"));
+    QVERIFY(lastLine(o.out).contains(QStringLiteral("p95 <= 75 ms")));
 }
 
 QTEST_GUILESS_MAIN(TestShoalLabSweep)
