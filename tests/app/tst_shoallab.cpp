@@ -1,10 +1,13 @@
 #include "lab/presetlibrary.h"
 #include "lab/runexport.h"
+#include "lab/runfile.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -251,6 +254,13 @@ void TestShoalLab::badInputExitsWithOneLineNamingIt_data()
         << QStringList{h, s, QStringLiteral("pool.size")} << "pool.size";
     QTest::newRow("bad param") << QStringList{h, s, QStringLiteral("workload.params.meanMs=-5")}
                                << "workload.params.meanMs";
+    QTest::newRow("--save-run into a missing folder")
+        << QStringList{h, QStringLiteral("--save-run"), QStringLiteral("/no/such/dir/a.shoalrun")}
+        << "/no/such/dir/a.shoalrun";
+    QTest::newRow("--save-run with a sweep")
+        << QStringList{h, QStringLiteral("--sweep"), QStringLiteral("pool.size=1,2"),
+                       QStringLiteral("--save-run"), m_dir.filePath(QStringLiteral("s.shoalrun"))}
+        << "--save-run does not apply to a sweep";
     QTest::newRow("bad duration") << QStringList{h, QStringLiteral("--duration"),
                                                  QStringLiteral("soon")}
                                   << "--duration";
@@ -303,12 +313,14 @@ void TestShoalLab::aHeadlessRunWritesItsFiles()
     const QString csv = m_dir.filePath(QStringLiteral("run.csv"));
     const QString events = m_dir.filePath(QStringLiteral("events.csv"));
     const QString summary = m_dir.filePath(QStringLiteral("summary.json"));
+    const QString run = m_dir.filePath(QStringLiteral("run.shoalrun"));
     const LabProcess o = runLab(
         {QStringLiteral("--headless"), QStringLiteral("--preset"), QStringLiteral("cancel-storm"),
          QStringLiteral("--duration"), QStringLiteral("1.2"), QStringLiteral("--set"),
          QStringLiteral("timeline=[{\"atSec\":0.5,\"action\":\"cancelAll\"}]"),
          QStringLiteral("--set"), QStringLiteral("run.drainSec=0.5"), QStringLiteral("--csv"), csv,
-         QStringLiteral("--events"), events, QStringLiteral("--summary"), summary});
+         QStringLiteral("--events"), events, QStringLiteral("--summary"), summary,
+         QStringLiteral("--save-run"), run});
     QVERIFY2(o.status == 0, qPrintable(o.err));
     QVERIFY(o.out.contains(QStringLiteral("cancel-storm")));
     for (const char* label : {"throughput", "latency p50", "latency p95", "latency p99",
@@ -325,6 +337,25 @@ void TestShoalLab::aHeadlessRunWritesItsFiles()
     QCOMPARE(log.size(), 2);
     QCOMPARE(log[1][1], QStringLiteral("cancelAll"));
     QVERIFY(QFile::exists(summary));
+
+    // The run file holds the same run: its preset with the --set changes, every CSV row with
+    // the same text, the events and the summary.
+    RunFileError error;
+    const std::optional<RunRecord> record = RunFile::read(run, &error);
+    QVERIFY2(record.has_value(), qPrintable(error.field + QLatin1Char(' ') + error.detail));
+    QCOMPARE(record->scenario.name, QStringLiteral("cancel-storm"));
+    QCOMPARE(record->scenario.drainSec, 0.5);
+    QCOMPARE(record->scenario.durationSec, 1.2);
+    const QList<QStringList> rows = csvRows(csv);
+    QCOMPARE(record->samples.size(), rows.size() - 1);
+    for (qsizetype i = 0; i < record->samples.size(); ++i)
+        QCOMPARE(RunExport::sampleFields(record->samples.at(i)), rows.at(i + 1));
+    QCOMPARE(record->events.size(), log.size() - 1);
+    QCOMPARE(record->events.at(0).what, QStringLiteral("cancelAll"));
+    QFile summaryFile(summary);
+    QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+    QCOMPARE(record->summary, QJsonDocument::fromJson(summaryFile.readAll()).object());
+    QCOMPARE(record->machine.shoal, QStringLiteral(SHOAL_PROJECT_VERSION));
 }
 
 void TestShoalLab::aFileOnItsOwnIsThePreset()
