@@ -10,6 +10,7 @@ const QString kJobs = QStringLiteral("jobs");
 const QString kCsv = QStringLiteral("csv");
 const QString kEvents = QStringLiteral("events");
 const QString kSummary = QStringLiteral("summary");
+const QString kSaveRun = QStringLiteral("save-run");
 const QString kSet = QStringLiteral("set");
 const QString kHelp = QStringLiteral("help");
 const QString kVersion = QStringLiteral("version");
@@ -33,7 +34,7 @@ CommandLine::CommandLine()
            "  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]\n"
            "  shoal-lab --list-presets\n"
            "  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]\n"
-           "            [--events FILE] [--summary FILE] [--set key=value ...]\n"
+           "            [--events FILE] [--summary FILE] [--save-run FILE] [--set key=value ...]\n"
            "  shoal-lab --headless --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]\n"
            "            | --sweep-preset\n"
            "            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95<=MS]\n"
@@ -51,6 +52,10 @@ CommandLine::CommandLine()
         {kCsv, tr("Write the time series to FILE as CSV."), tr("FILE")},
         {kEvents, tr("Write the event log to FILE as CSV."), tr("FILE")},
         {kSummary, tr("Write the run summary to FILE as JSON."), tr("FILE")},
+        {kSaveRun,
+         tr("Write the whole run to FILE as a run file (.shoalrun): its preset, the machine, the "
+            "summary, every sample and every event."),
+         tr("FILE")},
         {kSet,
          tr("Change one preset key, with the preset's dotted names: pool.size=4, "
             "call.api=processCtx, workload.params.meanMs=20. May be repeated."),
@@ -128,6 +133,7 @@ bool CommandLine::parse(const QStringList& arguments)
     m_options.csvPath = m_parser.value(kCsv);
     m_options.eventsPath = m_parser.value(kEvents);
     m_options.summaryPath = m_parser.value(kSummary);
+    m_options.runPath = m_parser.value(kSaveRun);
     m_options.sweeps = m_parser.values(kSweep);
     m_options.pointSeconds = m_parser.value(kPointSeconds);
     m_options.warmupSeconds = m_parser.value(kWarmupSeconds);
@@ -144,6 +150,10 @@ bool CommandLine::parse(const QStringList& arguments)
     }
     if (m_options.sweepAsked() && !m_options.eventsPath.isEmpty()) {
         m_error = tr("--events does not apply to a sweep");
+        return false;
+    }
+    if (m_options.sweepAsked() && !m_options.runPath.isEmpty()) {
+        m_error = tr("--save-run does not apply to a sweep");
         return false;
     }
     for (const QString& value : m_parser.values(kSet))

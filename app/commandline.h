@@ -34,6 +34,7 @@ public:
         QString csvPath;               ///< --csv: the samples
         QString eventsPath;            ///< --events: the event log
         QString summaryPath;           ///< --summary: the summary as JSON
+        QString runPath;               ///< --save-run: the whole run as a run file
         QList<Assignment> assignments; ///< in order
         QString language;              ///< --lang: "en", "de"; empty = the system's
         bool runAtStart = false;       ///< --run: the window starts a run at once

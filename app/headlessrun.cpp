@@ -43,7 +43,8 @@ std::optional<Scenario> HeadlessRun::scenario()
 
 bool HeadlessRun::outputsWritable()
 {
-    for (const QString& path : {m_options.csvPath, m_options.eventsPath, m_options.summaryPath}) {
+    for (const QString& path :
+         {m_options.csvPath, m_options.eventsPath, m_options.summaryPath, m_options.runPath}) {
         if (path.isEmpty())
             continue;
         if (const FileError e = RunExport::checkWritable(path)) {
@@ -120,6 +121,8 @@ int HeadlessRun::exec()
         session.exportEventsCsv(m_options.eventsPath);
     if (!m_options.summaryPath.isEmpty())
         session.exportSummaryJson(m_options.summaryPath);
+    if (!m_options.runPath.isEmpty())
+        session.saveRun(m_options.runPath);
     disconnect(written);
     if (!m_summary->identityHolds || !m_summary->poolAgrees) {
         complain(tr("the accounting identity did not hold"));

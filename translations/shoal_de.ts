@@ -243,32 +243,6 @@
         <translation>unerwartetes Argument „%1“: --preset nennt die Voreinstellung bereits</translation>
     </message>
     <message>
-        <source>Shoal: a worker-pool monitor and workload lab.
-
-  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]
-  shoal-lab --list-presets
-  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
-            [--events FILE] [--summary FILE] [--set key=value ...]
-  shoal-lab --headless --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]
-            | --sweep-preset
-            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
-            [--csv FILE] [--summary FILE]
-
-Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
-        <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
-
-  shoal-lab [--preset NAME|DATEI | DATEI] [--set Schlüssel=Wert ...] [--lang de] [--run]
-  shoal-lab --list-presets
-  shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
-            [--events DATEI] [--summary DATEI] [--set Schlüssel=Wert ...]
-  shoal-lab --headless --preset NAME|DATEI --sweep SCHLÜSSEL=WERTE [--sweep SCHLÜSSEL2=WERTE]
-            | --sweep-preset
-            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
-            [--csv DATEI] [--summary DATEI]
-
-Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
-    </message>
-    <message>
         <source>Sweep a preset key over VALUES (1,2,4 | 1..8 | 1..16:2 | 50..800*2), one run per value; twice for a grid. Overrides the keys of the preset&apos;s sweep section.</source>
         <translation>Einen Schlüssel der Voreinstellung über WERTE durchlaufen (1,2,4 | 1..8 | 1..16:2 | 50..800*2), ein Lauf je Wert; zweimal für ein Raster. Ersetzt die Schlüssel aus dem Sweep-Abschnitt der Voreinstellung.</translation>
     </message>
@@ -319,6 +293,40 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>--events does not apply to a sweep</source>
         <translation>--events gilt nicht für einen Sweep</translation>
+    </message>
+    <message>
+        <source>Shoal: a worker-pool monitor and workload lab.
+
+  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
+            [--events FILE] [--summary FILE] [--save-run FILE] [--set key=value ...]
+  shoal-lab --headless --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]
+            | --sweep-preset
+            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
+            [--csv FILE] [--summary FILE]
+
+Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
+        <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
+
+  shoal-lab [--preset NAME|DATEI | DATEI] [--set Schlüssel=Wert ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
+            [--events DATEI] [--summary DATEI] [--save-run DATEI] [--set Schlüssel=Wert ...]
+  shoal-lab --headless --preset NAME|DATEI --sweep SCHLÜSSEL=WERTE [--sweep SCHLÜSSEL2=WERTE]
+            | --sweep-preset
+            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
+            [--csv DATEI] [--summary DATEI]
+
+Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
+    </message>
+    <message>
+        <source>Write the whole run to FILE as a run file (.shoalrun): its preset, the machine, the summary, every sample and every event.</source>
+        <translation>Den ganzen Lauf als Laufdatei (.shoalrun) in DATEI schreiben: seine Voreinstellung, die Maschine, die Zusammenfassung, jeden Messwert und jedes Ereignis.</translation>
+    </message>
+    <message>
+        <source>--save-run does not apply to a sweep</source>
+        <translation>--save-run gilt nicht für einen Sweep</translation>
     </message>
 </context>
 <context>

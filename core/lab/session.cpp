@@ -4,6 +4,7 @@
 #include "loadgenerator.h"
 #include "presetlibrary.h"
 #include "runexport.h"
+#include "runfile.h"
 #include "scenariomodel.h"
 #include "serialexecutor.h"
 #include "settingstable.h"
@@ -184,6 +185,7 @@ void Session::start()
         return;
     }
     const quint64 generation = ++m_generation;
+    m_runScenario = m_scenario;
     m_windowStart.reset();
     m_lastWindow = MeasuredWindow();
     setState(RunState::Preparing);
@@ -836,6 +838,17 @@ void Session::exportSummaryJson(const QString& path)
 {
     emit exportFinished({ExportResult::Kind::Summary, path,
                          RunExport::writeFile(path, RunExport::summaryJson(m_lastSummary))});
+}
+
+void Session::saveRun(const QString& path)
+{
+    emit exportFinished({ExportResult::Kind::Run, path, RunFile::write(path, runRecord()).file});
+}
+
+RunRecord Session::runRecord() const
+{
+    return {m_runScenario, MachineInfo::current(), m_lastSummary.toJson(), m_history.rows(),
+            m_events};
 }
 
 void Session::savePreset(const QString& path)

@@ -7,6 +7,7 @@
 #include "metricsrow.h"
 #include "metricssampler.h"
 #include "runevent.h"
+#include "runrecord.h"
 #include "runstate.h"
 #include "runsummary.h"
 #include "sample.h"
@@ -178,6 +179,12 @@ public Q_SLOTS:
     void exportSummaryJson(const QString& path);
     /// See exportSamplesCsv(); loading the file gives back an equal configuration.
     void savePreset(const QString& path);
+    /// See exportSamplesCsv(): runRecord() as a run file (RunFile).
+    void saveRun(const QString& path);
+    /// The current or last run as a run file records it: the configuration it started with
+    /// (its live changes are the events), this machine, the last summary, every row kept and
+    /// every event.
+    RunRecord runRecord() const;
 
 Q_SIGNALS:
     /// The run moved to \a state.
@@ -231,7 +238,8 @@ private:
     double progress(const MetricsRow& row) const;
     void apply(const Scenario::TimelineEntry& entry);
 
-    Scenario m_scenario; ///< the configuration, live changes included
+    Scenario m_scenario;    ///< the configuration, live changes included
+    Scenario m_runScenario; ///< the configuration the current or last run started with
     RunState m_state = RunState::Idle;
     std::unique_ptr<SerialExecutor> m_errands; ///< everything that blocks on a pool
     /// Guards m_reports. The errand thread hands results back through it (not through Qt's
