@@ -59,20 +59,6 @@ int workerThreads(qint64 pid)
     return count;
 }
 
-/// The rows of a sample CSV (no quoting is needed there), header first.
-QList<QStringList> csvRows(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QList<QStringList> rows;
-    const QStringList lines =
-        QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-    for (const QString& line : lines)
-        rows.append(line.split(QLatin1Char(',')));
-    return rows;
-}
-
 /// Checks the identity on every row of a sample CSV; returns the number of data rows.
 int verifyIdentityOnEveryRow(const QString& path)
 {

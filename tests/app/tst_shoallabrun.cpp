@@ -5,31 +5,11 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace shoal;
 using namespace testsupport;
-
-namespace {
-
-/// The records of a CSV whose fields hold no commas (numbers, keys), header first.
-QList<QStringList> csvRows(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QList<QStringList> rows;
-    const QStringList lines =
-        QString::fromUtf8(file.readAll())
-            .split(QRegularExpression(QStringLiteral("\r?\n")), Qt::SkipEmptyParts);
-    for (const QString& line : lines)
-        rows.append(line.split(QLatin1Char(',')));
-    return rows;
-}
-
-} // namespace
 
 /// --save-run through the executable: the run file holds the run the other files hold.
 class TestShoalLabRun : public QObject {

@@ -14,21 +14,6 @@ using namespace testsupport;
 
 namespace {
 
-/// The rows of a sweep CSV (numbers and key names only, no quoting), header first.
-QList<QStringList> csvRows(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QList<QStringList> rows;
-    const QStringList lines =
-        QString::fromUtf8(file.readAll())
-            .split(QRegularExpression(QStringLiteral("\r?\n")), Qt::SkipEmptyParts);
-    for (const QString& line : lines)
-        rows.append(line.split(QLatin1Char(',')));
-    return rows;
-}
-
 QJsonObject readJson(const QString& path)
 {
     QFile file(path);

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QFile>
+#include <QList>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <QtGlobal>
@@ -45,6 +48,22 @@ inline LabProcess runLab(const QStringList& arguments, int timeoutMs = kLong,
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+/// The records of a CSV the lab wrote whose fields need no quoting (numbers, keys), header
+/// first; empty if the file cannot be read.
+inline QList<QStringList> csvRows(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<QStringList> rows;
+    const QStringList lines =
+        QString::fromUtf8(file.readAll())
+            .split(QRegularExpression(QStringLiteral("\r?\n")), Qt::SkipEmptyParts);
+    for (const QString& line : lines)
+        rows.append(line.split(QLatin1Char(',')));
+    return rows;
 }
 
 } // namespace testsupport
