@@ -29,4 +29,19 @@ inline int threadCount(PooledThreads pooled = PooledThreads::Counted)
     return count;
 }
 
+/// The process's threads whose name starts with \a prefix now (a QThread is named after its
+/// objectName). Unlike a difference of two threadCount()s it does not depend on a thread of an
+/// earlier test that has finished but not yet left /proc.
+inline int namedThreadCount(const QByteArray& prefix)
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    int count = 0;
+    for (const QString& id : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(id + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly) && comm.readLine().startsWith(prefix))
+            ++count;
+    }
+    return count;
+}
+
 } // namespace testsupport
