@@ -145,8 +145,16 @@ bool CommandLine::parse(const QStringList& arguments)
         return false;
     }
     if (m_options.sweepAsked() && m_options.mode != Mode::Headless) {
-        m_error = tr("--sweep and its options need --headless");
-        return false;
+        // The window runs the sweep in its Sweep view, which exports it.
+        if (m_parser.isSet(kRun)) {
+            m_error = tr("--run does not apply to a sweep: the window starts the sweep");
+            return false;
+        }
+        if (!m_options.csvPath.isEmpty() || !m_options.summaryPath.isEmpty()) {
+            m_error = tr("--csv and --summary of a sweep need --headless");
+            return false;
+        }
+        m_options.runAtStart = false;
     }
     if (m_options.sweepAsked() && !m_options.eventsPath.isEmpty()) {
         m_error = tr("--events does not apply to a sweep");

@@ -3,18 +3,19 @@
 #include "headlessrun.h"
 #include "presetchoice.h"
 #include "signalwatcher.h"
+#include "sweepoptions.h"
 
 #include "ui/chartpanel.h"
 #include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
+#include "ui/pngfile.h"
+#include "ui/sweepview.h"
 
 #include "lab/presetlibrary.h"
 #include "lab/session.h"
 #include "lab/sessionhost.h"
 
 #include <QApplication>
-#include <QImageWriter>
-#include <QSaveFile>
 #include <QSettings>
 #include <QTimer>
 
@@ -66,9 +67,24 @@ int DesktopLaunch::exec()
         return HeadlessRun::BadInput;
     }
 
+    std::optional<shoal::SweepSpec> sweep;
+    if (options.sweepAsked()) {
+        sweep = SweepOptions::resolve(options, *scenario, &error);
+        if (!sweep) {
+            std::fprintf(stderr, "shoal-lab: %s\n", qPrintable(error));
+            return HeadlessRun::BadInput;
+        }
+    }
+
     m_host = std::make_unique<shoal::SessionHost>();
     m_window = std::make_unique<MainWindow>(m_host->session(), m_languages.get());
     connect(m_host->session(), &shoal::Session::stateChanged, this, &DesktopLaunch::onStateChanged);
+    if (sweep) {
+        // Once the window has the preset (it comes back from the session's thread), sweep it.
+        connect(
+            m_host->session(), &shoal::Session::scenarioChanged, this,
+            [this, spec = *sweep] { m_window->sweep()->start(spec); }, Qt::SingleShotConnection);
+    }
     if (options.assignments.isEmpty())
         m_window->loadPreset(options.preset.isEmpty() ? scenario->name : options.preset);
     else
@@ -102,22 +118,10 @@ void DesktopLaunch::onTerminationRequested(int signo)
 void DesktopLaunch::takeScreenshot()
 {
     m_window->charts()->refresh();
-    const QImage image = m_window->grab().toImage();
-    QSaveFile file(m_options.screenshotPath);
-    bool saved = file.open(QIODevice::WriteOnly);
-    if (saved) {
-        QImageWriter writer(&file, "png");
-        saved = writer.write(image);
-        if (saved)
-            saved = file.commit();
-        else
-            file.cancelWriting();
-    }
+    QString error;
+    const bool saved = PngFile::write(m_window->grab().toImage(), m_options.screenshotPath, &error);
     if (!saved) {
-        std::fprintf(
-            stderr, "shoal-lab: %s\n",
-            qPrintable(
-                tr("cannot write %1: %2").arg(m_options.screenshotPath, file.errorString())));
+        std::fprintf(stderr, "shoal-lab: %s\n", qPrintable(error));
         m_status = HeadlessRun::RunFailed;
     }
     m_window->close();

@@ -1,7 +1,7 @@
 #include "headlesssweep.h"
 
 #include "signalwatcher.h"
-#include "sweeptable.h"
+#include "text/sweeptext.h"
 
 #include "lab/runexport.h"
 #include "lab/sweeprunner.h"
@@ -65,11 +65,11 @@ int HeadlessSweep::exec(SignalWatcher& watcher)
     if (!m_result)
         return 1;
 
-    std::fputs(qPrintable(SweepTable::format(*m_result)), stdout);
+    std::fputs(qPrintable(SweepText::format(*m_result)), stdout);
     std::fflush(stdout);
     if (!m_options.csvPath.isEmpty()) {
         if (const FileError e =
-                RunExport::writeFile(m_options.csvPath, SweepTable::csv(*m_result))) {
+                RunExport::writeFile(m_options.csvPath, SweepText::csv(*m_result))) {
             complain(ErrorText::file(e));
             status = 1;
         }

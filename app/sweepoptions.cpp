@@ -2,6 +2,7 @@
 
 #include "lab/sweeprunner.h"
 #include "text/errortext.h"
+#include "text/sweeptext.h"
 
 using namespace shoal;
 
@@ -18,50 +19,6 @@ std::optional<double> seconds(const QString& text, double minimum)
 }
 
 } // namespace
-
-QString SweepOptions::valuesError(const SweepValuesError& e)
-{
-    switch (e.code) {
-    case SweepValuesError::Code::None:
-        return {};
-    case SweepValuesError::Code::Empty:
-        return tr("no value given");
-    case SweepValuesError::Code::NotANumber:
-        return tr("\"%1\" is not a number").arg(e.text);
-    case SweepValuesError::Code::EmptyRange:
-        return tr("the range \"%1\" is empty: its end is below its start").arg(e.text);
-    case SweepValuesError::Code::BadStep:
-        return tr("the step in \"%1\" must be above zero").arg(e.text);
-    case SweepValuesError::Code::BadFactor:
-        return tr("the factor in \"%1\" must be above one").arg(e.text);
-    case SweepValuesError::Code::BadFactorStart:
-        return tr("the range \"%1\" must start above zero to grow by a factor").arg(e.text);
-    case SweepValuesError::Code::TooManyPoints:
-        return tr("too many values at \"%1\": at most %2").arg(e.text).arg(e.limit);
-    case SweepValuesError::Code::Duplicate:
-        return tr("\"%1\" repeats a value given before").arg(e.text);
-    }
-    return {};
-}
-
-QString SweepOptions::sloError(const SweepSloError& e)
-{
-    switch (e.code) {
-    case SweepSloError::Code::None:
-        return {};
-    case SweepSloError::Code::Empty:
-        return tr("no objective given; expected METRIC<=MS");
-    case SweepSloError::Code::NoOperator:
-        return tr("expected METRIC<=MS, e.g. p95<=36");
-    case SweepSloError::Code::UnknownMetric:
-        return tr("unknown metric \"%1\"; expected p50, p95, p99 or wait_p95").arg(e.text);
-    case SweepSloError::Code::NotANumber:
-        return tr("\"%1\" is not a number of milliseconds").arg(e.text);
-    case SweepSloError::Code::NotPositive:
-        return tr("the limit \"%1\" must be above zero").arg(e.text);
-    }
-    return {};
-}
 
 std::optional<SweepSpec> SweepOptions::resolve(const CommandLine::Options& options,
                                                const Scenario& scenario, QString* error)
@@ -84,7 +41,7 @@ std::optional<SweepSpec> SweepOptions::resolve(const CommandLine::Options& optio
         SweepValuesError valuesErr;
         axis.values = parseSweepValues(QStringView(given).mid(eq + 1), &valuesErr);
         if (valuesErr) {
-            *error = tr("--sweep %1: %2").arg(axis.key, valuesError(valuesErr));
+            *error = tr("--sweep %1: %2").arg(axis.key, SweepText::valuesError(valuesErr));
             return std::nullopt;
         }
         spec.axes.append(axis);
@@ -127,7 +84,7 @@ std::optional<SweepSpec> SweepOptions::resolve(const CommandLine::Options& optio
         SweepSloError sloErr;
         spec.slo = parseSweepSlo(options.slo, &sloErr);
         if (!spec.slo) {
-            *error = tr("--slo %1: %2").arg(options.slo, sloError(sloErr));
+            *error = tr("--slo %1: %2").arg(options.slo, SweepText::sloError(sloErr));
             return std::nullopt;
         }
     }

@@ -5,7 +5,6 @@
 #include "lab/scenario.h"
 #include "lab/sweepslo.h"
 #include "lab/sweepspec.h"
-#include "lab/sweepvalues.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -22,8 +21,4 @@ public:
     /// The spec, or nothing with \a error set.
     static std::optional<shoal::SweepSpec> resolve(const CommandLine::Options& options,
                                                    const shoal::Scenario& scenario, QString* error);
-    /// "VALUES: ..." sentences for the parser's codes (also for a preset's sweep section).
-    static QString valuesError(const shoal::SweepValuesError& error);
-    /// The same for an SLO text.
-    static QString sloError(const shoal::SweepSloError& error);
 };

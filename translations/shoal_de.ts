@@ -1344,58 +1344,6 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
 <context>
     <name>SweepOptions</name>
     <message>
-        <source>no value given</source>
-        <translation>kein Wert angegeben</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a number</source>
-        <translation>„%1“ ist keine Zahl</translation>
-    </message>
-    <message>
-        <source>the range &quot;%1&quot; is empty: its end is below its start</source>
-        <translation>der Bereich „%1“ ist leer: sein Ende liegt unter seinem Anfang</translation>
-    </message>
-    <message>
-        <source>the step in &quot;%1&quot; must be above zero</source>
-        <translation>die Schrittweite in „%1“ muss größer als null sein</translation>
-    </message>
-    <message>
-        <source>the factor in &quot;%1&quot; must be above one</source>
-        <translation>der Faktor in „%1“ muss größer als eins sein</translation>
-    </message>
-    <message>
-        <source>the range &quot;%1&quot; must start above zero to grow by a factor</source>
-        <translation>der Bereich „%1“ muss über null beginnen, um mit einem Faktor zu wachsen</translation>
-    </message>
-    <message>
-        <source>too many values at &quot;%1&quot;: at most %2</source>
-        <translation>zu viele Werte bei „%1“: höchstens %2</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; repeats a value given before</source>
-        <translation>„%1“ wiederholt einen schon angegebenen Wert</translation>
-    </message>
-    <message>
-        <source>no objective given; expected METRIC&lt;=MS</source>
-        <translation>kein Ziel angegeben; erwartet METRIK&lt;=MS</translation>
-    </message>
-    <message>
-        <source>expected METRIC&lt;=MS, e.g. p95&lt;=36</source>
-        <translation>erwartet METRIK&lt;=MS, z. B. p95&lt;=36</translation>
-    </message>
-    <message>
-        <source>unknown metric &quot;%1&quot;; expected p50, p95, p99 or wait_p95</source>
-        <translation>unbekannte Metrik „%1“; erwartet p50, p95, p99 oder wait_p95</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a number of milliseconds</source>
-        <translation>„%1“ ist keine Anzahl Millisekunden</translation>
-    </message>
-    <message>
-        <source>the limit &quot;%1&quot; must be above zero</source>
-        <translation>die Grenze „%1“ muss größer als null sein</translation>
-    </message>
-    <message>
         <source>--sweep-preset: the preset &quot;%1&quot; has no sweep section</source>
         <translation>--sweep-preset: die Voreinstellung „%1“ hat keinen Sweep-Abschnitt</translation>
     </message>
@@ -1437,7 +1385,7 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     </message>
 </context>
 <context>
-    <name>SweepTable</name>
+    <name>SweepText</name>
     <message>
         <source>%1 &lt;= %2 ms</source>
         <translation>%1 &lt;= %2 ms</translation>
@@ -1459,12 +1407,12 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>Kein versuchter Wert von %1 hält %2 ein; der größte, %3, ergibt %4 ms.</translation>
     </message>
     <message>
-        <source>No --slo given; the knee (highest throughput per ms of mean latency) is at %1 %2, %3 calls/s at %4 ms mean.</source>
-        <translation>Kein --slo angegeben; das Knie (höchster Durchsatz je ms mittlerer Latenz) liegt bei %1 %2, %3 Aufrufe/s bei %4 ms im Mittel.</translation>
+        <source>No objective given; the knee (highest throughput per ms of mean latency) is at %1 %2, %3 calls/s at %4 ms mean.</source>
+        <translation>Kein Ziel angegeben; das Knie (höchster Durchsatz je ms mittlerer Latenz) liegt bei %1 %2, %3 Aufrufe/s bei %4 ms im Mittel.</translation>
     </message>
     <message>
-        <source>No --slo given and no point had a throughput and a latency.</source>
-        <translation>Kein --slo angegeben, und kein Punkt hatte einen Durchsatz und eine Latenz.</translation>
+        <source>No objective given and no point had a throughput and a latency.</source>
+        <translation>Kein Ziel angegeben, und kein Punkt hatte einen Durchsatz und eine Latenz.</translation>
     </message>
     <message>
         <source>rep</source>
@@ -1523,6 +1471,59 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+
+    <message>
+        <source>no value given</source>
+        <translation>kein Wert angegeben</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the range &quot;%1&quot; is empty: its end is below its start</source>
+        <translation>der Bereich „%1“ ist leer: sein Ende liegt unter seinem Anfang</translation>
+    </message>
+    <message>
+        <source>the step in &quot;%1&quot; must be above zero</source>
+        <translation>die Schrittweite in „%1“ muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>the factor in &quot;%1&quot; must be above one</source>
+        <translation>der Faktor in „%1“ muss größer als eins sein</translation>
+    </message>
+    <message>
+        <source>the range &quot;%1&quot; must start above zero to grow by a factor</source>
+        <translation>der Bereich „%1“ muss über null beginnen, um mit einem Faktor zu wachsen</translation>
+    </message>
+    <message>
+        <source>too many values at &quot;%1&quot;: at most %2</source>
+        <translation>zu viele Werte bei „%1“: höchstens %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; repeats a value given before</source>
+        <translation>„%1“ wiederholt einen schon angegebenen Wert</translation>
+    </message>
+    <message>
+        <source>no objective given; expected METRIC&lt;=MS</source>
+        <translation>kein Ziel angegeben; erwartet METRIK&lt;=MS</translation>
+    </message>
+    <message>
+        <source>expected METRIC&lt;=MS, e.g. p95&lt;=36</source>
+        <translation>erwartet METRIK&lt;=MS, z. B. p95&lt;=36</translation>
+    </message>
+    <message>
+        <source>unknown metric &quot;%1&quot;; expected p50, p95, p99 or wait_p95</source>
+        <translation>unbekannte Metrik „%1“; erwartet p50, p95, p99 oder wait_p95</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of milliseconds</source>
+        <translation>„%1“ ist keine Anzahl Millisekunden</translation>
+    </message>
+    <message>
+        <source>the limit &quot;%1&quot; must be above zero</source>
+        <translation>die Grenze „%1“ muss größer als null sein</translation>
     </message>
 </context>
 <context>

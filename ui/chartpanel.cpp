@@ -1,12 +1,12 @@
 #include "chartpanel.h"
 
+#include "pngfile.h"
+
 #include "timechart.h"
 #include "workerlanes.h"
 
 #include <QEvent>
 #include <QGridLayout>
-#include <QImageWriter>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -288,23 +288,7 @@ void ChartPanel::refresh()
 bool ChartPanel::saveImage(const QString& path, QString* error)
 {
     refresh();
-    const QImage image = grab().toImage();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    QImageWriter writer(&file, "png");
-    if (!writer.write(image)) {
-        *error = tr("cannot write %1: %2").arg(path, writer.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        *error = tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return PngFile::write(grab().toImage(), path, error);
 }
 
 QList<TimeChart*> ChartPanel::charts() const

@@ -6,11 +6,13 @@
 #include "languageswitcher.h"
 #include "runactions.h"
 #include "runstatusbar.h"
+#include "sweepview.h"
 #include "theorypanel.h"
 #include "workerlanes.h"
 
 #include "lab/presetlibrary.h"
 #include "lab/session.h"
+#include "lab/sweeprunner.h"
 #include "text/errortext.h"
 #include "text/statetext.h"
 
@@ -26,8 +28,11 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using shoal::RunState;
 using shoal::Session;
@@ -87,7 +92,38 @@ MainWindow::MainWindow(Session* session, LanguageSwitcher* languages, QWidget* p
     retranslate();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    delete m_sweep; // cancels a sweep in progress first
+    m_sweep = nullptr;
+    m_sweepRunner->deleteLater(); // on the session's thread, after the cancel
+}
+
+shoal::SweepRunner* MainWindow::makeSweepRunner()
+{
+    const auto make = [s = m_session] { return new shoal::SweepRunner(s, s); };
+    if (m_session->thread() == QThread::currentThread())
+        return make();
+    shoal::SweepRunner* runner = nullptr;
+    QMetaObject::invokeMethod(m_session, make, Qt::BlockingQueuedConnection, &runner);
+    return runner;
+}
+
+void MainWindow::showSweep()
+{
+    m_sweepDock->show();
+    m_sweepDock->raise();
+    // Its curves need room; the live charts above keep the rest.
+    resizeDocks({m_sweepDock}, {std::max(m_sweepDock->height(), height() * 9 / 20)}, Qt::Vertical);
+}
+
+void MainWindow::onSweepingChanged(bool sweeping)
+{
+    m_actions->setSweeping(sweeping);
+    m_controls->setEnabled(!sweeping);
+    if (sweeping)
+        showSweep();
+}
 
 template <typename Command>
 void MainWindow::command(Command&& command)
@@ -121,6 +157,18 @@ void MainWindow::createDocks()
     m_logDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                            QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+
+    m_sweepRunner = makeSweepRunner();
+    m_sweep = new SweepView(m_sweepRunner, this);
+    m_sweepDock = new QDockWidget(this);
+    m_sweepDock->setObjectName(QStringLiteral("sweepDock"));
+    m_sweepDock->setWidget(m_sweep);
+    m_sweepDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                             QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_sweepDock);
+    tabifyDockWidget(m_logDock, m_sweepDock);
+    m_logDock->raise();
+    connect(m_sweep, &SweepView::sweepingChanged, this, &MainWindow::onSweepingChanged);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     resizeDocks({m_controlsDock}, {330}, Qt::Horizontal);
     resizeDocks({m_logDock}, {150}, Qt::Vertical);
@@ -144,6 +192,8 @@ void MainWindow::createMenus()
     m_runMenu->addActions({a->run(), a->pause(), a->stop(), a->reset()});
     m_runMenu->addSeparator();
     m_runMenu->addActions({a->burst(), a->cancelAll(), a->closePool()});
+    m_runMenu->addSeparator();
+    m_runMenu->addAction(a->sweep());
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addActions(a->chartWindows()->actions());
@@ -151,6 +201,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_controlsDock->toggleViewAction());
     m_viewMenu->addAction(m_theoryDock->toggleViewAction());
     m_viewMenu->addAction(m_logDock->toggleViewAction());
+    m_viewMenu->addAction(m_sweepDock->toggleViewAction());
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->addActions(a->languages()->actions());
@@ -163,6 +214,7 @@ void MainWindow::connectActions()
     connect(m_actions->exportCsv(), &QAction::triggered, this, &MainWindow::onExportCsv);
     connect(m_actions->saveCharts(), &QAction::triggered, this, &MainWindow::onSaveCharts);
     connect(m_actions, &RunActions::presetChosen, this, &MainWindow::loadPreset);
+    connect(m_actions->sweep(), &QAction::triggered, this, &MainWindow::showSweep);
     connect(m_actions, &RunActions::chartWindowChosen, this, [this](int index) {
         m_charts->setWindow(static_cast<ChartPanel::Window>(index));
         QSettings().setValue(kChartWindow, index);
@@ -320,6 +372,7 @@ void MainWindow::onScenarioChanged(const shoal::Scenario& scenario)
     m_scenario = scenario;
     m_controls->setScenario(scenario);
     m_theory->setScenario(scenario);
+    m_sweep->setScenario(scenario);
     m_charts->setPlannedSec(scenario.jobs > 0 ? 0 : scenario.durationSec);
     m_charts->lanes()->setDispatchOrder(scenario.dispatchOrder);
     m_header->setText(tr("<b>%1</b> — %2<br><i>Watch:</i> %3")
@@ -413,6 +466,7 @@ void MainWindow::retranslate()
     m_controlsDock->setWindowTitle(tr("Controls"));
     m_theoryDock->setWindowTitle(tr("Theory"));
     m_logDock->setWindowTitle(tr("Event log"));
+    m_sweepDock->setWindowTitle(tr("Sweep"));
     m_fileMenu->setTitle(tr("&File"));
     m_presetsMenu->setTitle(tr("&Presets"));
     m_runMenu->setTitle(tr("&Run"));
@@ -451,6 +505,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue(kGeometry, saveGeometry());
     settings.setValue(kWindowState, saveState());
     // The run stops with the session, which the owner destroys once the window is gone.
+    m_sweep->cancel();
     command([s = m_session] { s->reset(); });
     event->accept();
 }

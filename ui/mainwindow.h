@@ -17,6 +17,7 @@ class EventLogView;
 class LanguageSwitcher;
 class RunActions;
 class RunStatusBar;
+class SweepView;
 class TheoryPanel;
 class QDockWidget;
 class QLabel;
@@ -26,7 +27,8 @@ class QTimer;
 
 namespace shoal {
 class Session;
-}
+class SweepRunner;
+} // namespace shoal
 
 /// Shoal's main window: the preset's description on top, the live charts and worker lanes in
 /// the middle, the knobs in a dock on the left with the queueing theory under them, the event log
@@ -64,6 +66,9 @@ public:
     EventLogView* eventLog() const { return m_log; }
     RunStatusBar* runStatus() const { return m_status; }
     TheoryPanel* theory() const { return m_theory; }
+    SweepView* sweep() const { return m_sweep; }
+    /// Shows the Sweep view in front.
+    void showSweep();
     RunActions* actions() const { return m_actions; }
     /// The run's state as the session last reported it.
     shoal::RunState runState() const { return m_state; }
@@ -83,6 +88,9 @@ protected:
 
 private:
     void createDocks();
+    /// A SweepRunner driving the session, made on the session's thread as its child.
+    shoal::SweepRunner* makeSweepRunner();
+    void onSweepingChanged(bool sweeping);
     void createMenus();
     /// The file commands' dialogs, the presets, chart window and language choices.
     void connectActions();
@@ -125,7 +133,10 @@ private:
     ControlPanel* m_controls = nullptr;
     EventLogView* m_log = nullptr;
     RunStatusBar* m_status = nullptr;
-    TheoryPanel* m_theory = nullptr; ///< the queueing model beside the measurements
+    TheoryPanel* m_theory = nullptr;             ///< the queueing model beside the measurements
+    shoal::SweepRunner* m_sweepRunner = nullptr; ///< the session's child, on its thread
+    SweepView* m_sweep = nullptr;
+    QDockWidget* m_sweepDock = nullptr;
     QDockWidget* m_controlsDock = nullptr;
     QDockWidget* m_theoryDock = nullptr;
     QDockWidget* m_logDock = nullptr;

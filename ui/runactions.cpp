@@ -68,6 +68,7 @@ void RunActions::createActions(QMainWindow* window)
                        [this] { command([s = m_session] { s->cancelAll(); }); });
     m_closePool = make("closePool", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
                        [this] { command([s = m_session] { s->closePool(); }); });
+    m_sweep = make("sweep", QKeySequence(Qt::Key_F8));
     // The file commands need the window's dialogs; it connects them.
     m_openPreset = make("openPreset", QKeySequence::Open);
     m_savePreset = make("savePreset", QKeySequence::Save);
@@ -176,12 +177,12 @@ void RunActions::showLanguage(const QString& code, bool followsSystem)
 void RunActions::setRunState(RunState state)
 {
     m_state = state;
-    const bool idle = state == RunState::Idle || state == RunState::Finished;
-    const bool live = state == RunState::Running || state == RunState::Paused;
+    const bool idle = !m_sweeping && (state == RunState::Idle || state == RunState::Finished);
+    const bool live = !m_sweeping && (state == RunState::Running || state == RunState::Paused);
     m_run->setEnabled(idle);
     m_pause->setEnabled(live);
     m_stop->setEnabled(live);
-    m_reset->setEnabled(!idle || state == RunState::Finished);
+    m_reset->setEnabled(!m_sweeping && (!idle || state == RunState::Finished));
     m_burst->setEnabled(live);
     m_burstSize->setEnabled(live);
     m_cancelAll->setEnabled(live);
@@ -193,6 +194,12 @@ void RunActions::setRunState(RunState state)
     m_pause->setToolTip(state == RunState::Paused ? tr("Offer calls again (F6)")
                                                   : tr("Stop offering calls for now; "
                                                        "outstanding ones go on (F6)"));
+}
+
+void RunActions::setSweeping(bool sweeping)
+{
+    m_sweeping = sweeping;
+    setRunState(m_state);
 }
 
 void RunActions::retranslate()
@@ -211,6 +218,8 @@ void RunActions::retranslate()
     set(m_cancelAll, tr("Cancel all"), tr("Cancel every outstanding processCtx call"));
     set(m_closePool, tr("Close pool"),
         tr("Close the pool mid-run: waiting calls and later ones fail with PoolNotRunning"));
+    set(m_sweep, tr("Sweep…"),
+        tr("Run the preset over a range of a setting, find the knee and recommend a value"));
     set(m_openPreset, tr("Open preset…"), tr("Load a preset file"));
     set(m_savePreset, tr("Save preset…"), tr("Save the configuration as a preset file"));
     set(m_exportCsv, tr("Export CSV…"), tr("Write the run's samples and events as CSV"));

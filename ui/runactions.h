@@ -38,6 +38,8 @@ public:
     QAction* burst() const { return m_burst; }
     QAction* cancelAll() const { return m_cancelAll; }
     QAction* closePool() const { return m_closePool; }
+    /// Shows the Sweep view; the window connects it.
+    QAction* sweep() const { return m_sweep; }
     QAction* openPreset() const { return m_openPreset; }
     QAction* savePreset() const { return m_savePreset; }
     QAction* exportCsv() const { return m_exportCsv; }
@@ -53,6 +55,8 @@ public:
 
     /// Enables what makes sense in \a state and names pause/resume for it.
     void setRunState(shoal::RunState state);
+    /// While a sweep drives the session its runs are the sweep's: no run command, no preset.
+    void setSweeping(bool sweeping);
     /// Shows chart window \a index (a ChartPanel::Window) as chosen, without chartWindowChosen.
     void showChartWindow(int index);
     /// Checks the language entry for \a code, or "System language" when \a followsSystem.
@@ -78,6 +82,7 @@ private:
 
     shoal::Session* m_session = nullptr; ///< not owned; may live on another thread
     shoal::RunState m_state = shoal::RunState::Idle;
+    bool m_sweeping = false; ///< a sweep drives the session
     QToolBar* m_toolBar = nullptr;
     QAction* m_run = nullptr;
     QAction* m_pause = nullptr;
@@ -86,6 +91,7 @@ private:
     QAction* m_burst = nullptr;
     QAction* m_cancelAll = nullptr;
     QAction* m_closePool = nullptr;
+    QAction* m_sweep = nullptr;
     QAction* m_openPreset = nullptr;
     QAction* m_savePreset = nullptr;
     QAction* m_exportCsv = nullptr;

@@ -34,8 +34,12 @@ bool assign(Scenario& scenario, const QString& key, const QString& value, Scenar
 } // namespace
 
 SweepRunner::SweepRunner(QObject* parent)
+    : SweepRunner(nullptr, parent)
+{}
+
+SweepRunner::SweepRunner(Session* session, QObject* parent)
     : QObject(parent)
-    , m_session(new Session(this))
+    , m_session(session ? session : new Session(this))
     , m_warmupTimer(new QTimer(this))
 {
     registerLabMetaTypes();
@@ -133,7 +137,8 @@ SweepRunner::plan(const Scenario& base, const SweepSpec& spec, ScenarioError* er
 
 void SweepRunner::start(const Scenario& base, const SweepSpec& spec)
 {
-    if (m_running) {
+    const RunState state = m_session->state();
+    if (m_running || (state != RunState::Idle && state != RunState::Finished)) {
         SessionError busy;
         busy.code = SessionError::Code::NotNow;
         busy.what = QStringLiteral("sweep");
@@ -148,6 +153,7 @@ void SweepRunner::start(const Scenario& base, const SweepSpec& spec)
         return;
     }
     m_plan = std::move(*planned);
+    m_base = base;
     m_spec = spec;
     m_points.clear();
     m_models.clear();
@@ -170,6 +176,7 @@ void SweepRunner::stopAll()
     m_running = false;
     m_warmupTimer->stop();
     m_session->reset();
+    m_session->loadScenario(m_base);
 }
 
 void SweepRunner::runNext()
@@ -228,6 +235,7 @@ void SweepRunner::onRunFinished()
         return;
     }
     m_running = false;
+    m_session->loadScenario(m_base); // finished: the session takes a configuration again
     SweepResult result;
     for (const SweepSpec::Axis& axis : m_spec.axes)
         result.keys.append(axis.key);

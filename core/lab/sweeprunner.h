@@ -26,13 +26,21 @@ class Session;
 /// seconds; only the measured window counts. Repeats are interleaved (every point once, then every
 /// point again, ...) so that drift on a busy machine does not look like a trend along the key.
 ///
-/// Threads: lives on one thread, which must run an event loop; the sessions it runs live there
+/// The runs are those of one Session: its own, or one it borrows (the window's, so the live
+/// charts show each run as it happens). When the sweep ends, however it ends, the session gets
+/// the base scenario back.
+///
+/// Threads: lives on one thread, which must run an event loop; the session it runs lives there
 /// too (as the headless command line runs one). Slots and signals on that thread.
 class SweepRunner : public QObject {
     Q_OBJECT
 
 public:
+    /// Runs the sweeps in a session of its own.
     explicit SweepRunner(QObject* parent = nullptr);
+    /// Runs the sweeps in \a session (not owned; on this thread; it must outlive the runner).
+    /// Between sweeps the session is anyone's; a sweep is refused while it runs something else.
+    explicit SweepRunner(Session* session, QObject* parent = nullptr);
     ~SweepRunner() override;
 
     /// One planned run: the keys' values, the repeat and the scenario it runs.
@@ -55,7 +63,8 @@ public:
     int total() const { return static_cast<int>(m_plan.size()); }
 
 public Q_SLOTS:
-    /// Starts the sweep; refused with failed() when plan() refuses it or one is running.
+    /// Starts the sweep; refused with failed() when plan() refuses it, a sweep is running or the
+    /// session is busy with a run of its own (SessionError::Code::NotNow).
     void start(const shoal::Scenario& base, const shoal::SweepSpec& spec);
     /// Stops at once: the current run is dropped (its pool closed on the session's errand
     /// thread), nothing more runs, canceled() is emitted. Nothing when no sweep runs.
@@ -83,6 +92,7 @@ private:
 
     Session* m_session = nullptr;    ///< the run in progress; one for the whole sweep
     QTimer* m_warmupTimer = nullptr; ///< ends the warm-up of the current run
+    Scenario m_base;                 ///< the running sweep's base, restored when it ends
     QList<PlannedPoint> m_plan;      ///< every run, in order
     QList<SweepPoint> m_points;      ///< finished runs, in order
     QList<ModelPrediction> m_models; ///< their predictions

@@ -268,7 +268,11 @@ void TestShoalLab::badInputExitsWithOneLineNamingIt_data()
         << "--point-seconds";
     QTest::newRow("--sweep-preset without a sweep section")
         << QStringList{h, QStringLiteral("--sweep-preset"), noSweep} << "\"plain\" has no sweep";
-    QTest::newRow("--sweep without --headless") << QStringList{w, two} << "need --headless";
+    QTest::newRow("--sweep in the window with --csv")
+        << QStringList{w, two, QStringLiteral("--csv"), m_dir.filePath(QStringLiteral("s.csv"))}
+        << "--csv and --summary of a sweep need --headless";
+    QTest::newRow("--sweep in the window with --run")
+        << QStringList{w, two, QStringLiteral("--run")} << "--run does not apply to a sweep";
     QTest::newRow("--events with a sweep") << QStringList{h, w, two, QStringLiteral("--events"),
                                                           m_dir.filePath(QStringLiteral("e.csv"))}
                                            << "--events does not apply to a sweep";

@@ -1,4 +1,4 @@
-#include "sweeptable.h"
+#include "sweeptext.h"
 
 #include "lab/runexport.h"
 
@@ -23,12 +23,12 @@ QString value(double v)
 
 QString sloText(const SweepSlo& slo)
 {
-    return SweepTable::tr("%1 <= %2 ms").arg(SweepSlo::metricName(slo.metric), value(slo.limitMs));
+    return SweepText::tr("%1 <= %2 ms").arg(SweepSlo::metricName(slo.metric), value(slo.limitMs));
 }
 
 } // namespace
 
-QString SweepTable::sentence(const SweepGroup& group, const QStringList& keys)
+QString SweepText::sentence(const SweepGroup& group, const QStringList& keys)
 {
     QString where;
     if (group.where && keys.size() > 1)
@@ -54,14 +54,15 @@ QString SweepTable::sentence(const SweepGroup& group, const QStringList& keys)
         }
     }
     if (group.knee)
-        return where + tr("No --slo given; the knee (highest throughput per ms of mean latency) "
-                          "is at %1 %2, %3 calls/s at %4 ms mean.")
-                           .arg(key, value(group.knee->value), num(group.knee->throughputPerSec, 0),
-                                num(group.knee->latencyMeanMs));
-    return where + tr("No --slo given and no point had a throughput and a latency.");
+        return where +
+               tr("No objective given; the knee (highest throughput per ms of mean latency) "
+                  "is at %1 %2, %3 calls/s at %4 ms mean.")
+                   .arg(key, value(group.knee->value), num(group.knee->throughputPerSec, 0),
+                        num(group.knee->latencyMeanMs));
+    return where + tr("No objective given and no point had a throughput and a latency.");
 }
 
-QString SweepTable::format(const SweepResult& result)
+QString SweepText::format(const SweepResult& result)
 {
     QStringList header = result.keys;
     header << tr("rep") << tr("offered/s") << tr("thru/s") << tr("p50 ms") << tr("p95 ms")
@@ -103,7 +104,7 @@ QString SweepTable::format(const SweepResult& result)
     return out;
 }
 
-QByteArray SweepTable::csv(const SweepResult& result)
+QByteArray SweepText::csv(const SweepResult& result)
 {
     QStringList columns;
     for (const QString& key : result.keys)
@@ -137,4 +138,48 @@ QByteArray SweepTable::csv(const SweepResult& result)
         out += RunExport::csvRecord(f).toUtf8() + '\n';
     }
     return out;
+}
+
+QString SweepText::valuesError(const SweepValuesError& e)
+{
+    switch (e.code) {
+    case SweepValuesError::Code::None:
+        return {};
+    case SweepValuesError::Code::Empty:
+        return tr("no value given");
+    case SweepValuesError::Code::NotANumber:
+        return tr("\"%1\" is not a number").arg(e.text);
+    case SweepValuesError::Code::EmptyRange:
+        return tr("the range \"%1\" is empty: its end is below its start").arg(e.text);
+    case SweepValuesError::Code::BadStep:
+        return tr("the step in \"%1\" must be above zero").arg(e.text);
+    case SweepValuesError::Code::BadFactor:
+        return tr("the factor in \"%1\" must be above one").arg(e.text);
+    case SweepValuesError::Code::BadFactorStart:
+        return tr("the range \"%1\" must start above zero to grow by a factor").arg(e.text);
+    case SweepValuesError::Code::TooManyPoints:
+        return tr("too many values at \"%1\": at most %2").arg(e.text).arg(e.limit);
+    case SweepValuesError::Code::Duplicate:
+        return tr("\"%1\" repeats a value given before").arg(e.text);
+    }
+    return {};
+}
+
+QString SweepText::sloError(const SweepSloError& e)
+{
+    switch (e.code) {
+    case SweepSloError::Code::None:
+        return {};
+    case SweepSloError::Code::Empty:
+        return tr("no objective given; expected METRIC<=MS");
+    case SweepSloError::Code::NoOperator:
+        return tr("expected METRIC<=MS, e.g. p95<=36");
+    case SweepSloError::Code::UnknownMetric:
+        return tr("unknown metric \"%1\"; expected p50, p95, p99 or wait_p95").arg(e.text);
+    case SweepSloError::Code::NotANumber:
+        return tr("\"%1\" is not a number of milliseconds").arg(e.text);
+    case SweepSloError::Code::NotPositive:
+        return tr("the limit \"%1\" must be above zero").arg(e.text);
+    }
+    return {};
 }

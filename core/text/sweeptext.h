@@ -1,0 +1,28 @@
+#pragma once
+
+#include "lab/sweepresult.h"
+#include "lab/sweepslo.h"
+#include "lab/sweepvalues.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+/// Sweeps as text, for the command line and the window alike: the readable table printed on
+/// stdout (one row per point and repeat, then the recommendation in one sentence per group), the
+/// CSV of --csv and the Sweep view's export, and the refusals of a VALUES or an SLO text. Pure.
+class SweepText {
+    Q_DECLARE_TR_FUNCTIONS(SweepText)
+
+public:
+    /// The table and the closing sentences.
+    static QString format(const shoal::SweepResult& result);
+    /// One sentence: the recommendation (or, without an SLO, the knee) of \a group.
+    static QString sentence(const shoal::SweepGroup& group, const QStringList& keys);
+    /// The --csv file: one row per point and repeat, in run order.
+    static QByteArray csv(const shoal::SweepResult& result);
+    /// "VALUES: ..." sentences for the parser's codes (also for a preset's sweep section).
+    static QString valuesError(const shoal::SweepValuesError& error);
+    /// The same for an SLO text.
+    static QString sloError(const shoal::SweepSloError& error);
+};
