@@ -35,10 +35,11 @@ CommandLine::CommandLine()
            "  shoal-lab --list-presets\n"
            "  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]\n"
            "            [--events FILE] [--summary FILE] [--save-run FILE] [--set key=value ...]\n"
-           "  shoal-lab --headless --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]\n"
+           "  shoal-lab [--headless] --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]\n"
            "            | --sweep-preset\n"
            "            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95<=MS]\n"
-           "            [--csv FILE] [--summary FILE]\n\n"
+           "            [--csv FILE] [--summary FILE] (files with --headless; else the window's\n"
+           "            Sweep view runs it)\n\n"
            "Exit status: 0 on success, 1 when the run failed, 2 on bad input."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOptions({

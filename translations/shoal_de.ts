@@ -112,10 +112,6 @@
         <translation>verwaiste Worker</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>in system (mean)</source>
         <translation>im System (Mittel)</translation>
     </message>
@@ -287,10 +283,6 @@
         <translation>--sweep: höchstens zwei Schlüssel, erhalten %1</translation>
     </message>
     <message>
-        <source>--sweep and its options need --headless</source>
-        <translation>--sweep und seine Optionen brauchen --headless</translation>
-    </message>
-    <message>
         <source>--events does not apply to a sweep</source>
         <translation>--events gilt nicht für einen Sweep</translation>
     </message>
@@ -301,10 +293,11 @@
   shoal-lab --list-presets
   shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
             [--events FILE] [--summary FILE] [--save-run FILE] [--set key=value ...]
-  shoal-lab --headless --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]
+  shoal-lab [--headless] --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]
             | --sweep-preset
             [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
-            [--csv FILE] [--summary FILE]
+            [--csv FILE] [--summary FILE] (files with --headless; else the window&apos;s
+            Sweep view runs it)
 
 Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
         <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
@@ -313,10 +306,11 @@ Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
   shoal-lab --list-presets
   shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
             [--events DATEI] [--summary DATEI] [--save-run DATEI] [--set Schlüssel=Wert ...]
-  shoal-lab --headless --preset NAME|DATEI --sweep SCHLÜSSEL=WERTE [--sweep SCHLÜSSEL2=WERTE]
+  shoal-lab [--headless] --preset NAME|DATEI --sweep SCHLÜSSEL=WERTE [--sweep SCHLÜSSEL2=WERTE]
             | --sweep-preset
             [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
-            [--csv DATEI] [--summary DATEI]
+            [--csv DATEI] [--summary DATEI] (Dateien mit --headless; sonst führt die
+            Sweep-Ansicht des Fensters ihn aus)
 
 Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
     </message>
@@ -327,6 +321,14 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>--save-run does not apply to a sweep</source>
         <translation>--save-run gilt nicht für einen Sweep</translation>
+    </message>
+    <message>
+        <source>--run does not apply to a sweep: the window starts the sweep</source>
+        <translation>--run gilt nicht für einen Sweep: das Fenster startet den Sweep</translation>
+    </message>
+    <message>
+        <source>--csv and --summary of a sweep need --headless</source>
+        <translation>--csv und --summary eines Sweeps brauchen --headless</translation>
     </message>
 </context>
 <context>
@@ -541,10 +543,6 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>--lang: no translation for &quot;%1&quot; (available: %2)</source>
         <translation>--lang: keine Übersetzung für „%1“ (verfügbar: %2)</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -852,6 +850,18 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <source>Theory</source>
         <translation>Theorie</translation>
     </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation>Lauf speichern</translation>
+    </message>
+    <message>
+        <source>Shoal runs (*.shoalrun)</source>
+        <translation>Shoal-Läufe (*.shoalrun)</translation>
+    </message>
 </context>
 <context>
     <name>ModelText</name>
@@ -918,6 +928,13 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>measured p95 %1 ms, %2 predicts %3 ms (%4%)</source>
         <translation>gemessen p95 %1 ms, %2 sagt %3 ms voraus (%4 %)</translation>
+    </message>
+</context>
+<context>
+    <name>PngFile</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1100,22 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>System language</source>
         <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Sweep…</source>
+        <translation>Sweep…</translation>
+    </message>
+    <message>
+        <source>Run the preset over a range of a setting, find the knee and recommend a value</source>
+        <translation>Die Voreinstellung über einen Bereich einer Einstellung laufen lassen, das Knie finden und einen Wert empfehlen</translation>
+    </message>
+    <message>
+        <source>Save run…</source>
+        <translation>Lauf speichern…</translation>
+    </message>
+    <message>
+        <source>Write the finished run as a run file: its scenario, machine, summary, samples and events</source>
+        <translation>Den beendeten Lauf als Laufdatei schreiben: Szenario, Rechner, Zusammenfassung, Messwerte und Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1375,172 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     </message>
 </context>
 <context>
+    <name>SweepCharts</name>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>queue wait p95</source>
+        <translation>Wartezeit p95</translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation>, %1</translation>
+    </message>
+    <message>
+        <source>%1 model</source>
+        <translation>%1 Modell</translation>
+    </message>
+    <message>
+        <source>%1 ≤ %2 ms</source>
+        <translation>%1 ≤ %2 ms</translation>
+    </message>
+    <message>
+        <source>recommended</source>
+        <translation>empfohlen</translation>
+    </message>
+    <message>
+        <source>knee</source>
+        <translation>Knie</translation>
+    </message>
+    <message>
+        <source>scaling law (σ %1, κ %2, R² %3)</source>
+        <translation>Skalierungsgesetz (σ %1, κ %2, R² %3)</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>calls/s</source>
+        <translation>Aufrufe/s</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, repeat %2: %3 calls/s; p50 %4, p95 %5, p99 %6 ms; wait p95 %7 ms; busy %8%</source>
+        <translation>%1, Wiederholung %2: %3 Aufrufe/s; p50 %4, p95 %5, p99 %6 ms; Wartezeit p95 %7 ms; ausgelastet %8%</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>&amp;Logarithmic latency axis</source>
+        <translation>&amp;Logarithmische Latenzachse</translation>
+    </message>
+</context>
+<context>
+    <name>SweepForm</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 runs (values x repeats) is more than a sweep takes, at most %2</source>
+        <translation>%1 Läufe (Werte x Wiederholungen) sind mehr, als ein Sweep nimmt, höchstens %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Sweep</source>
+        <translation>&amp;Sweep</translation>
+    </message>
+    <message>
+        <source>&amp;Values</source>
+        <translation>&amp;Werte</translation>
+    </message>
+    <message>
+        <source>&amp;Grid with</source>
+        <translation>&amp;Raster mit</translation>
+    </message>
+    <message>
+        <source>V&amp;alues</source>
+        <translation>W&amp;erte</translation>
+    </message>
+    <message>
+        <source>&amp;Warm-up (s)</source>
+        <translation>&amp;Aufwärmen (s)</translation>
+    </message>
+    <message>
+        <source>&amp;Measured (s)</source>
+        <translation>Ge&amp;messen (s)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeats</source>
+        <translation>Wieder&amp;holungen</translation>
+    </message>
+    <message>
+        <source>&amp;Objective</source>
+        <translation>&amp;Ziel</translation>
+    </message>
+    <message>
+        <source>Comma-separated values or ranges: 1,2,4 | 1..8 | 1..16:2 (step) | 50..800*2 (factor)</source>
+        <translation>Werte oder Bereiche, durch Kommas getrennt: 1,2,4 | 1..8 | 1..16:2 (Schritt) | 50..800*2 (Faktor)</translation>
+    </message>
+    <message>
+        <source>A second key makes a grid: one curve per value of it</source>
+        <translation>Ein zweiter Schlüssel ergibt ein Raster: eine Kurve je Wert</translation>
+    </message>
+    <message>
+        <source>Seconds at the start of each point that are not measured</source>
+        <translation>Sekunden zu Beginn jedes Punkts, die nicht gemessen werden</translation>
+    </message>
+    <message>
+        <source>Seconds measured at each point</source>
+        <translation>Gemessene Sekunden je Punkt</translation>
+    </message>
+    <message>
+        <source>Each point runs this often, interleaved, so drift shows as scatter</source>
+        <translation>Jeder Punkt läuft so oft, verschränkt, damit Drift als Streuung sichtbar wird</translation>
+    </message>
+    <message>
+        <source>The recommendation is the smallest value whose every repeat meets this objective</source>
+        <translation>Empfohlen wird der kleinste Wert, dessen Wiederholungen alle dieses Ziel erfüllen</translation>
+    </message>
+    <message>
+        <source>none (find the knee)</source>
+        <translation>keines (Knie finden)</translation>
+    </message>
+    <message>
+        <source>%1 at most</source>
+        <translation>%1 höchstens</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+</context>
+<context>
     <name>SweepOptions</name>
     <message>
         <source>--sweep-preset: the preset &quot;%1&quot; has no sweep section</source>
@@ -1472,7 +1671,6 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <source>none</source>
         <translation>keine</translation>
     </message>
-
     <message>
         <source>no value given</source>
         <translation>kein Wert angegeben</translation>
@@ -1524,6 +1722,85 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>the limit &quot;%1&quot; must be above zero</source>
         <translation>die Grenze „%1“ muss größer als null sein</translation>
+    </message>
+</context>
+<context>
+    <name>SweepView</name>
+    <message>
+        <source>about %1 min left</source>
+        <translation>noch etwa %1 min</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>Nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs, %3</source>
+        <translation>%1 von %2 Läufen, %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs</source>
+        <translation>%1 von %2 Läufen</translation>
+    </message>
+    <message>
+        <source>The sweep stopped: %1</source>
+        <translation>Der Sweep wurde angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Canceled after %1 of %2 runs.</source>
+        <translation>Abgebrochen nach %1 von %2 Läufen.</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>no finished sweep to export</source>
+        <translation>kein fertiger Sweep zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Export sweep as CSV</source>
+        <translation>Sweep als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save sweep curves</source>
+        <translation>Sweep-Kurven speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;All files (*)</source>
+        <translation>PNG-Bilder (*.png);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Run sweep</source>
+        <translation>Sweep &amp;starten</translation>
+    </message>
+    <message>
+        <source>Run the preset once per point, each a fresh pool; the live charts show each run</source>
+        <translation>Die Voreinstellung einmal je Punkt laufen lassen, jedes Mal mit frischem Pool; die Live-Diagramme zeigen jeden Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV…</source>
+        <translation>C&amp;SV exportieren…</translation>
+    </message>
+    <message>
+        <source>Save &amp;image…</source>
+        <translation>&amp;Bild speichern…</translation>
     </message>
 </context>
 <context>

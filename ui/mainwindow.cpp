@@ -180,7 +180,7 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addActions({a->openPreset(), a->savePreset()});
     m_fileMenu->addSeparator();
-    m_fileMenu->addActions({a->exportCsv(), a->saveCharts()});
+    m_fileMenu->addActions({a->saveRun(), a->exportCsv(), a->saveCharts()});
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a->quit());
 
@@ -212,6 +212,7 @@ void MainWindow::connectActions()
     connect(m_actions->openPreset(), &QAction::triggered, this, &MainWindow::onOpenPreset);
     connect(m_actions->savePreset(), &QAction::triggered, this, &MainWindow::onSavePreset);
     connect(m_actions->exportCsv(), &QAction::triggered, this, &MainWindow::onExportCsv);
+    connect(m_actions->saveRun(), &QAction::triggered, this, &MainWindow::onSaveRun);
     connect(m_actions->saveCharts(), &QAction::triggered, this, &MainWindow::onSaveCharts);
     connect(m_actions, &RunActions::presetChosen, this, &MainWindow::loadPreset);
     connect(m_actions->sweep(), &QAction::triggered, this, &MainWindow::showSweep);
@@ -273,6 +274,12 @@ void MainWindow::savePreset(const QString& path)
     command([s = m_session, path] { s->savePreset(path); });
 }
 
+void MainWindow::saveRun(const QString& path)
+{
+    rememberExportFolder(path);
+    command([s = m_session, path] { s->saveRun(path); });
+}
+
 bool MainWindow::saveChartsImage(const QString& path)
 {
     rememberExportFolder(path);
@@ -323,6 +330,14 @@ void MainWindow::onExportCsv()
         askSavePath(tr("Export CSV"), QStringLiteral(".csv"), tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportCsv(path);
+}
+
+void MainWindow::onSaveRun()
+{
+    const QString path =
+        askSavePath(tr("Save run"), QStringLiteral(".shoalrun"), tr("Shoal runs (*.shoalrun)"));
+    if (!path.isEmpty())
+        saveRun(path);
 }
 
 void MainWindow::onSaveCharts()

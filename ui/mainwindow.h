@@ -56,6 +56,8 @@ public:
     void exportCsv(const QString& path);
     /// Writes the configuration as a preset file.
     void savePreset(const QString& path);
+    /// Writes the finished run as a run file (.shoalrun).
+    void saveRun(const QString& path);
     /// Writes the charts and lanes to a PNG file; false (and a dialog) when it cannot.
     bool saveChartsImage(const QString& path);
     /// Starts a run.
@@ -113,6 +115,7 @@ private:
     void onOpenPreset();
     void onSavePreset();
     void onExportCsv();
+    void onSaveRun();
     void onSaveCharts();
     /// A save dialog suggesting the preset's name with \a suffix in the last export folder;
     /// empty when the person cancels.

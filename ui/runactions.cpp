@@ -73,6 +73,7 @@ void RunActions::createActions(QMainWindow* window)
     m_openPreset = make("openPreset", QKeySequence::Open);
     m_savePreset = make("savePreset", QKeySequence::Save);
     m_exportCsv = make("exportCsv", QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_saveRun = make("saveRun", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     m_saveCharts = make("saveCharts", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_quit = make("quit", QKeySequence::Quit, [window] { window->close(); });
 
@@ -188,6 +189,8 @@ void RunActions::setRunState(RunState state)
     m_cancelAll->setEnabled(live);
     m_closePool->setEnabled(live);
     m_openPreset->setEnabled(idle);
+    // A run file holds a finished run: its summary exists only then.
+    m_saveRun->setEnabled(!m_sweeping && state == RunState::Finished);
     for (QAction* action : m_presetActions)
         action->setEnabled(idle);
     m_pause->setText(state == RunState::Paused ? tr("Resume") : tr("Pause"));
@@ -223,6 +226,9 @@ void RunActions::retranslate()
     set(m_openPreset, tr("Open preset…"), tr("Load a preset file"));
     set(m_savePreset, tr("Save preset…"), tr("Save the configuration as a preset file"));
     set(m_exportCsv, tr("Export CSV…"), tr("Write the run's samples and events as CSV"));
+    set(m_saveRun, tr("Save run…"),
+        tr("Write the finished run as a run file: its scenario, machine, summary, samples and "
+           "events"));
     set(m_saveCharts, tr("Save charts as PNG…"), tr("Write the charts and lanes as an image"));
     set(m_quit, tr("Quit"), tr("Close the window; a run is stopped"));
     m_burstSize->setToolTip(tr("Calls per burst"));

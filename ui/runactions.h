@@ -43,6 +43,8 @@ public:
     QAction* openPreset() const { return m_openPreset; }
     QAction* savePreset() const { return m_savePreset; }
     QAction* exportCsv() const { return m_exportCsv; }
+    /// Saves the finished run as a run file; enabled once a run has finished.
+    QAction* saveRun() const { return m_saveRun; }
     QAction* saveCharts() const { return m_saveCharts; }
     QAction* quit() const { return m_quit; }
     /// One action per built-in preset, in the library's order.
@@ -95,6 +97,7 @@ private:
     QAction* m_openPreset = nullptr;
     QAction* m_savePreset = nullptr;
     QAction* m_exportCsv = nullptr;
+    QAction* m_saveRun = nullptr;
     QAction* m_saveCharts = nullptr;
     QAction* m_quit = nullptr;
     QActionGroup* m_windowGroup = nullptr;   ///< 30 s, 2 min, 10 min, all

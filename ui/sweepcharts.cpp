@@ -188,7 +188,10 @@ QString SweepCharts::groupName(const Group& group) const
 {
     if (!group.where)
         return QString();
-    return tr("%1 = %2").arg(m_keys.at(1), QLocale().toString(*group.where, 'g', 12));
+    // The key's last part ("ratePerSec"): legends are narrow, and their tool tips and the hover
+    // text name the whole key.
+    const QString key = m_keys.at(1).section(QLatin1Char('.'), -1);
+    return tr("%1 = %2").arg(key, QLocale().toString(*group.where, 'g', 12));
 }
 
 void SweepCharts::rebuild()

@@ -19,6 +19,7 @@
 #include "lab/presetformat.h"
 #include "lab/presetlibrary.h"
 #include "lab/runexport.h"
+#include "lab/runfile.h"
 #include "lab/session.h"
 
 #include "pool/context.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void exportCsvWritesTheColumnsAndTheEvents();
     void exportToAMissingFolderShowsTheReason();
     void saveChartsWritesAPng();
+    void saveRunWritesTheFinishedRun();
     void languageSwitchRetranslatesTheWindow();
     void settingsRememberPresetFolderAndWindow();
     void closingTheWindowMidRunEndsTheRunQuickly();
@@ -516,6 +518,39 @@ void TestMainWindow::saveChartsWritesAPng()
     QCOMPARE(image.size(), m_window->charts()->size() * m_window->charts()->devicePixelRatio());
     QVERIFY(!m_window->saveChartsImage(dir.filePath(QStringLiteral("nope/charts.png"))));
     QVERIFY(m_window->errorDialog() != nullptr);
+}
+
+void TestMainWindow::saveRunWritesTheFinishedRun()
+{
+    QAction* save = knob<QAction>("saveRun");
+    QVERIFY(save);
+    QVERIFY(!save->isEnabled()); // nothing has run yet
+    const Scenario s = uitest::quickScenario(1.0);
+    m_window->loadScenario(s);
+    m_window->run();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Finished, kStateMs);
+    QVERIFY(save->isEnabled());
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.shoalrun"));
+    QSignalSpy written(m_window.get(), &MainWindow::fileWritten);
+    m_window->saveRun(path);
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, kStateMs);
+    QVERIFY2(written.first().at(1).toString().isEmpty(),
+             qPrintable(written.first().at(1).toString()));
+    RunFileError error;
+    const std::optional<RunRecord> record = RunFile::read(path, &error);
+    QVERIFY(record);
+    QCOMPARE(record->scenario, s);
+    QCOMPARE(record->samples.size(), m_session->history().size());
+
+    // A folder that is not there: the reason in a dialog, no file.
+    const QString missing = dir.filePath(QStringLiteral("missing/run.shoalrun"));
+    m_window->saveRun(missing);
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 2, kStateMs);
+    QVERIFY(!written.at(1).at(1).toString().isEmpty());
+    QTRY_VERIFY(m_window->errorDialog() != nullptr);
+    QVERIFY(!QFile::exists(missing));
 }
 
 void TestMainWindow::languageSwitchRetranslatesTheWindow()

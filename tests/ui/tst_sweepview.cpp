@@ -269,14 +269,13 @@ void TestSweepView::gridDrawsOneCurvePerValueOfTheSecondKey()
     QCOMPARE(m_view->result()->points.size(), 4);
     QChart* throughput = m_view->charts()->throughputChart();
     for (const QString& name :
-         {QStringLiteral("arrival.ratePerSec = 100"), QStringLiteral("arrival.ratePerSec = 300")}) {
+         {QStringLiteral("ratePerSec = 100"), QStringLiteral("ratePerSec = 300")}) {
         QXYSeries* s = series(throughput, name);
         QVERIFY2(s, qPrintable(names(throughput).join(QLatin1Char(','))));
         QCOMPARE(s->count(), 2);
     }
     // The grid shows the objective's percentile (p95 without one), one curve per value.
-    QVERIFY(
-        series(m_view->charts()->latencyChart(), QStringLiteral("p95, arrival.ratePerSec = 300")));
+    QVERIFY(series(m_view->charts()->latencyChart(), QStringLiteral("p95, ratePerSec = 300")));
     QCOMPARE(m_view->result()->analysis.groups.size(), 2);
     QCOMPARE(m_view->verdict()->text().count(QLatin1Char('\n')), 1); // a sentence per value
 }
