@@ -851,10 +851,6 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>Theorie</translation>
     </message>
     <message>
-        <source>Sweep</source>
-        <translation>Sweep</translation>
-    </message>
-    <message>
         <source>Save run</source>
         <translation>Lauf speichern</translation>
     </message>
@@ -1451,6 +1447,13 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>&amp;Logarithmic latency axis</source>
         <translation>&amp;Logarithmische Latenzachse</translation>
+    </message>
+</context>
+<context>
+    <name>SweepDock</name>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,13 @@
 #include "languageswitcher.h"
 #include "runactions.h"
 #include "runstatusbar.h"
+#include "sweepdock.h"
 #include "sweepview.h"
 #include "theorypanel.h"
 #include "workerlanes.h"
 
 #include "lab/presetlibrary.h"
 #include "lab/session.h"
-#include "lab/sweeprunner.h"
 #include "text/errortext.h"
 #include "text/statetext.h"
 
@@ -28,11 +28,8 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 using shoal::RunState;
 using shoal::Session;
@@ -92,29 +89,11 @@ MainWindow::MainWindow(Session* session, LanguageSwitcher* languages, QWidget* p
     retranslate();
 }
 
-MainWindow::~MainWindow()
-{
-    delete m_sweep; // cancels a sweep in progress first
-    m_sweep = nullptr;
-    m_sweepRunner->deleteLater(); // on the session's thread, after the cancel
-}
-
-shoal::SweepRunner* MainWindow::makeSweepRunner()
-{
-    const auto make = [s = m_session] { return new shoal::SweepRunner(s, s); };
-    if (m_session->thread() == QThread::currentThread())
-        return make();
-    shoal::SweepRunner* runner = nullptr;
-    QMetaObject::invokeMethod(m_session, make, Qt::BlockingQueuedConnection, &runner);
-    return runner;
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::showSweep()
 {
-    m_sweepDock->show();
-    m_sweepDock->raise();
-    // Its curves need room; the live charts above keep the rest.
-    resizeDocks({m_sweepDock}, {std::max(m_sweepDock->height(), height() * 9 / 20)}, Qt::Vertical);
+    m_sweepDock->showInFront();
 }
 
 void MainWindow::onSweepingChanged(bool sweeping)
@@ -158,13 +137,8 @@ void MainWindow::createDocks()
                            QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
 
-    m_sweepRunner = makeSweepRunner();
-    m_sweep = new SweepView(m_sweepRunner, this);
-    m_sweepDock = new QDockWidget(this);
-    m_sweepDock->setObjectName(QStringLiteral("sweepDock"));
-    m_sweepDock->setWidget(m_sweep);
-    m_sweepDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-                             QDockWidget::DockWidgetClosable);
+    m_sweepDock = new SweepDock(m_session, this);
+    m_sweep = m_sweepDock->view();
     addDockWidget(Qt::BottomDockWidgetArea, m_sweepDock);
     tabifyDockWidget(m_logDock, m_sweepDock);
     m_logDock->raise();
@@ -481,7 +455,6 @@ void MainWindow::retranslate()
     m_controlsDock->setWindowTitle(tr("Controls"));
     m_theoryDock->setWindowTitle(tr("Theory"));
     m_logDock->setWindowTitle(tr("Event log"));
-    m_sweepDock->setWindowTitle(tr("Sweep"));
     m_fileMenu->setTitle(tr("&File"));
     m_presetsMenu->setTitle(tr("&Presets"));
     m_runMenu->setTitle(tr("&Run"));

@@ -17,6 +17,7 @@ class EventLogView;
 class LanguageSwitcher;
 class RunActions;
 class RunStatusBar;
+class SweepDock;
 class SweepView;
 class TheoryPanel;
 class QDockWidget;
@@ -27,7 +28,6 @@ class QTimer;
 
 namespace shoal {
 class Session;
-class SweepRunner;
 } // namespace shoal
 
 /// Shoal's main window: the preset's description on top, the live charts and worker lanes in
@@ -90,8 +90,6 @@ protected:
 
 private:
     void createDocks();
-    /// A SweepRunner driving the session, made on the session's thread as its child.
-    shoal::SweepRunner* makeSweepRunner();
     void onSweepingChanged(bool sweeping);
     void createMenus();
     /// The file commands' dialogs, the presets, chart window and language choices.
@@ -136,10 +134,9 @@ private:
     ControlPanel* m_controls = nullptr;
     EventLogView* m_log = nullptr;
     RunStatusBar* m_status = nullptr;
-    TheoryPanel* m_theory = nullptr;             ///< the queueing model beside the measurements
-    shoal::SweepRunner* m_sweepRunner = nullptr; ///< the session's child, on its thread
-    SweepView* m_sweep = nullptr;
-    QDockWidget* m_sweepDock = nullptr;
+    TheoryPanel* m_theory = nullptr;  ///< the queueing model beside the measurements
+    SweepDock* m_sweepDock = nullptr; ///< the Sweep view and its runner
+    SweepView* m_sweep = nullptr;     ///< m_sweepDock's view
     QDockWidget* m_controlsDock = nullptr;
     QDockWidget* m_theoryDock = nullptr;
     QDockWidget* m_logDock = nullptr;
