@@ -663,6 +663,58 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
         <source>cannot read the preset file %1: larger than %2 bytes</source>
         <translation>die Voreinstellungsdatei %1 kann nicht gelesen werden: größer als %2 Bytes</translation>
     </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>larger than a run file can be (%1 MiB)</source>
+        <translation>größer, als eine Laufdatei sein kann (%1 MiB)</translation>
+    </message>
+    <message>
+        <source>the file ends early, at byte %1: it was cut short</source>
+        <translation>die Datei endet vorzeitig, bei Byte %1: sie wurde abgeschnitten</translation>
+    </message>
+    <message>
+        <source>not JSON (the parser stopped at byte %1)</source>
+        <translation>kein JSON (der Parser hielt bei Byte %1 an)</translation>
+    </message>
+    <message>
+        <source>not a Shoal run file (no &quot;format&quot;: &quot;shoal-run&quot;)</source>
+        <translation>keine Shoal-Laufdatei (kein &quot;format&quot;: &quot;shoal-run&quot;)</translation>
+    </message>
+    <message>
+        <source>not a Shoal run file (format &quot;%1&quot;)</source>
+        <translation>keine Shoal-Laufdatei (Format &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>version %1 is newer than this Shoal reads (%2)</source>
+        <translation>Version %1 ist neuer, als dieses Shoal liest (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is missing</source>
+        <translation>%1: &quot;%2&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>%1: not a possible value</source>
+        <translation>%1: kein möglicher Wert</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a possible value</source>
+        <translation>%1: &quot;%2&quot; ist kein möglicher Wert</translation>
+    </message>
+    <message>
+        <source>scenario: %1</source>
+        <translation>scenario: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>EventLogView</name>
@@ -692,6 +744,57 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>%1 %2 → %3</source>
         <translation>%1 %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Open preset</source>
+        <translation>Voreinstellung öffnen</translation>
+    </message>
+    <message>
+        <source>Presets (*.json);;All files (*)</source>
+        <translation>Voreinstellungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation>Lauf öffnen</translation>
+    </message>
+    <message>
+        <source>Shoal runs (*.shoalrun);;All files (*)</source>
+        <translation>Shoal-Läufe (*.shoalrun);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>Voreinstellung speichern</translation>
+    </message>
+    <message>
+        <source>Presets (*.json)</source>
+        <translation>Voreinstellungen (*.json)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save charts as PNG</source>
+        <translation>Diagramme als PNG speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation>Lauf speichern</translation>
+    </message>
+    <message>
+        <source>Shoal runs (*.shoalrun)</source>
+        <translation>Shoal-Läufe (*.shoalrun)</translation>
     </message>
 </context>
 <context>
@@ -725,38 +828,6 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>Charts not saved</source>
         <translation>Diagramme nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>Open preset</source>
-        <translation>Voreinstellung öffnen</translation>
-    </message>
-    <message>
-        <source>Presets (*.json);;All files (*)</source>
-        <translation>Voreinstellungen (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Save preset</source>
-        <translation>Voreinstellung speichern</translation>
-    </message>
-    <message>
-        <source>Presets (*.json)</source>
-        <translation>Voreinstellungen (*.json)</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>CSV exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>Save charts as PNG</source>
-        <translation>Diagramme als PNG speichern</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <source>Run of %1 started</source>
@@ -851,12 +922,20 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>Theorie</translation>
     </message>
     <message>
-        <source>Save run</source>
-        <translation>Lauf speichern</translation>
+        <source>Run not opened</source>
+        <translation>Lauf nicht geöffnet</translation>
     </message>
     <message>
-        <source>Shoal runs (*.shoalrun)</source>
-        <translation>Shoal-Läufe (*.shoalrun)</translation>
+        <source>Opened the run %1</source>
+        <translation>Lauf %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recorded run of %1&lt;/b&gt; — %2&lt;br&gt;&lt;i&gt;Recorded on&lt;/i&gt; %3 (%4 cores), %5, Shoal %6. Read-only: Run starts the current configuration again.</source>
+        <translation>&lt;b&gt;Aufgezeichneter Lauf von %1&lt;/b&gt; — %2&lt;br&gt;&lt;i&gt;Aufgezeichnet auf&lt;/i&gt; %3 (%4 Kerne), %5, Shoal %6. Nur lesbar: Starten führt wieder die aktuelle Konfiguration aus.</translation>
+    </message>
+    <message>
+        <source>%1 (recorded) — Shoal</source>
+        <translation>%1 (aufgezeichnet) — Shoal</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1191,14 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>Write the finished run as a run file: its scenario, machine, summary, samples and events</source>
         <translation>Den beendeten Lauf als Laufdatei schreiben: Szenario, Rechner, Zusammenfassung, Messwerte und Ereignisse</translation>
+    </message>
+    <message>
+        <source>Open run…</source>
+        <translation>Lauf öffnen…</translation>
+    </message>
+    <message>
+        <source>Show a saved run as it was recorded, read-only: its charts, events and settings</source>
+        <translation>Einen gespeicherten Lauf so zeigen, wie er aufgezeichnet wurde, nur lesbar: Diagramme, Ereignisse und Einstellungen</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "chartpanel.h"
 #include "controlpanel.h"
 #include "eventlogview.h"
+#include "filedialogs.h"
 #include "languageswitcher.h"
 #include "runactions.h"
 #include "runstatusbar.h"
@@ -12,6 +13,7 @@
 #include "workerlanes.h"
 
 #include "lab/presetlibrary.h"
+#include "lab/runfile.h"
 #include "lab/session.h"
 #include "text/errortext.h"
 #include "text/statetext.h"
@@ -20,16 +22,17 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <functional>
 
 using shoal::RunState;
 using shoal::Session;
@@ -40,7 +43,6 @@ const QString kGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
 const QString kChartWindow = QStringLiteral("window/chartWindow");
 const QString kLastPreset = QStringLiteral("presets/last");
-const QString kExportFolder = QStringLiteral("export/folder");
 const QString kLanguage = QStringLiteral("language");
 
 constexpr int kRefreshMs = 100; ///< the charts' display rate: 10 Hz
@@ -154,6 +156,8 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addActions({a->openPreset(), a->savePreset()});
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(a->openRun());
+    m_fileMenu->addSeparator();
     m_fileMenu->addActions({a->saveRun(), a->exportCsv(), a->saveCharts()});
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a->quit());
@@ -183,11 +187,29 @@ void MainWindow::createMenus()
 
 void MainWindow::connectActions()
 {
-    connect(m_actions->openPreset(), &QAction::triggered, this, &MainWindow::onOpenPreset);
-    connect(m_actions->savePreset(), &QAction::triggered, this, &MainWindow::onSavePreset);
-    connect(m_actions->exportCsv(), &QAction::triggered, this, &MainWindow::onExportCsv);
-    connect(m_actions->saveRun(), &QAction::triggered, this, &MainWindow::onSaveRun);
-    connect(m_actions->saveCharts(), &QAction::triggered, this, &MainWindow::onSaveCharts);
+    // Each file command: its dialog, then what it does with the path (nothing on cancel).
+    const auto onPath = [this](QAction* action, auto ask, auto act) {
+        connect(action, &QAction::triggered, this, [this, ask, act] {
+            const QString path = ask(FileDialogs(this), m_scenario.name);
+            if (!path.isEmpty())
+                act(this, path);
+        });
+    };
+    onPath(
+        m_actions->openPreset(),
+        [](const FileDialogs& d, const QString&) { return d.openPreset(); },
+        [](MainWindow* w, const QString& path) { w->loadPreset(path); });
+    onPath(
+        m_actions->openRun(), [](const FileDialogs& d, const QString&) { return d.openRun(); },
+        [](MainWindow* w, const QString& path) { w->openRun(path); });
+    onPath(m_actions->savePreset(), std::mem_fn(&FileDialogs::savePreset),
+           std::mem_fn(&MainWindow::savePreset));
+    onPath(m_actions->exportCsv(), std::mem_fn(&FileDialogs::exportCsv),
+           std::mem_fn(&MainWindow::exportCsv));
+    onPath(m_actions->saveRun(), std::mem_fn(&FileDialogs::saveRun),
+           std::mem_fn(&MainWindow::saveRun));
+    onPath(m_actions->saveCharts(), std::mem_fn(&FileDialogs::saveCharts),
+           std::mem_fn(&MainWindow::saveChartsImage));
     connect(m_actions, &RunActions::presetChosen, this, &MainWindow::loadPreset);
     connect(m_actions->sweep(), &QAction::triggered, this, &MainWindow::showSweep);
     connect(m_actions, &RunActions::chartWindowChosen, this, [this](int index) {
@@ -235,7 +257,7 @@ void MainWindow::loadScenario(const shoal::Scenario& scenario)
 void MainWindow::exportCsv(const QString& path)
 {
     const QString events = eventsPathFor(path);
-    rememberExportFolder(path);
+    FileDialogs::rememberFolderOf(path);
     command([s = m_session, path, events] {
         s->exportSamplesCsv(path);
         s->exportEventsCsv(events);
@@ -244,19 +266,72 @@ void MainWindow::exportCsv(const QString& path)
 
 void MainWindow::savePreset(const QString& path)
 {
-    rememberExportFolder(path);
+    FileDialogs::rememberFolderOf(path);
     command([s = m_session, path] { s->savePreset(path); });
 }
 
 void MainWindow::saveRun(const QString& path)
 {
-    rememberExportFolder(path);
+    FileDialogs::rememberFolderOf(path);
     command([s = m_session, path] { s->saveRun(path); });
+}
+
+bool MainWindow::openRun(const QString& path)
+{
+    shoal::RunFileError error;
+    const std::optional<shoal::RunRecord> record = shoal::RunFile::read(path, &error);
+    if (!record) {
+        showError(tr("Run not opened"), ErrorText::runFile(error));
+        return false;
+    }
+    FileDialogs::rememberFolderOf(path);
+    m_recorded = true;
+    const shoal::Scenario& scenario = record->scenario;
+    m_charts->clear();
+    m_charts->setPlannedSec(scenario.jobs > 0 ? 0 : scenario.durationSec);
+    m_charts->lanes()->setDispatchOrder(scenario.dispatchOrder);
+    m_theory->setScenario(scenario);
+    m_theory->clearMeasured();
+    for (const shoal::MetricsRow& row : record->samples) {
+        m_charts->appendSample(row, {}); // a run file keeps no lanes
+        m_theory->addRow(row);
+    }
+    m_log->addNote(0, tr("Opened the run %1").arg(path));
+    for (const shoal::RunEvent& event : record->events)
+        onEvent(event);
+    m_charts->refresh();
+    m_controls->setScenario(scenario);
+    m_controls->setEnabled(false);
+    // The session's exports are of its own run, not of the one on show.
+    m_actions->exportCsv()->setEnabled(false);
+    m_actions->saveRun()->setEnabled(false);
+    const shoal::MachineInfo& machine = record->machine;
+    m_header->setText(tr("<b>Recorded run of %1</b> — %2<br><i>Recorded on</i> %3 (%4 cores), "
+                         "%5, Shoal %6. Read-only: Run starts the current configuration again.")
+                          .arg(scenario.name.toHtmlEscaped(), scenario.description.toHtmlEscaped(),
+                               machine.cpu.toHtmlEscaped())
+                          .arg(machine.cores)
+                          .arg(machine.os.toHtmlEscaped(), machine.shoal.toHtmlEscaped()));
+    setWindowTitle(tr("%1 (recorded) — Shoal").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void MainWindow::leaveRecordedRun()
+{
+    if (!m_recorded)
+        return;
+    m_recorded = false;
+    m_charts->clear();
+    m_theory->clearMeasured();
+    m_controls->setEnabled(true);
+    m_actions->exportCsv()->setEnabled(true);
+    m_actions->setRunState(m_state);
+    onScenarioChanged(m_scenario);
 }
 
 bool MainWindow::saveChartsImage(const QString& path)
 {
-    rememberExportFolder(path);
+    FileDialogs::rememberFolderOf(path);
     QString error;
     const bool saved = m_charts->saveImage(path, &error);
     if (saved)
@@ -274,72 +349,12 @@ QString MainWindow::eventsPathFor(const QString& samplesPath)
     return info.dir().filePath(info.completeBaseName() + QStringLiteral("-events.") + suffix);
 }
 
-void MainWindow::onOpenPreset()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open preset"), exportFolder(),
-                                                      tr("Presets (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        loadPreset(path);
-}
-
-QString MainWindow::askSavePath(const QString& title, const QString& suffix, const QString& filter)
-{
-    // Suggested: the preset's name in the last export folder.
-    const QString name = m_scenario.name.isEmpty() ? QStringLiteral("run") : m_scenario.name;
-    const QString suggested = QDir(exportFolder()).filePath(name + suffix);
-    return QFileDialog::getSaveFileName(this, title, suggested, filter);
-}
-
-void MainWindow::onSavePreset()
-{
-    const QString path =
-        askSavePath(tr("Save preset"), QStringLiteral(".json"), tr("Presets (*.json)"));
-    if (!path.isEmpty())
-        savePreset(path);
-}
-
-void MainWindow::onExportCsv()
-{
-    const QString path =
-        askSavePath(tr("Export CSV"), QStringLiteral(".csv"), tr("CSV files (*.csv)"));
-    if (!path.isEmpty())
-        exportCsv(path);
-}
-
-void MainWindow::onSaveRun()
-{
-    const QString path =
-        askSavePath(tr("Save run"), QStringLiteral(".shoalrun"), tr("Shoal runs (*.shoalrun)"));
-    if (!path.isEmpty())
-        saveRun(path);
-}
-
-void MainWindow::onSaveCharts()
-{
-    const QString path =
-        askSavePath(tr("Save charts as PNG"), QStringLiteral(".png"), tr("PNG images (*.png)"));
-    if (!path.isEmpty())
-        saveChartsImage(path);
-}
-
-QString MainWindow::exportFolder() const
-{
-    QString saved = QSettings().value(kExportFolder).toString();
-    if (!saved.isEmpty() && QFileInfo(saved).isDir())
-        return saved;
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-}
-
-void MainWindow::rememberExportFolder(const QString& path)
-{
-    QSettings().setValue(kExportFolder, QFileInfo(path).absolutePath());
-}
-
 void MainWindow::onStateChanged(RunState state)
 {
     const RunState previous = m_state;
     m_state = state;
     if (state == RunState::Preparing) {
+        leaveRecordedRun();
         m_charts->clear();
         m_theory->clearMeasured();
         m_lastRunSec = -1;
@@ -357,6 +372,8 @@ void MainWindow::onStateChanged(RunState state)
 
 void MainWindow::onScenarioChanged(const shoal::Scenario& scenario)
 {
+    if (scenario != m_scenario)
+        leaveRecordedRun(); // a preset loaded: the session's configuration is on show again
     const bool presetLoaded = scenario.name != m_scenario.name || !m_pendingPreset.isEmpty();
     m_scenario = scenario;
     m_controls->setScenario(scenario);

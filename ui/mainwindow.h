@@ -58,6 +58,12 @@ public:
     void savePreset(const QString& path);
     /// Writes the finished run as a run file (.shoalrun).
     void saveRun(const QString& path);
+    /// Shows the run file at \a path as it was recorded, read-only (its settings greyed out in
+    /// the controls) until the next run starts or a preset loads. A file that is refused shows
+    /// a dialog naming it and the reason, and the screen stays as it was; false then.
+    bool openRun(const QString& path);
+    /// Whether the charts show an opened run file rather than the session's runs.
+    bool showsRecordedRun() const { return m_recorded; }
     /// Writes the charts and lanes to a PNG file; false (and a dialog) when it cannot.
     bool saveChartsImage(const QString& path);
     /// Starts a run.
@@ -91,6 +97,8 @@ protected:
 private:
     void createDocks();
     void onSweepingChanged(bool sweeping);
+    /// Back from an opened run to the session's configuration.
+    void leaveRecordedRun();
     void createMenus();
     /// The file commands' dialogs, the presets, chart window and language choices.
     void connectActions();
@@ -110,22 +118,12 @@ private:
     void onError(const shoal::SessionError& error);
     void onExportFinished(const shoal::ExportResult& result);
 
-    void onOpenPreset();
-    void onSavePreset();
-    void onExportCsv();
-    void onSaveRun();
-    void onSaveCharts();
-    /// A save dialog suggesting the preset's name with \a suffix in the last export folder;
-    /// empty when the person cancels.
-    QString askSavePath(const QString& title, const QString& suffix, const QString& filter);
-    QString exportFolder() const;
-    void rememberExportFolder(const QString& path);
-
     shoal::Session* m_session = nullptr;     ///< not owned; may live on another thread
     LanguageSwitcher* m_languages = nullptr; ///< not owned
     shoal::RunState m_state = shoal::RunState::Idle;
     shoal::Scenario m_scenario;       ///< as the session last reported it
     double m_lastRunSec = -1;         ///< the newest sample's run clock
+    bool m_recorded = false;          ///< the charts show an opened run file
     QString m_pendingPreset;          ///< asked for; remembered once loaded
     QTimer* m_refreshTimer = nullptr; ///< redraws the charts at 10 Hz
 

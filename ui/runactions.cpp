@@ -72,6 +72,7 @@ void RunActions::createActions(QMainWindow* window)
     // The file commands need the window's dialogs; it connects them.
     m_openPreset = make("openPreset", QKeySequence::Open);
     m_savePreset = make("savePreset", QKeySequence::Save);
+    m_openRun = make("openRun", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_exportCsv = make("exportCsv", QKeySequence(Qt::CTRL | Qt::Key_E));
     m_saveRun = make("saveRun", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     m_saveCharts = make("saveCharts", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -189,6 +190,7 @@ void RunActions::setRunState(RunState state)
     m_cancelAll->setEnabled(live);
     m_closePool->setEnabled(live);
     m_openPreset->setEnabled(idle);
+    m_openRun->setEnabled(idle);
     // A run file holds a finished run: its summary exists only then.
     m_saveRun->setEnabled(!m_sweeping && state == RunState::Finished);
     for (QAction* action : m_presetActions)
@@ -225,6 +227,8 @@ void RunActions::retranslate()
         tr("Run the preset over a range of a setting, find the knee and recommend a value"));
     set(m_openPreset, tr("Open preset…"), tr("Load a preset file"));
     set(m_savePreset, tr("Save preset…"), tr("Save the configuration as a preset file"));
+    set(m_openRun, tr("Open run…"),
+        tr("Show a saved run as it was recorded, read-only: its charts, events and settings"));
     set(m_exportCsv, tr("Export CSV…"), tr("Write the run's samples and events as CSV"));
     set(m_saveRun, tr("Save run…"),
         tr("Write the finished run as a run file: its scenario, machine, summary, samples and "

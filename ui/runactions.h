@@ -42,6 +42,8 @@ public:
     QAction* sweep() const { return m_sweep; }
     QAction* openPreset() const { return m_openPreset; }
     QAction* savePreset() const { return m_savePreset; }
+    /// Opens a run file to look at, read-only; the window connects it.
+    QAction* openRun() const { return m_openRun; }
     QAction* exportCsv() const { return m_exportCsv; }
     /// Saves the finished run as a run file; enabled once a run has finished.
     QAction* saveRun() const { return m_saveRun; }
@@ -96,6 +98,7 @@ private:
     QAction* m_sweep = nullptr;
     QAction* m_openPreset = nullptr;
     QAction* m_savePreset = nullptr;
+    QAction* m_openRun = nullptr;
     QAction* m_exportCsv = nullptr;
     QAction* m_saveRun = nullptr;
     QAction* m_saveCharts = nullptr;

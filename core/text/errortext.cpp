@@ -1,5 +1,7 @@
 #include "errortext.h"
 
+#include "lab/runfile.h"
+
 #include <QJsonParseError>
 
 using shoal::FileError;
@@ -94,6 +96,57 @@ QString ErrorText::file(const FileError& e)
         return tr("could not replace %1: %2").arg(e.path, e.detail);
     }
     return QString();
+}
+
+QString ErrorText::runFile(const shoal::RunFileError& e)
+{
+    using Code = shoal::RunFileError::Code;
+    QString reason;
+    switch (e.code) {
+    case Code::None:
+        return QString();
+    case Code::Unreadable:
+        return tr("cannot read %1: %2").arg(e.path, e.file.detail);
+    case Code::Unwritable:
+        return file(e.file);
+    case Code::TooLarge:
+        reason = tr("larger than a run file can be (%1 MiB)").arg(shoal::RunFile::MaxBytes >> 20);
+        break;
+    case Code::Truncated:
+        reason = tr("the file ends early, at byte %1: it was cut short").arg(e.offset);
+        break;
+    case Code::BadJson:
+        reason = tr("not JSON (the parser stopped at byte %1)").arg(e.offset);
+        break;
+    case Code::NotARunFile:
+        reason = e.detail.isEmpty() ? tr("not a Shoal run file (no \"format\": \"shoal-run\")")
+                                    : tr("not a Shoal run file (format \"%1\")").arg(e.detail);
+        break;
+    case Code::NewerVersion:
+        reason = tr("version %1 is newer than this Shoal reads (%2)")
+                     .arg(e.version)
+                     .arg(shoal::RunFile::Version);
+        break;
+    case Code::MissingField:
+        reason = e.detail.isEmpty() ? tr("%1 is missing").arg(e.field)
+                                    : tr("%1: \"%2\" is missing").arg(e.field, e.detail);
+        break;
+    case Code::UnknownKey:
+        reason = tr("%1: unknown key").arg(e.field);
+        break;
+    case Code::WrongType:
+        reason = tr("%1: wrong type, expected %2").arg(e.field, typeName(e.expected));
+        break;
+    case Code::BadValue:
+        reason = e.detail.isEmpty()
+                     ? tr("%1: not a possible value").arg(e.field)
+                     : tr("%1: \"%2\" is not a possible value").arg(e.field, e.detail);
+        break;
+    case Code::BadScenario:
+        reason = tr("scenario: %1").arg(scenario(e.scenario));
+        break;
+    }
+    return tr("%1: %2").arg(e.path, reason);
 }
 
 QString ErrorText::param(const ParamError& e, const QString& path)

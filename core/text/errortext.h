@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lab/fileerror.h"
+#include "lab/runfileerror.h"
 #include "lab/scenarioerror.h"
 #include "lab/sessionerror.h"
 
@@ -19,6 +20,9 @@ public:
     static QString file(const shoal::FileError& error);
     /// e.g. "workload.params.folder: cannot be used (/nope)".
     static QString param(const shoal::ParamError& error, const QString& path);
+    /// Why a run file was refused, naming the file and the field: e.g. "run.shoalrun:
+    /// samples[3][7]: wrong type, expected number".
+    static QString runFile(const shoal::RunFileError& error);
     /// Any refusal of a Session command, e.g. "burst is not possible now".
     static QString session(const shoal::SessionError& error);
 

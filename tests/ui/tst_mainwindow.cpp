@@ -77,6 +77,7 @@ private Q_SLOTS:
     void exportToAMissingFolderShowsTheReason();
     void saveChartsWritesAPng();
     void saveRunWritesTheFinishedRun();
+    void openRunShowsItReadOnlyAndARefusedFileChangesNothing();
     void languageSwitchRetranslatesTheWindow();
     void settingsRememberPresetFolderAndWindow();
     void closingTheWindowMidRunEndsTheRunQuickly();
@@ -551,6 +552,71 @@ void TestMainWindow::saveRunWritesTheFinishedRun()
     QVERIFY(!written.at(1).at(1).toString().isEmpty());
     QTRY_VERIFY(m_window->errorDialog() != nullptr);
     QVERIFY(!QFile::exists(missing));
+}
+
+void TestMainWindow::openRunShowsItReadOnlyAndARefusedFileChangesNothing()
+{
+    const Scenario s = uitest::quickScenario(1.0);
+    m_window->loadScenario(s);
+    m_window->run();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Running, kStateMs);
+    knob<QAction>("burst")->trigger(); // an event to keep
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Finished, kStateMs);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kept.shoalrun"));
+    QSignalSpy written(m_window.get(), &MainWindow::fileWritten);
+    m_window->saveRun(path);
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, kStateMs);
+    RunFileError error;
+    const std::optional<RunRecord> record = RunFile::read(path, &error);
+    QVERIFY(record && !record->samples.isEmpty() && !record->events.isEmpty());
+    // Another configuration in the session, no run on screen.
+    Scenario other = s;
+    other.name = QStringLiteral("other");
+    other.poolSize = 7;
+    m_window->loadScenario(other);
+    knob<QAction>("reset")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Idle, kStateMs);
+    QTRY_COMPARE(m_window->controls()->scenario().poolSize, 7);
+
+    QVERIFY(m_window->openRun(path));
+    QVERIFY(m_window->showsRecordedRun());
+    QCOMPARE(m_window->charts()->rowsReceived(), qint64(record->samples.size()));
+    QCOMPARE(m_window->controls()->scenario(), s);
+    QVERIFY(!m_window->controls()->isEnabled());
+    QVERIFY(!knob<QAction>("saveRun")->isEnabled());
+    QVERIFY(!knob<QAction>("exportCsv")->isEnabled());
+    QVERIFY2(
+        knob<QLabel>("presetHeader")->text().contains(QStringLiteral("Recorded run of ui-test")),
+        qPrintable(knob<QLabel>("presetHeader")->text()));
+    QCOMPARE(m_session->scenario(), other); // the session's own configuration is untouched
+
+    // A copy cut short is refused with the reason; what is on screen stays.
+    QFile whole(path);
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    const QString cut = dir.filePath(QStringLiteral("cut.shoalrun"));
+    QFile half(cut);
+    QVERIFY(half.open(QIODevice::WriteOnly));
+    half.write(bytes.left(bytes.size() / 2));
+    half.close();
+    QVERIFY(!m_window->openRun(cut));
+    QVERIFY(m_window->errorDialog());
+    QVERIFY2(m_window->errorDialog()->text().contains(cut),
+             qPrintable(m_window->errorDialog()->text()));
+    QVERIFY2(m_window->errorDialog()->text().contains(QStringLiteral("cut short")),
+             qPrintable(m_window->errorDialog()->text()));
+    m_window->errorDialog()->close();
+    QVERIFY(m_window->showsRecordedRun());
+    QCOMPARE(m_window->charts()->rowsReceived(), qint64(record->samples.size()));
+    QCOMPARE(m_window->controls()->scenario(), s);
+
+    // The next run is the session's own again.
+    m_window->run();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->showsRecordedRun(), kStateMs);
+    QVERIFY(m_window->controls()->isEnabled());
+    QCOMPARE(m_window->controls()->scenario(), other);
+    QVERIFY(knob<QAction>("exportCsv")->isEnabled());
 }
 
 void TestMainWindow::languageSwitchRetranslatesTheWindow()

@@ -8,6 +8,7 @@
 
 #include "lab/fileerror.h"
 #include "lab/runevent.h"
+#include "lab/runfile.h"
 
 #include <QTest>
 
@@ -19,6 +20,8 @@ class TestSentences : public QObject {
 private Q_SLOTS:
     void sentencesAreEnglishWithoutATranslation();
     void sentencesComeOutInGermanWithoutWidgets();
+    void runFileRefusalsNameTheFileAndTheReason_data();
+    void runFileRefusalsNameTheFileAndTheReason();
 };
 
 namespace {
@@ -60,6 +63,33 @@ void TestSentences::sentencesComeOutInGermanWithoutWidgets()
 
     QVERIFY(languages.setLanguage(QStringLiteral("en")));
     QCOMPARE(StateText::runState(RunState::Running), QStringLiteral("Running"));
+}
+
+void TestSentences::runFileRefusalsNameTheFileAndTheReason_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("cut short") << QByteArray(R"({"format": "shoal-run", "vers)")
+                               << QStringLiteral("ends early, at byte");
+    QTest::newRow("not JSON") << QByteArray("samples,t_s\n1,2\n") << QStringLiteral("not JSON");
+    QTest::newRow("another format") << QByteArray(R"({"format": "csv"})")
+                                    << QStringLiteral("not a Shoal run file (format \"csv\")");
+    QTest::newRow("newer") << QByteArray(R"({"format": "shoal-run", "version": 99})")
+                           << QStringLiteral("version 99 is newer than this Shoal reads (1)");
+    QTest::newRow("no version") << QByteArray(R"({"format": "shoal-run"})")
+                                << QStringLiteral("version is missing");
+}
+
+void TestSentences::runFileRefusalsNameTheFileAndTheReason()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, reason);
+    const QString path = QStringLiteral("/tmp/kept.shoalrun");
+    RunFileError error;
+    QVERIFY(!RunFile::parse(data, path, &error));
+    const QString sentence = ErrorText::runFile(error);
+    QVERIFY2(sentence.startsWith(path + QStringLiteral(": ")), qPrintable(sentence));
+    QVERIFY2(sentence.contains(reason), qPrintable(sentence));
 }
 
 QTEST_GUILESS_MAIN(TestSentences)

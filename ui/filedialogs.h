@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+class QWidget;
+
+/// The window's file dialogs: each opens in the folder last written to (remembered in the
+/// settings, else the documents folder) and a save suggests the preset's name with the file's
+/// suffix. Each returns the path chosen, or an empty string when the person cancels. GUI thread.
+class FileDialogs {
+    Q_DECLARE_TR_FUNCTIONS(FileDialogs)
+
+public:
+    /// Dialogs over \a parent (not owned).
+    explicit FileDialogs(QWidget* parent);
+
+    QString openPreset() const;
+    QString openRun() const;
+    /// The save dialogs, suggesting \a name (the preset's) with the file's suffix.
+    QString savePreset(const QString& name) const;
+    QString exportCsv(const QString& name) const;
+    QString saveCharts(const QString& name) const;
+    QString saveRun(const QString& name) const;
+    /// Any save dialog: \a title, suggesting \a name + \a suffix, showing \a filter.
+    QString save(const QString& title, const QString& name, const QString& suffix,
+                 const QString& filter) const;
+
+    /// Where the dialogs open.
+    static QString folder();
+    /// Remembers the folder of \a path, a file just written, for the next dialog.
+    static void rememberFolderOf(const QString& path);
+
+private:
+    QWidget* m_parent = nullptr;
+};
