@@ -52,8 +52,14 @@ int DesktopLaunch::exec()
         m_languages->setLanguage(QString());
     }
 
-    // The preset: as asked, else the last one used (if it still loads), else the default.
+    // A run file (the desktop opens them with the program) is shown over the last preset.
     CommandLine::Options options = m_options;
+    QString runFile;
+    if (options.preset.endsWith(QStringLiteral(".shoalrun"), Qt::CaseInsensitive)) {
+        runFile = options.preset;
+        options.preset.clear();
+    }
+    // The preset: as asked, else the last one used (if it still loads), else the default.
     if (options.preset.isEmpty()) {
         const QString last = settings.value(QStringLiteral("presets/last")).toString();
         shoal::ScenarioError ignored;
@@ -79,6 +85,21 @@ int DesktopLaunch::exec()
     m_host = std::make_unique<shoal::SessionHost>();
     m_window = std::make_unique<MainWindow>(m_host->session(), m_languages.get());
     connect(m_host->session(), &shoal::Session::stateChanged, this, &DesktopLaunch::onStateChanged);
+    if (!runFile.isEmpty()) {
+        // Once the window has the preset (it comes back from the session's thread), show the
+        // run over it; a refused file is the window's dialog.
+        connect(
+            m_host->session(), &shoal::Session::scenarioChanged, this,
+            [this, runFile] {
+                m_window->openRun(runFile);
+                if (!m_options.screenshotPath.isEmpty()) {
+                    m_screenshotScheduled = true;
+                    QTimer::singleShot(static_cast<int>(m_options.screenshotAtSec * 1000), this,
+                                       &DesktopLaunch::takeScreenshot);
+                }
+            },
+            Qt::SingleShotConnection);
+    }
     if (sweep) {
         // Once the window has the preset (it comes back from the session's thread), sweep it.
         connect(
@@ -93,7 +114,7 @@ int DesktopLaunch::exec()
     connect(m_signals.get(), &SignalWatcher::terminationRequested, this,
             &DesktopLaunch::onTerminationRequested);
     m_window->show();
-    if (m_options.runAtStart)
+    if (m_options.runAtStart && runFile.isEmpty())
         m_window->run();
     const int status = QApplication::exec();
     return m_status != 0 ? m_status : status;

@@ -2077,6 +2077,10 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <source>One row per worker, coloured by its state.</source>
         <translation>Eine Zeile pro Worker, gefärbt nach seinem Zustand.</translation>
     </message>
+    <message>
+        <source>A run file keeps no worker lanes</source>
+        <translation>Eine Laufdatei enthält keine Worker-Bahnen</translation>
+    </message>
 </context>
 <context>
     <name>WorkloadParamsEditor</name>

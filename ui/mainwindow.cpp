@@ -300,6 +300,11 @@ bool MainWindow::openRun(const QString& path)
     for (const shoal::RunEvent& event : record->events)
         onEvent(event);
     m_charts->refresh();
+    m_charts->lanes()->setRecorded(true);
+    if (!record->samples.isEmpty()) {
+        const shoal::MetricsRow& last = record->samples.constLast();
+        m_status->showSample(shoal::Sample{last, {}, RunState::Finished, last.tSec, 1.0});
+    }
     m_controls->setScenario(scenario);
     m_controls->setEnabled(false);
     // The session's exports are of its own run, not of the one on show.
@@ -322,6 +327,8 @@ void MainWindow::leaveRecordedRun()
         return;
     m_recorded = false;
     m_charts->clear();
+    m_charts->lanes()->setRecorded(false);
+    m_status->clearRun();
     m_theory->clearMeasured();
     m_controls->setEnabled(true);
     m_actions->exportCsv()->setEnabled(true);

@@ -37,6 +37,12 @@ WorkerLanes::WorkerLanes(const WorkerTimeline* timeline, QWidget* parent)
     updateToolTip();
 }
 
+void WorkerLanes::setRecorded(bool recorded)
+{
+    m_recorded = recorded;
+    update();
+}
+
 void WorkerLanes::setDispatchOrder(shoal::DispatchOrder order)
 {
     m_order = order;
@@ -154,7 +160,9 @@ void WorkerLanes::paintEvent(QPaintEvent*)
 
     if (lanes.empty()) {
         painter.setPen(palette().placeholderText().color());
-        painter.drawText(plot, Qt::AlignCenter, tr("No workers yet: press Run"));
+        painter.drawText(plot, Qt::AlignCenter,
+                         m_recorded ? tr("A run file keeps no worker lanes")
+                                    : tr("No workers yet: press Run"));
     } else {
         const int rowHeight = std::clamp(plot.height() / static_cast<int>(lanes.size()),
                                          kMinRowHeight, kMaxRowHeight);

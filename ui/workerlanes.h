@@ -27,6 +27,9 @@ public:
     /// The pool's dispatch order, which the tool tip names: it decides how jobs spread over
     /// the lanes at low load.
     void setDispatchOrder(shoal::DispatchOrder order);
+    /// Whether the lanes are of a run shown from a run file, which keeps none: the empty plot
+    /// says so instead of asking for a run.
+    void setRecorded(bool recorded);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -52,4 +55,5 @@ private:
     PlotTextCache m_texts;                      ///< lane and axis labels
     /// What the tool tip names; see setDispatchOrder().
     shoal::DispatchOrder m_order = shoal::DispatchOrder::NewestIdleFirst;
+    bool m_recorded = false; ///< see setRecorded()
 };
