@@ -926,14 +926,6 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>Lauf nicht geöffnet</translation>
     </message>
     <message>
-        <source>Opened the run %1</source>
-        <translation>Lauf %1 geöffnet</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Recorded run of %1&lt;/b&gt; — %2&lt;br&gt;&lt;i&gt;Recorded on&lt;/i&gt; %3 (%4 cores), %5, Shoal %6. Read-only: Run starts the current configuration again.</source>
-        <translation>&lt;b&gt;Aufgezeichneter Lauf von %1&lt;/b&gt; — %2&lt;br&gt;&lt;i&gt;Aufgezeichnet auf&lt;/i&gt; %3 (%4 Kerne), %5, Shoal %6. Nur lesbar: Starten führt wieder die aktuelle Konfiguration aus.</translation>
-    </message>
-    <message>
         <source>%1 (recorded) — Shoal</source>
         <translation>%1 (aufgezeichnet) — Shoal</translation>
     </message>
@@ -1199,6 +1191,17 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>Show a saved run as it was recorded, read-only: its charts, events and settings</source>
         <translation>Einen gespeicherten Lauf so zeigen, wie er aufgezeichnet wurde, nur lesbar: Diagramme, Ereignisse und Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>RunReplay</name>
+    <message>
+        <source>Opened the run %1</source>
+        <translation>Lauf %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recorded run of %1&lt;/b&gt; — %2&lt;br&gt;&lt;i&gt;Recorded on&lt;/i&gt; %3 (%4 cores), %5, Shoal %6. Read-only: Run starts the current configuration again.</source>
+        <translation>&lt;b&gt;Aufgezeichneter Lauf von %1&lt;/b&gt; — %2&lt;br&gt;&lt;i&gt;Aufgezeichnet auf&lt;/i&gt; %3 (%4 Kerne), %5, Shoal %6. Nur lesbar: Starten führt wieder die aktuelle Konfiguration aus.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "filedialogs.h"
 #include "languageswitcher.h"
 #include "runactions.h"
+#include "runreplay.h"
 #include "runstatusbar.h"
 #include "sweepdock.h"
 #include "sweepview.h"
@@ -286,37 +287,13 @@ bool MainWindow::openRun(const QString& path)
     }
     FileDialogs::rememberFolderOf(path);
     m_recorded = true;
-    const shoal::Scenario& scenario = record->scenario;
-    m_charts->clear();
-    m_charts->setPlannedSec(scenario.jobs > 0 ? 0 : scenario.durationSec);
-    m_charts->lanes()->setDispatchOrder(scenario.dispatchOrder);
-    m_theory->setScenario(scenario);
-    m_theory->clearMeasured();
-    for (const shoal::MetricsRow& row : record->samples) {
-        m_charts->appendSample(row, {}); // a run file keeps no lanes
-        m_theory->addRow(row);
-    }
-    m_log->addNote(0, tr("Opened the run %1").arg(path));
-    for (const shoal::RunEvent& event : record->events)
-        onEvent(event);
-    m_charts->refresh();
-    m_charts->lanes()->setRecorded(true);
-    if (!record->samples.isEmpty()) {
-        const shoal::MetricsRow& last = record->samples.constLast();
-        m_status->showSample(shoal::Sample{last, {}, RunState::Finished, last.tSec, 1.0});
-    }
-    m_controls->setScenario(scenario);
+    RunReplay::show(*record, path, {m_charts, m_theory, m_log, m_status});
+    m_controls->setScenario(record->scenario);
     m_controls->setEnabled(false);
     // The session's exports are of its own run, not of the one on show.
     m_actions->exportCsv()->setEnabled(false);
     m_actions->saveRun()->setEnabled(false);
-    const shoal::MachineInfo& machine = record->machine;
-    m_header->setText(tr("<b>Recorded run of %1</b> — %2<br><i>Recorded on</i> %3 (%4 cores), "
-                         "%5, Shoal %6. Read-only: Run starts the current configuration again.")
-                          .arg(scenario.name.toHtmlEscaped(), scenario.description.toHtmlEscaped(),
-                               machine.cpu.toHtmlEscaped())
-                          .arg(machine.cores)
-                          .arg(machine.os.toHtmlEscaped(), machine.shoal.toHtmlEscaped()));
+    m_header->setText(RunReplay::header(*record));
     setWindowTitle(tr("%1 (recorded) — Shoal").arg(QFileInfo(path).fileName()));
     return true;
 }
