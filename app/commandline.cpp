@@ -24,6 +24,7 @@ const QString kWarmupSeconds = QStringLiteral("warmup-seconds");
 const QString kRepeats = QStringLiteral("repeats");
 const QString kSlo = QStringLiteral("slo");
 const QString kSweepPreset = QStringLiteral("sweep-preset");
+const QString kCompare = QStringLiteral("compare");
 
 } // namespace
 
@@ -39,7 +40,8 @@ CommandLine::CommandLine()
            "            | --sweep-preset\n"
            "            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95<=MS]\n"
            "            [--csv FILE] [--summary FILE] (files with --headless; else the window's\n"
-           "            Sweep view runs it)\n\n"
+           "            Sweep view runs it)\n"
+           "  shoal-lab --compare A.shoalrun B.shoalrun\n\n"
            "Exit status: 0 on success, 1 when the run failed, 2 on bad input."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOptions({
@@ -71,6 +73,10 @@ CommandLine::CommandLine()
         {kRepeats, tr("Runs per sweep point, interleaved (default 1)."), tr("R")},
         {kSlo, tr("The sweep's objective, METRIC<=MS with p50, p95, p99 or wait_p95."),
          tr("METRIC<=MS")},
+        {kCompare,
+         tr("Compare run file A with the run file B named after it: a table of each figure, "
+            "the change and whether it is within the runs' noise."),
+         tr("A")},
         {kLang, tr("The window's language (en, de); the system's by default."), tr("CODE")},
         {kRun, tr("Start a run as soon as the window is open.")},
         {kScreenshot,
@@ -92,6 +98,19 @@ bool CommandLine::parse(const QStringList& arguments)
     if (!m_parser.parse(arguments)) {
         m_error = m_parser.errorText();
         return false;
+    }
+    // --compare A B: the second run is the one positional file.
+    if (m_parser.isSet(kCompare)) {
+        const QStringList rest = m_parser.positionalArguments();
+        if (rest.size() != 1) {
+            m_error = rest.isEmpty()
+                          ? tr("--compare A B: name the second run file")
+                          : tr("--compare A B: unexpected argument \"%1\"").arg(rest.at(1));
+            return false;
+        }
+        m_options.mode = Mode::Compare;
+        m_options.compared = {m_parser.value(kCompare), rest.constFirst()};
+        return true;
     }
     // A file named on its own (as a desktop launcher passes it) is opened as --preset FILE.
     const QStringList files = m_parser.positionalArguments();

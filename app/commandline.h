@@ -18,6 +18,7 @@ public:
         Version,     ///< --version
         ListPresets, ///< --list-presets
         Headless,    ///< --headless
+        Compare,     ///< --compare A B
     };
 
     /// One change to the preset, in command-line order: a --set, or --duration / --jobs as the
@@ -46,6 +47,7 @@ public:
         QString repeats;               ///< --repeats, as typed
         QString slo;                   ///< --slo METRIC<=MS, as typed
         bool sweepPreset = false;      ///< --sweep-preset: run the preset's sweep section
+        QStringList compared;          ///< --compare A B: the two run files
         /// Whether any sweep option was given: the run is a sweep.
         bool sweepAsked() const
         {

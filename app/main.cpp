@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "comparecommand.h"
 #include "desktoplaunch.h"
 #include "headlessrun.h"
 
@@ -66,6 +67,10 @@ int main(int argc, char* argv[])
         QCoreApplication app(argc, argv);
         HeadlessRun run(options);
         return run.exec();
+    }
+    case CommandLine::Mode::Compare: {
+        QCoreApplication app(argc, argv);
+        return CompareCommand::exec(options);
     }
     case CommandLine::Mode::Desktop:
         break;

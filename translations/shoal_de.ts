@@ -287,34 +287,6 @@
         <translation>--events gilt nicht für einen Sweep</translation>
     </message>
     <message>
-        <source>Shoal: a worker-pool monitor and workload lab.
-
-  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]
-  shoal-lab --list-presets
-  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
-            [--events FILE] [--summary FILE] [--save-run FILE] [--set key=value ...]
-  shoal-lab [--headless] --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]
-            | --sweep-preset
-            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
-            [--csv FILE] [--summary FILE] (files with --headless; else the window&apos;s
-            Sweep view runs it)
-
-Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
-        <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
-
-  shoal-lab [--preset NAME|DATEI | DATEI] [--set Schlüssel=Wert ...] [--lang de] [--run]
-  shoal-lab --list-presets
-  shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
-            [--events DATEI] [--summary DATEI] [--save-run DATEI] [--set Schlüssel=Wert ...]
-  shoal-lab [--headless] --preset NAME|DATEI --sweep SCHLÜSSEL=WERTE [--sweep SCHLÜSSEL2=WERTE]
-            | --sweep-preset
-            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
-            [--csv DATEI] [--summary DATEI] (Dateien mit --headless; sonst führt die
-            Sweep-Ansicht des Fensters ihn aus)
-
-Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
-    </message>
-    <message>
         <source>Write the whole run to FILE as a run file (.shoalrun): its preset, the machine, the summary, every sample and every event.</source>
         <translation>Den ganzen Lauf als Laufdatei (.shoalrun) in DATEI schreiben: seine Voreinstellung, die Maschine, die Zusammenfassung, jeden Messwert und jedes Ereignis.</translation>
     </message>
@@ -329,6 +301,131 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>--csv and --summary of a sweep need --headless</source>
         <translation>--csv und --summary eines Sweeps brauchen --headless</translation>
+    </message>
+    <message>
+        <source>Shoal: a worker-pool monitor and workload lab.
+
+  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
+            [--events FILE] [--summary FILE] [--save-run FILE] [--set key=value ...]
+  shoal-lab [--headless] --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]
+            | --sweep-preset
+            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
+            [--csv FILE] [--summary FILE] (files with --headless; else the window&apos;s
+            Sweep view runs it)
+  shoal-lab --compare A.shoalrun B.shoalrun
+
+Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
+        <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
+
+  shoal-lab [--preset NAME|DATEI | DATEI] [--set Schlüssel=Wert ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
+            [--events DATEI] [--summary DATEI] [--save-run DATEI] [--set Schlüssel=Wert ...]
+  shoal-lab [--headless] --preset NAME|DATEI --sweep SCHLÜSSEL=WERTE [--sweep SCHLÜSSEL2=WERTE]
+            | --sweep-preset
+            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
+            [--csv DATEI] [--summary DATEI] (Dateien mit --headless; sonst führt die
+            Sweep-Ansicht des Fensters ihn aus)
+  shoal-lab --compare A.shoalrun B.shoalrun
+
+Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
+    </message>
+    <message>
+        <source>Compare run file A with the run file B named after it: a table of each figure, the change and whether it is within the runs&apos; noise.</source>
+        <translation>Laufdatei A mit der danach genannten Laufdatei B vergleichen: eine Tabelle jeder Kennzahl, der Änderung und ob sie im Rauschen der Läufe liegt.</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>--compare A B: name the second run file</source>
+        <translation>--compare A B: die zweite Laufdatei angeben</translation>
+    </message>
+    <message>
+        <source>--compare A B: unexpected argument &quot;%1&quot;</source>
+        <translation>--compare A B: unerwartetes Argument &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonText</name>
+    <message>
+        <source>%1: %2 (%3; recorded on %4, %5 cores, Shoal %6)</source>
+        <translation>%1: %2 (%3; aufgezeichnet auf %4, %5 Kerne, Shoal %6)</translation>
+    </message>
+    <message>
+        <source>throughput (calls/s)</source>
+        <translation>Durchsatz (Aufrufe/s)</translation>
+    </message>
+    <message>
+        <source>latency p50 (ms)</source>
+        <translation>Latenz p50 (ms)</translation>
+    </message>
+    <message>
+        <source>latency p95 (ms)</source>
+        <translation>Latenz p95 (ms)</translation>
+    </message>
+    <message>
+        <source>latency p99 (ms)</source>
+        <translation>Latenz p99 (ms)</translation>
+    </message>
+    <message>
+        <source>latency max (ms)</source>
+        <translation>Latenz max (ms)</translation>
+    </message>
+    <message>
+        <source>queue wait p95 (ms)</source>
+        <translation>Wartezeit p95 (ms)</translation>
+    </message>
+    <message>
+        <source>utilisation</source>
+        <translation>Auslastung</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeit überschritten</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgewiesen</translation>
+    </message>
+    <message>
+        <source>pool not running</source>
+        <translation>Pool läuft nicht</translation>
+    </message>
+    <message>
+        <source>within noise %1</source>
+        <translation>im Rauschen %1</translation>
+    </message>
+    <message>
+        <source>beyond noise %1</source>
+        <translation>über dem Rauschen %1</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>delta</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>noise (95% interval of B - A over the rows)</source>
+        <translation>Rauschen (95-%-Intervall von B - A über die Zeilen)</translation>
     </message>
 </context>
 <context>

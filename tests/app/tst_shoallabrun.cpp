@@ -8,10 +8,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace shoal;
 using namespace testsupport;
 
-/// --save-run through the executable: the run file holds the run the other files hold.
+/// --save-run and --compare through the executable: the run file holds the run the other files
+/// hold, and two of them compare into a table.
 class TestShoalLabRun : public QObject {
     Q_OBJECT
 
@@ -19,6 +22,9 @@ private slots:
     void aSavedRunHoldsWhatTheOtherFilesHold();
     void aRunFileThatCannotBeWrittenIsRefusedBeforeTheRun_data();
     void aRunFileThatCannotBeWrittenIsRefusedBeforeTheRun();
+    void compareTabulatesTwoSavedRuns();
+    void compareRefusesABadFileNamingIt_data();
+    void compareRefusesABadFileNamingIt();
 
 private:
     QTemporaryDir m_dir;
@@ -88,6 +94,75 @@ void TestShoalLabRun::aRunFileThatCannotBeWrittenIsRefusedBeforeTheRun()
     QCOMPARE(o.err.count(QLatin1Char('\n')), 1);
     QVERIFY2(o.err.contains(names), qPrintable(o.err));
     QVERIFY(o.out.isEmpty());
+}
+
+void TestShoalLabRun::compareTabulatesTwoSavedRuns()
+{
+    QVERIFY(m_dir.isValid());
+    QString files[2];
+    const char* sizes[2] = {"pool.size=2", "pool.size=6"};
+    for (int i = 0; i < 2; ++i) {
+        files[i] = m_dir.filePath(QStringLiteral("size%1.shoalrun").arg(i));
+        const LabProcess o =
+            runLab({QStringLiteral("--headless"), QStringLiteral("--preset"),
+                    QStringLiteral("steady-state"), QStringLiteral("--duration"),
+                    QStringLiteral("1.5"), QStringLiteral("--set"), QString::fromLatin1(sizes[i]),
+                    QStringLiteral("--save-run"), files[i]});
+        QVERIFY2(o.status == 0, qPrintable(o.err));
+    }
+    const LabProcess o = runLab({QStringLiteral("--compare"), files[0], files[1]});
+    QVERIFY2(o.status == 0, qPrintable(o.err));
+    QVERIFY2(o.out.contains(QStringLiteral("A: ") + files[0]), qPrintable(o.out));
+    QVERIFY2(o.out.contains(QStringLiteral("B: ") + files[1]), qPrintable(o.out));
+    // Each figure once, the counts without a noise note, the rows' figures with one.
+    for (const char* figure : {"throughput (calls/s)", "latency p95 (ms)", "queue wait p95 (ms)",
+                               "utilisation", "completed", "timed out", "pool not running"}) {
+        QCOMPARE(o.out.count(QLatin1String(figure)), 1);
+    }
+    const QStringList lines = o.out.split(QLatin1Char('\n'));
+    for (const QString& line : lines) {
+        if (line.startsWith(QStringLiteral("throughput")) ||
+            line.startsWith(QStringLiteral("utilisation")))
+            QVERIFY2(line.contains(QStringLiteral("noise [")), qPrintable(line));
+        if (line.startsWith(QStringLiteral("completed")))
+            QVERIFY2(!line.contains(QStringLiteral("noise")), qPrintable(line));
+    }
+    // Six workers for the same arrivals: each is less busy.
+    const QString utilisation = *std::find_if(lines.begin(), lines.end(), [](const QString& line) {
+        return line.startsWith(QStringLiteral("utilisation"));
+    });
+    QVERIFY2(utilisation.contains(QStringLiteral("beyond noise [-")), qPrintable(utilisation));
+}
+
+void TestShoalLabRun::compareRefusesABadFileNamingIt_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("cut short") << QByteArray(R"({"format": "shoal-run", "version": 1, "sc)")
+                               << QStringLiteral("cut short");
+    QTest::newRow("a preset") << QByteArray(R"({"name": "x", "pool": {"size": 2}})")
+                              << QStringLiteral("not a Shoal run file");
+}
+
+void TestShoalLabRun::compareRefusesABadFileNamingIt()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, reason);
+    QVERIFY(m_dir.isValid());
+    const QString bad = m_dir.filePath(QStringLiteral("bad.shoalrun"));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    const LabProcess o = runLab({QStringLiteral("--compare"), bad, bad});
+    QCOMPARE(o.status, 2);
+    QVERIFY2(o.err.contains(bad), qPrintable(o.err));
+    QVERIFY2(o.err.contains(reason), qPrintable(o.err));
+    QVERIFY(o.out.isEmpty());
+    // One file only is a usage error.
+    const LabProcess alone = runLab({QStringLiteral("--compare"), bad});
+    QCOMPARE(alone.status, 2);
+    QVERIFY2(alone.err.contains(QStringLiteral("second run file")), qPrintable(alone.err));
 }
 
 QTEST_GUILESS_MAIN(TestShoalLabRun)

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "commandline.h"
+
+/// `shoal-lab --compare A B`: reads both run files (strictly, as the window opens them) and
+/// prints the comparison table on stdout. A file that is refused is named on stderr with the
+/// reason, and the exit status is 2. Needs a QCoreApplication (for the translations).
+class CompareCommand {
+public:
+    /// Returns the exit status: 0, or 2 for a refused file.
+    static int exec(const CommandLine::Options& options);
+};

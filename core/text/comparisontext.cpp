@@ -1,0 +1,111 @@
+#include "comparisontext.h"
+
+#include <cmath>
+
+using shoal::ComparedMetric;
+using Figure = ComparedMetric::Figure;
+
+namespace {
+
+bool isCount(Figure figure)
+{
+    return figure >= Figure::Completed;
+}
+
+QString figureText(double v, Figure figure)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("-");
+    if (isCount(figure))
+        return QString::number(v, 'f', 0);
+    return QString::number(v, 'f', figure == Figure::Utilisation ? 3 : 1);
+}
+
+QString signedText(double v, int decimals)
+{
+    const QString text = QString::number(v, 'f', decimals);
+    return v > 0 ? QLatin1Char('+') + text : text;
+}
+
+QString heading(const QString& label, const ComparisonText::Named& run)
+{
+    const shoal::RunRecord& r = *run.record;
+    return ComparisonText::tr("%1: %2 (%3; recorded on %4, %5 cores, Shoal %6)")
+        .arg(label, run.path, r.scenario.name,
+             r.machine.cpu.isEmpty() ? QStringLiteral("?") : r.machine.cpu)
+        .arg(r.machine.cores)
+        .arg(r.machine.shoal);
+}
+
+} // namespace
+
+QString ComparisonText::figureName(Figure figure)
+{
+    switch (figure) {
+    case Figure::Throughput:
+        return tr("throughput (calls/s)");
+    case Figure::LatencyP50:
+        return tr("latency p50 (ms)");
+    case Figure::LatencyP95:
+        return tr("latency p95 (ms)");
+    case Figure::LatencyP99:
+        return tr("latency p99 (ms)");
+    case Figure::LatencyMax:
+        return tr("latency max (ms)");
+    case Figure::QueueWaitP95:
+        return tr("queue wait p95 (ms)");
+    case Figure::Utilisation:
+        return tr("utilisation");
+    case Figure::Completed:
+        return tr("completed");
+    case Figure::TimedOut:
+        return tr("timed out");
+    case Figure::Canceled:
+        return tr("canceled");
+    case Figure::Failed:
+        return tr("failed");
+    case Figure::Rejected:
+        return tr("rejected");
+    case Figure::NotRunning:
+        return tr("pool not running");
+    }
+    return QString();
+}
+
+QString ComparisonText::noiseNote(const ComparedMetric& m)
+{
+    if (!m.noiseLow || !m.noiseHigh)
+        return QString();
+    const int decimals = m.figure == Figure::Utilisation ? 3 : 1;
+    const QString interval =
+        QStringLiteral("[%1, %2]")
+            .arg(signedText(*m.noiseLow, decimals), signedText(*m.noiseHigh, decimals));
+    return m.withinNoise() ? tr("within noise %1").arg(interval)
+                           : tr("beyond noise %1").arg(interval);
+}
+
+QString ComparisonText::format(const shoal::RunComparison& comparison, const Named& a,
+                               const Named& b)
+{
+    QString out = heading(QStringLiteral("A"), a) + QLatin1Char('\n') +
+                  heading(QStringLiteral("B"), b) + QStringLiteral("\n\n");
+    out += QStringLiteral("%1 %2 %3 %4  %5\n")
+               .arg(tr("metric"), -22)
+               .arg(QStringLiteral("A"), 12)
+               .arg(QStringLiteral("B"), 12)
+               .arg(tr("delta"), 8)
+               .arg(tr("noise (95% interval of B - A over the rows)"));
+    for (const ComparedMetric& m : comparison.metrics) {
+        const QString delta = m.deltaPercent ? signedText(*m.deltaPercent, 1) + QLatin1Char('%')
+                                             : QStringLiteral("-");
+        out += QStringLiteral("%1 %2 %3 %4  %5")
+                   .arg(figureName(m.figure), -22)
+                   .arg(figureText(m.a, m.figure), 12)
+                   .arg(figureText(m.b, m.figure), 12)
+                   .arg(delta, 8)
+                   .arg(noiseNote(m))
+                   .trimmed() +
+               QLatin1Char('\n');
+    }
+    return out;
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "lab/runcomparison.h"
+#include "lab/runrecord.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+/// Two runs compared, as text: the table `shoal-lab --compare A B` prints (metric, A, B, delta,
+/// and for the figures the interval rows carry whether the change is within their noise), after
+/// a line naming each run. Pure; any thread.
+class ComparisonText {
+    Q_DECLARE_TR_FUNCTIONS(ComparisonText)
+
+public:
+    /// A run as the table's heading names it: file, preset, machine.
+    struct Named {
+        QString path;
+        const shoal::RunRecord* record = nullptr;
+    };
+
+    static QString format(const shoal::RunComparison& comparison, const Named& a, const Named& b);
+    /// "throughput (calls/s)", "latency p95 (ms)", "timed out", ...
+    static QString figureName(shoal::ComparedMetric::Figure figure);
+    /// "within noise [-4.1, +5.0]", "beyond noise [+12.0, +19.3]"; empty without an interval.
+    static QString noiseNote(const shoal::ComparedMetric& metric);
+};
