@@ -1026,6 +1026,10 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <source>%1 (recorded) — Shoal</source>
         <translation>%1 (aufgezeichnet) — Shoal</translation>
     </message>
+    <message>
+        <source>Latency distribution</source>
+        <translation>Latenzverteilung</translation>
+    </message>
 </context>
 <context>
     <name>ModelText</name>
@@ -1341,6 +1345,37 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>%1% of the run</source>
         <translation>%1 % des Laufs</translation>
+    </message>
+</context>
+<context>
+    <name>SpectrumView</name>
+    <message>
+        <source>Latency distribution (percentile spectrum)</source>
+        <translation>Latenzverteilung (Perzentilspektrum)</translation>
+    </message>
+    <message>
+        <source>end to end</source>
+        <translation>Ende zu Ende</translation>
+    </message>
+    <message>
+        <source>queue wait</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>Bedienzeit</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <source>percentile</source>
+        <translation>Perzentil</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>Latenz (ms)</translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,9 @@ const QString kExportFolder = QStringLiteral("export/folder");
 
 } // namespace
 
-FileDialogs::FileDialogs(QWidget* parent)
+FileDialogs::FileDialogs(QWidget* parent, const QString& name)
     : m_parent(parent)
+    , m_name(name.isEmpty() ? QStringLiteral("run") : name)
 {}
 
 QString FileDialogs::openPreset() const
@@ -28,31 +29,29 @@ QString FileDialogs::openRun() const
                                         tr("Shoal runs (*.shoalrun);;All files (*)"));
 }
 
-QString FileDialogs::savePreset(const QString& name) const
+QString FileDialogs::savePreset() const
 {
-    return save(tr("Save preset"), name, QStringLiteral(".json"), tr("Presets (*.json)"));
+    return save(tr("Save preset"), QStringLiteral(".json"), tr("Presets (*.json)"));
 }
 
-QString FileDialogs::exportCsv(const QString& name) const
+QString FileDialogs::exportCsv() const
 {
-    return save(tr("Export CSV"), name, QStringLiteral(".csv"), tr("CSV files (*.csv)"));
+    return save(tr("Export CSV"), QStringLiteral(".csv"), tr("CSV files (*.csv)"));
 }
 
-QString FileDialogs::saveCharts(const QString& name) const
+QString FileDialogs::saveCharts() const
 {
-    return save(tr("Save charts as PNG"), name, QStringLiteral(".png"), tr("PNG images (*.png)"));
+    return save(tr("Save charts as PNG"), QStringLiteral(".png"), tr("PNG images (*.png)"));
 }
 
-QString FileDialogs::saveRun(const QString& name) const
+QString FileDialogs::saveRun() const
 {
-    return save(tr("Save run"), name, QStringLiteral(".shoalrun"), tr("Shoal runs (*.shoalrun)"));
+    return save(tr("Save run"), QStringLiteral(".shoalrun"), tr("Shoal runs (*.shoalrun)"));
 }
 
-QString FileDialogs::save(const QString& title, const QString& name, const QString& suffix,
-                          const QString& filter) const
+QString FileDialogs::save(const QString& title, const QString& suffix, const QString& filter) const
 {
-    const QString base = name.isEmpty() ? QStringLiteral("run") : name;
-    return QFileDialog::getSaveFileName(m_parent, title, QDir(folder()).filePath(base + suffix),
+    return QFileDialog::getSaveFileName(m_parent, title, QDir(folder()).filePath(m_name + suffix),
                                         filter);
 }
 

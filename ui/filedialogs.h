@@ -12,19 +12,18 @@ class FileDialogs {
     Q_DECLARE_TR_FUNCTIONS(FileDialogs)
 
 public:
-    /// Dialogs over \a parent (not owned).
-    explicit FileDialogs(QWidget* parent);
+    /// Dialogs over \a parent (not owned), whose saves suggest \a name (the preset's; "run"
+    /// when empty) with the file's suffix.
+    explicit FileDialogs(QWidget* parent, const QString& name = QString());
 
     QString openPreset() const;
     QString openRun() const;
-    /// The save dialogs, suggesting \a name (the preset's) with the file's suffix.
-    QString savePreset(const QString& name) const;
-    QString exportCsv(const QString& name) const;
-    QString saveCharts(const QString& name) const;
-    QString saveRun(const QString& name) const;
-    /// Any save dialog: \a title, suggesting \a name + \a suffix, showing \a filter.
-    QString save(const QString& title, const QString& name, const QString& suffix,
-                 const QString& filter) const;
+    QString savePreset() const;
+    QString exportCsv() const;
+    QString saveCharts() const;
+    QString saveRun() const;
+    /// Any save dialog: \a title, suggesting the name + \a suffix, showing \a filter.
+    QString save(const QString& title, const QString& suffix, const QString& filter) const;
 
     /// Where the dialogs open.
     static QString folder();
@@ -33,4 +32,5 @@ public:
 
 private:
     QWidget* m_parent = nullptr;
+    QString m_name; ///< suggested for saves
 };

@@ -8,6 +8,7 @@
 #include "runactions.h"
 #include "runreplay.h"
 #include "runstatusbar.h"
+#include "spectrumview.h"
 #include "sweepdock.h"
 #include "sweepview.h"
 #include "theorypanel.h"
@@ -114,36 +115,36 @@ void MainWindow::command(Command&& command)
     QMetaObject::invokeMethod(m_session, std::forward<Command>(command));
 }
 
+QDockWidget* MainWindow::addDock(const char* name, QWidget* content, Qt::DockWidgetArea area,
+                                 bool closable)
+{
+    auto* dock = new QDockWidget(this);
+    dock->setObjectName(QString::fromLatin1(name));
+    dock->setWidget(content);
+    dock->setFeatures(
+        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+        (closable ? QDockWidget::DockWidgetClosable : QDockWidget::NoDockWidgetFeatures));
+    addDockWidget(area, dock);
+    return dock;
+}
+
 void MainWindow::createDocks()
 {
     m_controls = new ControlPanel(this);
-    m_controlsDock = new QDockWidget(this);
-    m_controlsDock->setObjectName(QStringLiteral("controlsDock"));
-    m_controlsDock->setWidget(m_controls);
-    m_controlsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::LeftDockWidgetArea, m_controlsDock);
-
+    m_controlsDock = addDock("controlsDock", m_controls, Qt::LeftDockWidgetArea, false);
     m_theory = new TheoryPanel(this);
-    m_theoryDock = new QDockWidget(this);
-    m_theoryDock->setObjectName(QStringLiteral("theoryDock"));
-    m_theoryDock->setWidget(m_theory);
-    m_theoryDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-                              QDockWidget::DockWidgetClosable);
-    addDockWidget(Qt::LeftDockWidgetArea, m_theoryDock);
+    m_theoryDock = addDock("theoryDock", m_theory, Qt::LeftDockWidgetArea, true);
     splitDockWidget(m_controlsDock, m_theoryDock, Qt::Vertical);
-
     m_log = new EventLogView(this);
-    m_logDock = new QDockWidget(this);
-    m_logDock->setObjectName(QStringLiteral("logDock"));
-    m_logDock->setWidget(m_log);
-    m_logDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-                           QDockWidget::DockWidgetClosable);
-    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_logDock = addDock("logDock", m_log, Qt::BottomDockWidgetArea, true);
+    m_spectrum = new SpectrumView(this);
+    m_spectrumDock = addDock("spectrumDock", m_spectrum, Qt::BottomDockWidgetArea, true);
+    tabifyDockWidget(m_logDock, m_spectrumDock);
 
     m_sweepDock = new SweepDock(m_session, this);
     m_sweep = m_sweepDock->view();
     addDockWidget(Qt::BottomDockWidgetArea, m_sweepDock);
-    tabifyDockWidget(m_logDock, m_sweepDock);
+    tabifyDockWidget(m_spectrumDock, m_sweepDock);
     m_logDock->raise();
     connect(m_sweep, &SweepView::sweepingChanged, this, &MainWindow::onSweepingChanged);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
@@ -180,37 +181,28 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_controlsDock->toggleViewAction());
     m_viewMenu->addAction(m_theoryDock->toggleViewAction());
     m_viewMenu->addAction(m_logDock->toggleViewAction());
+    m_viewMenu->addAction(m_spectrumDock->toggleViewAction());
     m_viewMenu->addAction(m_sweepDock->toggleViewAction());
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->addActions(a->languages()->actions());
 }
-
 void MainWindow::connectActions()
 {
     // Each file command: its dialog, then what it does with the path (nothing on cancel).
     const auto onPath = [this](QAction* action, auto ask, auto act) {
         connect(action, &QAction::triggered, this, [this, ask, act] {
-            const QString path = ask(FileDialogs(this), m_scenario.name);
+            const QString path = std::invoke(ask, FileDialogs(this, m_scenario.name));
             if (!path.isEmpty())
-                act(this, path);
+                std::invoke(act, this, path);
         });
     };
-    onPath(
-        m_actions->openPreset(),
-        [](const FileDialogs& d, const QString&) { return d.openPreset(); },
-        [](MainWindow* w, const QString& path) { w->loadPreset(path); });
-    onPath(
-        m_actions->openRun(), [](const FileDialogs& d, const QString&) { return d.openRun(); },
-        [](MainWindow* w, const QString& path) { w->openRun(path); });
-    onPath(m_actions->savePreset(), std::mem_fn(&FileDialogs::savePreset),
-           std::mem_fn(&MainWindow::savePreset));
-    onPath(m_actions->exportCsv(), std::mem_fn(&FileDialogs::exportCsv),
-           std::mem_fn(&MainWindow::exportCsv));
-    onPath(m_actions->saveRun(), std::mem_fn(&FileDialogs::saveRun),
-           std::mem_fn(&MainWindow::saveRun));
-    onPath(m_actions->saveCharts(), std::mem_fn(&FileDialogs::saveCharts),
-           std::mem_fn(&MainWindow::saveChartsImage));
+    onPath(m_actions->openPreset(), &FileDialogs::openPreset, &MainWindow::loadPreset);
+    onPath(m_actions->openRun(), &FileDialogs::openRun, &MainWindow::openRun);
+    onPath(m_actions->savePreset(), &FileDialogs::savePreset, &MainWindow::savePreset);
+    onPath(m_actions->exportCsv(), &FileDialogs::exportCsv, &MainWindow::exportCsv);
+    onPath(m_actions->saveRun(), &FileDialogs::saveRun, &MainWindow::saveRun);
+    onPath(m_actions->saveCharts(), &FileDialogs::saveCharts, &MainWindow::saveChartsImage);
     connect(m_actions, &RunActions::presetChosen, this, &MainWindow::loadPreset);
     connect(m_actions->sweep(), &QAction::triggered, this, &MainWindow::showSweep);
     connect(m_actions, &RunActions::chartWindowChosen, this, [this](int index) {
@@ -294,6 +286,9 @@ bool MainWindow::openRun(const QString& path)
     m_actions->exportCsv()->setEnabled(false);
     m_actions->saveRun()->setEnabled(false);
     m_header->setText(RunReplay::header(*record));
+    m_spectrum->setSpectrum(
+        shoal::LatencySpectrum::fromJson(record->summary.value(QStringLiteral("latencySpectrumMs")))
+            .value_or(shoal::LatencySpectrum()));
     setWindowTitle(tr("%1 (recorded) — Shoal").arg(QFileInfo(path).fileName()));
     return true;
 }
@@ -395,6 +390,7 @@ void MainWindow::onEvent(const shoal::RunEvent& event)
 
 void MainWindow::onRunFinished(const shoal::RunSummary& summary)
 {
+    m_spectrum->setSpectrum(summary.spectrum);
     m_charts->refresh();
     m_log->addNote(summary.elapsedSec,
                    tr("Run finished: %1 completed, %2/s, p99 %3 ms, identity %4")
@@ -456,6 +452,7 @@ void MainWindow::retranslate()
     m_controlsDock->setWindowTitle(tr("Controls"));
     m_theoryDock->setWindowTitle(tr("Theory"));
     m_logDock->setWindowTitle(tr("Event log"));
+    m_spectrumDock->setWindowTitle(tr("Latency distribution"));
     m_fileMenu->setTitle(tr("&File"));
     m_presetsMenu->setTitle(tr("&Presets"));
     m_runMenu->setTitle(tr("&Run"));

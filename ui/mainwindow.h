@@ -17,6 +17,7 @@ class EventLogView;
 class LanguageSwitcher;
 class RunActions;
 class RunStatusBar;
+class SpectrumView;
 class SweepDock;
 class SweepView;
 class TheoryPanel;
@@ -74,6 +75,7 @@ public:
     EventLogView* eventLog() const { return m_log; }
     RunStatusBar* runStatus() const { return m_status; }
     TheoryPanel* theory() const { return m_theory; }
+    SpectrumView* spectrum() const { return m_spectrum; }
     SweepView* sweep() const { return m_sweep; }
     /// Shows the Sweep view in front.
     void showSweep();
@@ -96,6 +98,9 @@ protected:
 
 private:
     void createDocks();
+    /// A dock named \a name (for the saved layout) holding \a content in \a area.
+    QDockWidget* addDock(const char* name, QWidget* content, Qt::DockWidgetArea area,
+                         bool closable);
     void onSweepingChanged(bool sweeping);
     /// Back from an opened run to the session's configuration.
     void leaveRecordedRun();
@@ -138,6 +143,8 @@ private:
     QDockWidget* m_controlsDock = nullptr;
     QDockWidget* m_theoryDock = nullptr;
     QDockWidget* m_logDock = nullptr;
+    SpectrumView* m_spectrum = nullptr; ///< the last run's latency distribution
+    QDockWidget* m_spectrumDock = nullptr;
     QPointer<QMessageBox> m_errorDialog; ///< the refusal on show, if any
 
     QMenu* m_fileMenu = nullptr;

@@ -1,5 +1,6 @@
 #include "sweepview.h"
 
+#include "filedialogs.h"
 #include "pngfile.h"
 #include "sweepcharts.h"
 #include "sweepform.h"
@@ -10,9 +11,7 @@
 #include "text/sweeptext.h"
 
 #include <QCheckBox>
-#include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFont>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -245,6 +244,8 @@ bool SweepView::saveImage(const QString& path)
 
 void SweepView::fileDone(const QString& path, const QString& error)
 {
+    if (error.isEmpty())
+        FileDialogs::rememberFolderOf(path);
     if (!error.isEmpty()) {
         // Not exec(): a sweep's curves stay live behind it.
         auto* box =
@@ -257,18 +258,18 @@ void SweepView::fileDone(const QString& path, const QString& error)
 
 void SweepView::askExportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export sweep as CSV"), QDir::homePath() + QStringLiteral("/sweep.csv"),
-        tr("CSV files (*.csv);;All files (*)"));
+    const QString path = FileDialogs(this, QStringLiteral("sweep"))
+                             .save(tr("Export sweep as CSV"), QStringLiteral(".csv"),
+                                   tr("CSV files (*.csv);;All files (*)"));
     if (!path.isEmpty())
         exportCsv(path);
 }
 
 void SweepView::askSaveImage()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save sweep curves"), QDir::homePath() + QStringLiteral("/sweep.png"),
-        tr("PNG images (*.png);;All files (*)"));
+    const QString path = FileDialogs(this, QStringLiteral("sweep"))
+                             .save(tr("Save sweep curves"), QStringLiteral(".png"),
+                                   tr("PNG images (*.png);;All files (*)"));
     if (!path.isEmpty())
         saveImage(path);
 }

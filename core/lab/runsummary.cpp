@@ -93,6 +93,7 @@ QJsonObject RunSummary::toJson() const
                      {QStringLiteral("throughputTimesMeanLatency"),
                       number(steady.littlesLaw.throughputTimesMeanLatency)}}},
         {QStringLiteral("steady"), steadyJson(steady)},
+        {QStringLiteral("latencySpectrumMs"), spectrum.toJson()},
     };
 }
 

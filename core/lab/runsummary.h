@@ -1,6 +1,7 @@
 #pragma once
 
 #include "callcounters.h"
+#include "latencyspectrum.h"
 #include "queueingmodel.h"
 #include "steadywindow.h"
 
@@ -45,6 +46,8 @@ struct RunSummary {
     /// What the steady part measured (the JSON's "steady" block; its Little's law the
     /// "littlesLaw" block).
     SteadyMeasurement steady;
+    /// The whole run's percentile spectra (the JSON's "latencySpectrumMs").
+    LatencySpectrum spectrum;
 
     /// The summary as JSON (RunExport::summaryJson writes it); NaN latencies become null.
     QJsonObject toJson() const;

@@ -505,8 +505,11 @@ void Session::finishRun()
     s.latencyP95Ms = percentileMs(latency, 0.95);
     s.latencyP99Ms = percentileMs(latency, 0.99);
     s.latencyMaxMs = latency.count() > 0 ? toMs(latency.max()) : MetricsRow::None;
-    s.queueWaitP95Ms = percentileMs(m_pool->queueWaitHistogram(), 0.95);
-    s.serviceP95Ms = percentileMs(m_pool->serviceHistogram(), 0.95);
+    const LatencyHistogram queueWait = m_pool->queueWaitHistogram();
+    const LatencyHistogram service = m_pool->serviceHistogram();
+    s.queueWaitP95Ms = percentileMs(queueWait, 0.95);
+    s.serviceP95Ms = percentileMs(service, 0.95);
+    s.spectrum = LatencySpectrum::of(latency, queueWait, service);
     s.offeredPerSec = s.activeSec > 0 ? static_cast<double>(s.counters.submitted) / s.activeSec : 0;
     s.throughputPerSec =
         s.elapsedSec > 0 ? static_cast<double>(s.counters.completed) / s.elapsedSec : 0;

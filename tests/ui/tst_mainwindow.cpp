@@ -12,6 +12,7 @@
 #include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
 #include "ui/runstatusbar.h"
+#include "ui/spectrumview.h"
 #include "ui/timechart.h"
 #include "ui/workerlanes.h"
 #include "ui/workloadparamseditor.h"
@@ -570,6 +571,10 @@ void TestMainWindow::openRunShowsItReadOnlyAndARefusedFileChangesNothing()
     RunFileError error;
     const std::optional<RunRecord> record = RunFile::read(path, &error);
     QVERIFY(record && !record->samples.isEmpty() && !record->events.isEmpty());
+    // The finished run's latency distribution is on show, and the run file keeps it.
+    QVERIFY(!m_window->spectrum()->spectrum().endToEnd.isEmpty());
+    QCOMPARE(LatencySpectrum::fromJson(record->summary.value(QStringLiteral("latencySpectrumMs"))),
+             std::optional<LatencySpectrum>(m_window->spectrum()->spectrum()));
     // Another configuration in the session, no run on screen.
     Scenario other = s;
     other.name = QStringLiteral("other");
@@ -590,6 +595,7 @@ void TestMainWindow::openRunShowsItReadOnlyAndARefusedFileChangesNothing()
         knob<QLabel>("presetHeader")->text().contains(QStringLiteral("Recorded run of ui-test")),
         qPrintable(knob<QLabel>("presetHeader")->text()));
     QCOMPARE(m_session->scenario(), other); // the session's own configuration is untouched
+    QCOMPARE(m_window->spectrum()->spectrum().endToEnd.size(), 52);
 
     // A copy cut short is refused with the reason; what is on screen stays.
     QFile whole(path);
