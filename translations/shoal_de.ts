@@ -131,6 +131,14 @@
         <source>busy (utilisation × size)</source>
         <translation>beschäftigt (Auslastung × Größe)</translation>
     </message>
+    <message>
+        <source>dashed: %1</source>
+        <translation>gestrichelt: %1</translation>
+    </message>
+    <message>
+        <source>compared run</source>
+        <translation>Vergleichslauf</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -426,6 +434,29 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>noise (95% interval of B - A over the rows)</source>
         <translation>Rauschen (95-%-Intervall von B - A über die Zeilen)</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>Stop comparing</source>
+        <translation>Vergleich beenden</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>delta</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>noise (95% interval of B - A over the rows)</source>
+        <translation>Rauschen (95-%-Intervall von B - A über die Zeilen)</translation>
+    </message>
+    <message>
+        <source>File &gt; Compare with… draws a saved run dashed beside this one and lists both runs&apos; figures here.</source>
+        <translation>Datei &gt; Vergleichen mit… zeichnet einen gespeicherten Lauf gestrichelt neben diesen und listet hier die Kennzahlen beider Läufe.</translation>
     </message>
 </context>
 <context>
@@ -831,6 +862,18 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
+    <message>
+        <source>Run finished: %1 completed, %2/s, p99 %3 ms, identity %4</source>
+        <translation>Lauf beendet: %1 abgeschlossen, %2/s, p99 %3 ms, Bilanz %4</translation>
+    </message>
+    <message>
+        <source>holds</source>
+        <translation>stimmt</translation>
+    </message>
+    <message>
+        <source>BROKEN</source>
+        <translation>VERLETZT</translation>
+    </message>
 </context>
 <context>
     <name>EventText</name>
@@ -947,18 +990,6 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
         <translation>%1 — Shoal</translation>
     </message>
     <message>
-        <source>Run finished: %1 completed, %2/s, p99 %3 ms, identity %4</source>
-        <translation>Lauf beendet: %1 abgeschlossen, %2/s, p99 %3 ms, Bilanz %4</translation>
-    </message>
-    <message>
-        <source>holds</source>
-        <translation>stimmt</translation>
-    </message>
-    <message>
-        <source>BROKEN</source>
-        <translation>VERLETZT</translation>
-    </message>
-    <message>
         <source>Preset not loaded</source>
         <translation>Voreinstellung nicht geladen</translation>
     </message>
@@ -987,26 +1018,6 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Presets</source>
-        <translation>&amp;Voreinstellungen</translation>
-    </message>
-    <message>
-        <source>&amp;Run</source>
-        <translation>&amp;Lauf</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Sprache</translation>
-    </message>
-    <message>
         <source>Shoal</source>
         <translation>Shoal</translation>
     </message>
@@ -1029,6 +1040,30 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>Latency distribution</source>
         <translation>Latenzverteilung</translation>
+    </message>
+    <message>
+        <source>this run</source>
+        <translation>dieser Lauf</translation>
+    </message>
+    <message>
+        <source>Run not compared</source>
+        <translation>Lauf nicht verglichen</translation>
+    </message>
+    <message>
+        <source>Comparing with the run %1</source>
+        <translation>Vergleich mit dem Lauf %1</translation>
+    </message>
+    <message>
+        <source>this run, under way: its figures come when it ends</source>
+        <translation>dieser Lauf, noch unterwegs: seine Kennzahlen kommen, wenn er endet</translation>
+    </message>
+    <message>
+        <source>no run yet: Run starts one</source>
+        <translation>noch kein Lauf: Starten beginnt einen</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1328,14 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <source>Show a saved run as it was recorded, read-only: its charts, events and settings</source>
         <translation>Einen gespeicherten Lauf so zeigen, wie er aufgezeichnet wurde, nur lesbar: Diagramme, Ereignisse und Einstellungen</translation>
     </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Draw a saved run dashed beside this one, aligned at the start, and list both runs&apos; figures with the change and whether it is beyond run-to-run noise</source>
+        <translation>Einen gespeicherten Lauf gestrichelt neben diesen zeichnen, am Start ausgerichtet, und die Kennzahlen beider Läufe mit der Änderung auflisten und ob sie über dem Rauschen zwischen Läufen liegt</translation>
+    </message>
 </context>
 <context>
     <name>RunReplay</name>
@@ -1376,6 +1419,10 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>latency (ms)</source>
         <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2184,6 +2231,29 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
     </message>
 </context>
 <context>

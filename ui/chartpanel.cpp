@@ -113,6 +113,10 @@ void ChartPanel::addPlot(const char* title, const char* unit, std::vector<Line> 
     plot.title = title;
     plot.unit = unit;
     plot.lines = std::move(lines);
+    for (std::size_t i = 0; i < plot.lines.size(); ++i) {
+        if (!plot.lines[i].model)
+            plot.measured.push_back(i);
+    }
     plot.chart = new TimeChart(this);
     plot.chart->setEvents(&m_events);
     plot.chart->setWholeNumbers(ticks == Ticks::WholeNumbers);
@@ -139,11 +143,23 @@ void ChartPanel::retranslate()
         QStringList names;
         for (const Line& line : plot.lines)
             names.append(tr(line.name));
+        if (!m_comparedName.isEmpty()) {
+            for (std::size_t i : plot.measured)
+                names.append(tr(plot.lines[i].name));
+        }
         plot.chart->setLineNames(names);
         for (std::size_t i = 0; i < plot.lines.size(); ++i) {
-            if (plot.lines[i].model)
-                plot.chart->setLineStyle(static_cast<int>(i), plot.lines[i].colorOf, true);
+            const Line& line = plot.lines[i];
+            plot.chart->setLineStyle(static_cast<int>(i), line.colorOf,
+                                     line.model ? TimeChart::Stroke::Dashed
+                                                : TimeChart::Stroke::Solid);
         }
+        for (std::size_t k = 0; k < plot.measured.size() && !m_comparedName.isEmpty(); ++k)
+            plot.chart->setLineStyle(static_cast<int>(plot.lines.size() + k),
+                                     static_cast<int>(plot.measured[k]),
+                                     TimeChart::Stroke::Compared);
+        plot.chart->setComparedName(
+            m_comparedName.isEmpty() ? QString() : tr("dashed: %1").arg(m_comparedName));
     }
     m_lanes->update();
 }
@@ -181,6 +197,43 @@ void ChartPanel::clear()
     m_events.clear();
     m_dirty = true;
     m_restart = true;
+}
+
+void ChartPanel::setCompared(const QList<MetricsRow>& rows, const QString& name)
+{
+    m_compared = rows;
+    m_comparedName = name.isEmpty() ? tr("compared run") : name;
+    m_comparedFrom = std::numeric_limits<double>::quiet_NaN();
+    retranslate();
+    m_dirty = true;
+}
+
+void ChartPanel::clearCompared()
+{
+    m_compared.clear();
+    m_comparedName.clear();
+    m_comparedFrom = std::numeric_limits<double>::quiet_NaN();
+    retranslate();
+    m_dirty = true;
+}
+
+void ChartPanel::drawCompared(double from, double to, const std::vector<double>& bucketWidths)
+{
+    if (m_comparedName.isEmpty() || (from == m_comparedFrom && to == m_comparedTo))
+        return;
+    m_comparedFrom = from;
+    m_comparedTo = to;
+    for (std::size_t p = 0; p < m_plots.size(); ++p) {
+        Plot& plot = m_plots[p];
+        for (std::size_t k = 0; k < plot.measured.size(); ++k) {
+            SeriesDecimator decimator(bucketWidths[p]);
+            for (const MetricsRow& row : m_compared) {
+                if (row.tSec >= from && row.tSec <= to)
+                    decimator.add(row.tSec, plot.lines[plot.measured[k]].value(row));
+            }
+            plot.chart->replace(static_cast<int>(plot.lines.size() + k), decimator.points());
+        }
+    }
 }
 
 void ChartPanel::setWindow(Window window)
@@ -223,13 +276,15 @@ void ChartPanel::refresh()
     // The window: the newest row at the right edge; early in a run the axis already spans the
     // whole window, so the curves grow from the left instead of stretching. The whole run
     // grows in round steps past its planned length, so its axis rarely moves.
+    // A compared run widens the whole run's axis to its own length too.
     const double latest = m_history.size() > 0 ? m_history.last().tSec : 0.0;
+    const double longest = std::max(latest, m_compared.isEmpty() ? 0.0 : m_compared.last().tSec);
     const double span = windowSeconds(m_window);
     const double from = span > 0 ? std::max(0.0, latest - span) : 0.0;
     const double to =
         span > 0
             ? std::max(latest, span)
-            : std::max({m_plannedSec, 10.0, latest > m_plannedSec ? niceCeiling(latest) : 0.0});
+            : std::max({m_plannedSec, 10.0, longest > m_plannedSec ? niceCeiling(longest) : 0.0});
 
     // The lines are thinned to buckets about six pixels wide (up to four points each). The
     // buckets sit at fixed times, so each row is fed once and what scrolls out of the window is
@@ -249,6 +304,7 @@ void ChartPanel::refresh()
         }
         m_fedUntilSec = -1;
         m_restart = false;
+        m_comparedFrom = std::numeric_limits<double>::quiet_NaN();
     }
     m_history.forEachRowSince(std::max(from, m_fedUntilSec), [this](const MetricsRow& row) {
         if (row.tSec <= m_fedUntilSec)
@@ -260,22 +316,28 @@ void ChartPanel::refresh()
     });
     if (m_history.size() > 0)
         m_fedUntilSec = latest;
+    drawCompared(from, to, bucketWidths);
 
     for (Plot& plot : m_plots) {
         double low = 0;
         double high = 0;
-        for (std::size_t i = 0; i < plot.lines.size(); ++i) {
-            SeriesDecimator& decimator = plot.lines[i].decimator;
-            decimator.dropBefore(from);
-            QList<QPointF> points = decimator.points();
+        const auto extend = [&low, &high](const QList<QPointF>& points) {
             for (const QPointF& p : points) {
                 if (std::isnan(p.y()))
                     continue; // a break in a model's line
                 low = std::min(low, p.y());
                 high = std::max(high, p.y());
             }
+        };
+        for (std::size_t i = 0; i < plot.lines.size(); ++i) {
+            SeriesDecimator& decimator = plot.lines[i].decimator;
+            decimator.dropBefore(from);
+            QList<QPointF> points = decimator.points();
+            extend(points);
             plot.chart->replace(static_cast<int>(i), std::move(points));
         }
+        for (int line = static_cast<int>(plot.lines.size()); line < plot.chart->lineCount(); ++line)
+            extend(plot.chart->points(line));
         // The value axis in round steps, so it moves seldom.
         const double top = niceCeiling(std::max(high, low + 1));
         const double bottom = low < 0 ? -niceCeiling(-low) : 0.0;

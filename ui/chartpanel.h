@@ -10,6 +10,7 @@
 #include <QList>
 #include <QWidget>
 
+#include <limits>
 #include <vector>
 
 class TimeChart;
@@ -36,8 +37,18 @@ public:
     void appendSample(const shoal::MetricsRow& row, const QList<shoal::WorkerProbe>& workers);
     /// Adds a marker; drawn at the next refresh().
     void addEvent(const shoal::RunEvent& event);
-    /// Forgets every row, worker and event (a new run).
+    /// Forgets every row, worker and event (a new run); a run compared with stays.
     void clear();
+
+    /// Draws \a rows, another run's called \a name, beside this run's on every chart: each
+    /// measured line in its colour in long dashes, both runs aligned at their start, so a live
+    /// run can be held against a saved one while it runs. Replaces any earlier one; drawn at
+    /// the next refresh().
+    void setCompared(const QList<shoal::MetricsRow>& rows, const QString& name);
+    /// Draws no other run.
+    void clearCompared();
+    /// The run compared with, as setCompared() named it; empty: none.
+    const QString& comparedName() const { return m_comparedName; }
 
     /// The visible window; redraws.
     void setWindow(Window window);
@@ -89,6 +100,9 @@ private:
         const char* unit = nullptr;
         TimeChart* chart = nullptr;
         std::vector<Line> lines;
+        /// The measured lines (not a model's), each drawn again from the compared run, as the
+        /// chart's lines after \a lines.
+        std::vector<std::size_t> measured;
     };
     /// Whether a plot's value axis counts (ticks on whole numbers).
     enum class Ticks { Any, WholeNumbers };
@@ -98,6 +112,8 @@ private:
     /// A model's line of \a colorOf's colour (see Line::model).
     static Line modelLine(double (*value)(const shoal::MetricsRow&), const char* name, int colorOf);
     void retranslate();
+    /// Draws the compared run's lines over \a from..\a to, thinned to \a bucketWidths.
+    void drawCompared(double from, double to, const std::vector<double>& bucketWidths);
 
     shoal::MetricsHistory m_history; ///< bounded; older rows coarser
     WorkerTimeline m_timeline;       ///< each worker's states
@@ -105,8 +121,13 @@ private:
     std::vector<Plot> m_plots;       ///< top left to bottom right
     WorkerLanes* m_lanes = nullptr;  ///< the last grid cell
     Window m_window = Window::All;
-    double m_plannedSec = 0;  ///< see setPlannedSec()
-    bool m_dirty = true;      ///< something to redraw
-    bool m_restart = true;    ///< the lines' thinning starts over from the history
-    double m_fedUntilSec = 0; ///< the newest row the lines were fed
+    double m_plannedSec = 0;             ///< see setPlannedSec()
+    bool m_dirty = true;                 ///< something to redraw
+    bool m_restart = true;               ///< the lines' thinning starts over from the history
+    double m_fedUntilSec = 0;            ///< the newest row the lines were fed
+    QList<shoal::MetricsRow> m_compared; ///< the other run's rows, whole
+    QString m_comparedName;              ///< see comparedName()
+    /// The range the compared lines were drawn for; NaN when they are stale.
+    double m_comparedFrom = std::numeric_limits<double>::quiet_NaN();
+    double m_comparedTo = 0; ///< see m_comparedFrom
 };

@@ -75,3 +75,12 @@ void EventLogView::changeEvent(QEvent* event)
         retranslate();
     QTableWidget::changeEvent(event);
 }
+
+void EventLogView::addSummary(const shoal::RunSummary& summary)
+{
+    addNote(summary.elapsedSec, tr("Run finished: %1 completed, %2/s, p99 %3 ms, identity %4")
+                                    .arg(summary.counters.completed)
+                                    .arg(summary.throughputPerSec, 0, 'f', 0)
+                                    .arg(summary.latencyP99Ms, 0, 'f', 1)
+                                    .arg(summary.identityHolds ? tr("holds") : tr("BROKEN")));
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lab/runevent.h"
+#include "lab/runsummary.h"
 
 #include <QTableWidget>
 
@@ -22,6 +23,8 @@ public:
     void addNote(double tSec, const QString& text);
     /// A refusal or failure, drawn in red.
     void addError(double tSec, const QString& text);
+    /// A note of how the run \a summary sums up ended: completed, throughput, p99, identity.
+    void addSummary(const shoal::RunSummary& summary);
 
 protected:
     void changeEvent(QEvent* event) override;

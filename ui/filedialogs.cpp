@@ -67,3 +67,10 @@ void FileDialogs::rememberFolderOf(const QString& path)
 {
     QSettings().setValue(kExportFolder, QFileInfo(path).absolutePath());
 }
+
+QString FileDialogs::eventsPathFor(const QString& samplesPath)
+{
+    const QFileInfo info(samplesPath);
+    const QString suffix = info.suffix().isEmpty() ? QStringLiteral("csv") : info.suffix();
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral("-events.") + suffix);
+}

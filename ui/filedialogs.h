@@ -27,6 +27,8 @@ public:
 
     /// Where the dialogs open.
     static QString folder();
+    /// The file "<name>-events.csv" next to \a samplesPath, where Export CSV puts the events.
+    static QString eventsPathFor(const QString& samplesPath);
     /// Remembers the folder of \a path, a file just written, for the next dialog.
     static void rememberFolderOf(const QString& path);
 

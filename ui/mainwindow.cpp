@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chartpanel.h"
+#include "comparisonview.h"
 #include "controlpanel.h"
 #include "eventlogview.h"
 #include "filedialogs.h"
@@ -12,6 +13,7 @@
 #include "sweepdock.h"
 #include "sweepview.h"
 #include "theorypanel.h"
+#include "windowmenus.h"
 #include "workerlanes.h"
 
 #include "lab/presetlibrary.h"
@@ -28,7 +30,6 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
@@ -79,7 +80,10 @@ MainWindow::MainWindow(Session* session, LanguageSwitcher* languages, QWidget* p
 
     createDocks();
     m_actions = new RunActions(session, this);
-    createMenus();
+    m_menus = std::make_unique<WindowMenus>(this, m_actions,
+                                            QList<QDockWidget*>{m_controlsDock, m_theoryDock,
+                                                                m_logDock, m_spectrumDock,
+                                                                m_comparisonDock, m_sweepDock});
     connectActions();
     connectSession();
 
@@ -140,11 +144,15 @@ void MainWindow::createDocks()
     m_spectrum = new SpectrumView(this);
     m_spectrumDock = addDock("spectrumDock", m_spectrum, Qt::BottomDockWidgetArea, true);
     tabifyDockWidget(m_logDock, m_spectrumDock);
+    m_comparison = new ComparisonView(this);
+    m_comparisonDock = addDock("comparisonDock", m_comparison, Qt::BottomDockWidgetArea, true);
+    tabifyDockWidget(m_spectrumDock, m_comparisonDock);
+    connect(m_comparison, &ComparisonView::stopRequested, this, &MainWindow::stopComparing);
 
     m_sweepDock = new SweepDock(m_session, this);
     m_sweep = m_sweepDock->view();
     addDockWidget(Qt::BottomDockWidgetArea, m_sweepDock);
-    tabifyDockWidget(m_spectrumDock, m_sweepDock);
+    tabifyDockWidget(m_comparisonDock, m_sweepDock);
     m_logDock->raise();
     connect(m_sweep, &SweepView::sweepingChanged, this, &MainWindow::onSweepingChanged);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
@@ -152,41 +160,6 @@ void MainWindow::createDocks()
     resizeDocks({m_logDock}, {150}, Qt::Vertical);
 }
 
-void MainWindow::createMenus()
-{
-    const RunActions* a = m_actions;
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addActions({a->openPreset(), a->savePreset()});
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(a->openRun());
-    m_fileMenu->addSeparator();
-    m_fileMenu->addActions({a->saveRun(), a->exportCsv(), a->saveCharts()});
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(a->quit());
-
-    m_presetsMenu = menuBar()->addMenu(QString());
-    m_presetsMenu->setToolTipsVisible(true);
-    m_presetsMenu->addActions(a->presetActions());
-
-    m_runMenu = menuBar()->addMenu(QString());
-    m_runMenu->addActions({a->run(), a->pause(), a->stop(), a->reset()});
-    m_runMenu->addSeparator();
-    m_runMenu->addActions({a->burst(), a->cancelAll(), a->closePool()});
-    m_runMenu->addSeparator();
-    m_runMenu->addAction(a->sweep());
-
-    m_viewMenu = menuBar()->addMenu(QString());
-    m_viewMenu->addActions(a->chartWindows()->actions());
-    m_viewMenu->addSeparator();
-    m_viewMenu->addAction(m_controlsDock->toggleViewAction());
-    m_viewMenu->addAction(m_theoryDock->toggleViewAction());
-    m_viewMenu->addAction(m_logDock->toggleViewAction());
-    m_viewMenu->addAction(m_spectrumDock->toggleViewAction());
-    m_viewMenu->addAction(m_sweepDock->toggleViewAction());
-
-    m_languageMenu = menuBar()->addMenu(QString());
-    m_languageMenu->addActions(a->languages()->actions());
-}
 void MainWindow::connectActions()
 {
     // Each file command: its dialog, then what it does with the path (nothing on cancel).
@@ -199,6 +172,7 @@ void MainWindow::connectActions()
     };
     onPath(m_actions->openPreset(), &FileDialogs::openPreset, &MainWindow::loadPreset);
     onPath(m_actions->openRun(), &FileDialogs::openRun, &MainWindow::openRun);
+    onPath(m_actions->compareRun(), &FileDialogs::openRun, &MainWindow::compareWith);
     onPath(m_actions->savePreset(), &FileDialogs::savePreset, &MainWindow::savePreset);
     onPath(m_actions->exportCsv(), &FileDialogs::exportCsv, &MainWindow::exportCsv);
     onPath(m_actions->saveRun(), &FileDialogs::saveRun, &MainWindow::saveRun);
@@ -224,6 +198,10 @@ void MainWindow::connectSession()
     connect(m_session, &Session::runFinished, this, &MainWindow::onRunFinished);
     connect(m_session, &Session::errorOccurred, this, &MainWindow::onError);
     connect(m_session, &Session::exportFinished, this, &MainWindow::onExportFinished);
+    connect(m_session, &Session::runRecorded, this, [this](const shoal::RunRecord& record) {
+        if (m_comparison->active() && !m_opened)
+            m_comparison->setCurrent(record, tr("this run"));
+    });
 
     // Every live knob to the session's setter, queued onto its thread.
     connect(m_controls, &ControlPanel::settingChosen, m_session, &Session::set);
@@ -249,7 +227,7 @@ void MainWindow::loadScenario(const shoal::Scenario& scenario)
 
 void MainWindow::exportCsv(const QString& path)
 {
-    const QString events = eventsPathFor(path);
+    const QString events = FileDialogs::eventsPathFor(path);
     FileDialogs::rememberFolderOf(path);
     command([s = m_session, path, events] {
         s->exportSamplesCsv(path);
@@ -278,7 +256,8 @@ bool MainWindow::openRun(const QString& path)
         return false;
     }
     FileDialogs::rememberFolderOf(path);
-    m_recorded = true;
+    m_opened = record;
+    m_openedPath = path;
     RunReplay::show(*record, path, {m_charts, m_theory, m_log, m_status});
     m_controls->setScenario(record->scenario);
     m_controls->setEnabled(false);
@@ -286,18 +265,60 @@ bool MainWindow::openRun(const QString& path)
     m_actions->exportCsv()->setEnabled(false);
     m_actions->saveRun()->setEnabled(false);
     m_header->setText(RunReplay::header(*record));
-    m_spectrum->setSpectrum(
-        shoal::LatencySpectrum::fromJson(record->summary.value(QStringLiteral("latencySpectrumMs")))
-            .value_or(shoal::LatencySpectrum()));
+    m_spectrum->setSpectrum(record->spectrum());
     setWindowTitle(tr("%1 (recorded) — Shoal").arg(QFileInfo(path).fileName()));
+    compareCurrent();
     return true;
+}
+
+bool MainWindow::compareWith(const QString& path)
+{
+    shoal::RunFileError error;
+    const std::optional<shoal::RunRecord> record = shoal::RunFile::read(path, &error);
+    if (!record) {
+        showError(tr("Run not compared"), ErrorText::runFile(error));
+        return false;
+    }
+    FileDialogs::rememberFolderOf(path);
+    const QString name = QFileInfo(path).fileName();
+    m_charts->setCompared(record->samples, name);
+    m_charts->refresh();
+    m_spectrum->setCompared(record->spectrum(), name);
+    m_comparison->setCompared(*record, path);
+    m_log->addNote(-1, tr("Comparing with the run %1").arg(path));
+    compareCurrent();
+    m_comparisonDock->show();
+    m_comparisonDock->raise();
+    return true;
+}
+
+void MainWindow::stopComparing()
+{
+    m_charts->clearCompared();
+    m_charts->refresh();
+    m_spectrum->clearCompared();
+    m_comparison->clear();
+}
+
+void MainWindow::compareCurrent()
+{
+    if (!m_comparison->active())
+        return;
+    if (m_opened)
+        m_comparison->setCurrent(*m_opened, m_openedPath);
+    else if (m_state == RunState::Finished)
+        command([s = m_session] { s->publishRunRecord(); }); // back as runRecorded()
+    else if (isActive(m_state) || m_state == RunState::Preparing)
+        m_comparison->setCurrentPending(tr("this run, under way: its figures come when it ends"));
+    else
+        m_comparison->setCurrentPending(tr("no run yet: Run starts one"));
 }
 
 void MainWindow::leaveRecordedRun()
 {
-    if (!m_recorded)
+    if (!m_opened)
         return;
-    m_recorded = false;
+    m_opened.reset();
     m_charts->clear();
     m_charts->lanes()->setRecorded(false);
     m_status->clearRun();
@@ -321,13 +342,6 @@ bool MainWindow::saveChartsImage(const QString& path)
     return saved;
 }
 
-QString MainWindow::eventsPathFor(const QString& samplesPath)
-{
-    const QFileInfo info(samplesPath);
-    const QString suffix = info.suffix().isEmpty() ? QStringLiteral("csv") : info.suffix();
-    return info.dir().filePath(info.completeBaseName() + QStringLiteral("-events.") + suffix);
-}
-
 void MainWindow::onStateChanged(RunState state)
 {
     const RunState previous = m_state;
@@ -347,6 +361,8 @@ void MainWindow::onStateChanged(RunState state)
     m_controls->setRunActive(state == RunState::Preparing || isActive(state));
     m_status->setRunState(state);
     m_actions->setRunState(state);
+    if (state != previous && !m_opened)
+        compareCurrent();
 }
 
 void MainWindow::onScenarioChanged(const shoal::Scenario& scenario)
@@ -392,12 +408,7 @@ void MainWindow::onRunFinished(const shoal::RunSummary& summary)
 {
     m_spectrum->setSpectrum(summary.spectrum);
     m_charts->refresh();
-    m_log->addNote(summary.elapsedSec,
-                   tr("Run finished: %1 completed, %2/s, p99 %3 ms, identity %4")
-                       .arg(summary.counters.completed)
-                       .arg(summary.throughputPerSec, 0, 'f', 0)
-                       .arg(summary.latencyP99Ms, 0, 'f', 1)
-                       .arg(summary.identityHolds ? tr("holds") : tr("BROKEN")));
+    m_log->addSummary(summary);
 }
 
 void MainWindow::onError(const shoal::SessionError& error)
@@ -453,11 +464,8 @@ void MainWindow::retranslate()
     m_theoryDock->setWindowTitle(tr("Theory"));
     m_logDock->setWindowTitle(tr("Event log"));
     m_spectrumDock->setWindowTitle(tr("Latency distribution"));
-    m_fileMenu->setTitle(tr("&File"));
-    m_presetsMenu->setTitle(tr("&Presets"));
-    m_runMenu->setTitle(tr("&Run"));
-    m_viewMenu->setTitle(tr("&View"));
-    m_languageMenu->setTitle(tr("&Language"));
+    m_comparisonDock->setWindowTitle(tr("Comparison"));
+    m_menus->retranslate();
     m_actions->retranslate();
     if (!m_scenario.name.isEmpty())
         onScenarioChanged(m_scenario);

@@ -2,6 +2,7 @@
 
 #include "lab/exportresult.h"
 #include "lab/runevent.h"
+#include "lab/runrecord.h"
 #include "lab/runstate.h"
 #include "lab/runsummary.h"
 #include "lab/sample.h"
@@ -11,7 +12,11 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+#include <optional>
+
 class ChartPanel;
+class ComparisonView;
 class ControlPanel;
 class EventLogView;
 class LanguageSwitcher;
@@ -21,9 +26,9 @@ class SpectrumView;
 class SweepDock;
 class SweepView;
 class TheoryPanel;
+class WindowMenus;
 class QDockWidget;
 class QLabel;
-class QMenu;
 class QMessageBox;
 class QTimer;
 
@@ -64,7 +69,14 @@ public:
     /// a dialog naming it and the reason, and the screen stays as it was; false then.
     bool openRun(const QString& path);
     /// Whether the charts show an opened run file rather than the session's runs.
-    bool showsRecordedRun() const { return m_recorded; }
+    bool showsRecordedRun() const { return m_opened.has_value(); }
+    /// Draws the run file at \a path dashed beside the current run (live, finished or opened)
+    /// on every chart and the latency distribution, and lists both in the Comparison dock,
+    /// until stopComparing(); later runs are compared with it too. A file that is refused
+    /// shows a dialog naming it and the reason, and nothing changes; false then.
+    bool compareWith(const QString& path);
+    /// Draws and lists no other run.
+    void stopComparing();
     /// Writes the charts and lanes to a PNG file; false (and a dialog) when it cannot.
     bool saveChartsImage(const QString& path);
     /// Starts a run.
@@ -77,6 +89,7 @@ public:
     TheoryPanel* theory() const { return m_theory; }
     SpectrumView* spectrum() const { return m_spectrum; }
     SweepView* sweep() const { return m_sweep; }
+    ComparisonView* comparison() const { return m_comparison; }
     /// Shows the Sweep view in front.
     void showSweep();
     RunActions* actions() const { return m_actions; }
@@ -84,9 +97,6 @@ public:
     shoal::RunState runState() const { return m_state; }
     /// The dialog showing the last refusal, while it is open.
     QMessageBox* errorDialog() const;
-
-    /// The file "<name>-events.csv" next to \a samplesPath.
-    static QString eventsPathFor(const QString& samplesPath);
 
 Q_SIGNALS:
     /// A file export or save finished; \a error is empty on success.
@@ -104,7 +114,8 @@ private:
     void onSweepingChanged(bool sweeping);
     /// Back from an opened run to the session's configuration.
     void leaveRecordedRun();
-    void createMenus();
+    /// Gives the Comparison dock the current run as run A, or says what it waits for.
+    void compareCurrent();
     /// The file commands' dialogs, the presets, chart window and language choices.
     void connectActions();
     void connectSession();
@@ -126,11 +137,12 @@ private:
     shoal::Session* m_session = nullptr;     ///< not owned; may live on another thread
     LanguageSwitcher* m_languages = nullptr; ///< not owned
     shoal::RunState m_state = shoal::RunState::Idle;
-    shoal::Scenario m_scenario;       ///< as the session last reported it
-    double m_lastRunSec = -1;         ///< the newest sample's run clock
-    bool m_recorded = false;          ///< the charts show an opened run file
-    QString m_pendingPreset;          ///< asked for; remembered once loaded
-    QTimer* m_refreshTimer = nullptr; ///< redraws the charts at 10 Hz
+    shoal::Scenario m_scenario;               ///< as the session last reported it
+    double m_lastRunSec = -1;                 ///< the newest sample's run clock
+    std::optional<shoal::RunRecord> m_opened; ///< the run file on show, if any
+    QString m_openedPath;                     ///< its file
+    QString m_pendingPreset;                  ///< asked for; remembered once loaded
+    QTimer* m_refreshTimer = nullptr;         ///< redraws the charts at 10 Hz
 
     QLabel* m_header = nullptr; ///< the preset's name, description, what to watch
     ChartPanel* m_charts = nullptr;
@@ -145,12 +157,10 @@ private:
     QDockWidget* m_logDock = nullptr;
     SpectrumView* m_spectrum = nullptr; ///< the last run's latency distribution
     QDockWidget* m_spectrumDock = nullptr;
+    ComparisonView* m_comparison = nullptr; ///< two runs' figures side by side
+    QDockWidget* m_comparisonDock = nullptr;
     QPointer<QMessageBox> m_errorDialog; ///< the refusal on show, if any
 
-    QMenu* m_fileMenu = nullptr;
-    QMenu* m_runMenu = nullptr;
-    QMenu* m_presetsMenu = nullptr;
-    QMenu* m_viewMenu = nullptr;
-    QMenu* m_languageMenu = nullptr;
+    std::unique_ptr<WindowMenus> m_menus;
     RunActions* m_actions = nullptr; ///< the commands, their toolbar and their state
 };

@@ -73,6 +73,7 @@ void RunActions::createActions(QMainWindow* window)
     m_openPreset = make("openPreset", QKeySequence::Open);
     m_savePreset = make("savePreset", QKeySequence::Save);
     m_openRun = make("openRun", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_compareRun = make("compareRun", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
     m_exportCsv = make("exportCsv", QKeySequence(Qt::CTRL | Qt::Key_E));
     m_saveRun = make("saveRun", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     m_saveCharts = make("saveCharts", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -191,6 +192,8 @@ void RunActions::setRunState(RunState state)
     m_closePool->setEnabled(live);
     m_openPreset->setEnabled(idle);
     m_openRun->setEnabled(idle);
+    // A live run can be held against a saved one while it runs; a sweep's runs cannot.
+    m_compareRun->setEnabled(!m_sweeping);
     // A run file holds a finished run: its summary exists only then.
     m_saveRun->setEnabled(!m_sweeping && state == RunState::Finished);
     for (QAction* action : m_presetActions)
@@ -229,6 +232,9 @@ void RunActions::retranslate()
     set(m_savePreset, tr("Save preset…"), tr("Save the configuration as a preset file"));
     set(m_openRun, tr("Open run…"),
         tr("Show a saved run as it was recorded, read-only: its charts, events and settings"));
+    set(m_compareRun, tr("Compare with…"),
+        tr("Draw a saved run dashed beside this one, aligned at the start, and list both runs' "
+           "figures with the change and whether it is beyond run-to-run noise"));
     set(m_exportCsv, tr("Export CSV…"), tr("Write the run's samples and events as CSV"));
     set(m_saveRun, tr("Save run…"),
         tr("Write the finished run as a run file: its scenario, machine, summary, samples and "

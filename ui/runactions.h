@@ -44,6 +44,8 @@ public:
     QAction* savePreset() const { return m_savePreset; }
     /// Opens a run file to look at, read-only; the window connects it.
     QAction* openRun() const { return m_openRun; }
+    /// Draws a run file beside the current run, with a table of both; the window connects it.
+    QAction* compareRun() const { return m_compareRun; }
     QAction* exportCsv() const { return m_exportCsv; }
     /// Saves the finished run as a run file; enabled once a run has finished.
     QAction* saveRun() const { return m_saveRun; }
@@ -99,6 +101,7 @@ private:
     QAction* m_openPreset = nullptr;
     QAction* m_savePreset = nullptr;
     QAction* m_openRun = nullptr;
+    QAction* m_compareRun = nullptr;
     QAction* m_exportCsv = nullptr;
     QAction* m_saveRun = nullptr;
     QAction* m_saveCharts = nullptr;

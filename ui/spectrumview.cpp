@@ -41,6 +41,13 @@ void SpectrumView::setSpectrum(const LatencySpectrum& spectrum)
     rebuild();
 }
 
+void SpectrumView::setCompared(const LatencySpectrum& spectrum, const QString& name)
+{
+    m_compared = spectrum;
+    m_comparedName = name;
+    rebuild();
+}
+
 void SpectrumView::rebuild()
 {
     QChart* chart = m_view->chart();
@@ -50,21 +57,27 @@ void SpectrumView::rebuild()
         delete axis;
     }
     chart->setTitle(tr("Latency distribution (percentile spectrum)"));
-    const QList<LatencySpectrum::Point>* curves[] = {&m_spectrum.endToEnd, &m_spectrum.queueWait,
-                                                     &m_spectrum.service};
     const QString names[] = {tr("end to end"), tr("queue wait"), tr("service")};
     double lowest = INFINITY;
     double highest = 0;
     QList<QLineSeries*> added;
-    for (int c = 0; c < 3; ++c) {
-        if (curves[c]->isEmpty())
+    // The current run solid, the compared one dashed in the same colours.
+    for (int c = 0; c < 6; ++c) {
+        const bool compared = c >= 3;
+        const LatencySpectrum& spectrum = compared ? m_compared : m_spectrum;
+        const QList<LatencySpectrum::Point>* curves[] = {&spectrum.endToEnd, &spectrum.queueWait,
+                                                         &spectrum.service};
+        const QList<LatencySpectrum::Point>& curve = *curves[c % 3];
+        if (curve.isEmpty())
             continue;
         auto* line = new QLineSeries;
-        line->setName(names[c]);
-        QPen pen(PlotColors::line(c));
-        pen.setWidthF(2);
+        line->setName(compared ? tr("%1 (%2)").arg(names[c % 3], m_comparedName) : names[c]);
+        QPen pen(PlotColors::line(c % 3));
+        pen.setWidthF(compared ? 1.5 : 2);
+        if (compared)
+            pen.setStyle(Qt::DashLine);
         line->setPen(pen);
-        for (const LatencySpectrum::Point& p : *curves[c]) {
+        for (const LatencySpectrum::Point& p : curve) {
             // A log axis has no zero: a latency below a microsecond sits at one.
             const double ms = std::max(p.ms, 0.001);
             line->append(LatencySpectrum::ninesOf(p.percentile), ms);

@@ -20,6 +20,11 @@ public:
     /// Shows \a spectrum (a run's, or an opened run file's); an empty one clears the chart.
     void setSpectrum(const shoal::LatencySpectrum& spectrum);
     const shoal::LatencySpectrum& spectrum() const { return m_spectrum; }
+    /// Draws \a spectrum, another run's called \a name, dashed in the same colours beside the
+    /// current one; an empty one (or clearCompared()) draws none.
+    void setCompared(const shoal::LatencySpectrum& spectrum, const QString& name);
+    void clearCompared() { setCompared({}, {}); }
+    const shoal::LatencySpectrum& compared() const { return m_compared; }
     QChart* chart() const;
 
 protected:
@@ -29,5 +34,7 @@ private:
     void rebuild();
 
     shoal::LatencySpectrum m_spectrum;
+    shoal::LatencySpectrum m_compared; ///< see setCompared()
+    QString m_comparedName;
     QChartView* m_view = nullptr;
 };

@@ -80,11 +80,17 @@ QColor TimeChart::lineColor(int line) const
     return PlotColors::line(colorOf >= 0 ? colorOf : line);
 }
 
-void TimeChart::setLineStyle(int line, int colorOf, bool dashed)
+void TimeChart::setLineStyle(int line, int colorOf, Stroke stroke)
 {
     Line& l = m_lines.at(static_cast<std::size_t>(line));
     l.colorOf = colorOf;
-    l.dashed = dashed;
+    l.stroke = stroke;
+    invalidate();
+}
+
+void TimeChart::setComparedName(const QString& name)
+{
+    m_comparedName = name;
     invalidate();
 }
 
@@ -102,8 +108,14 @@ QList<double> TimeChart::valueTicks() const
 LegendLayout TimeChart::legend() const
 {
     QList<LegendLayout::Entry> entries;
-    for (std::size_t i = 0; i < m_lines.size(); ++i)
-        entries.append({m_lines[i].name, lineColor(static_cast<int>(i)), m_lines[i].dashed});
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        if (m_lines[i].stroke != Stroke::Compared)
+            entries.append({m_lines[i].name, lineColor(static_cast<int>(i)),
+                            m_lines[i].stroke == Stroke::Dashed});
+    }
+    // Another run's lines share their measured lines' colours: one entry says which run.
+    if (!m_comparedName.isEmpty())
+        entries.append({m_comparedName, palette().color(QPalette::WindowText), true});
     const QFontMetrics title(titleFont(font()));
     const QFont small = smallFont(font());
     const int top = kMargin + (title.height() - QFontMetrics(small).height()) / 2;
@@ -314,8 +326,10 @@ void TimeChart::drawLines(QPainter& painter, const QRect& plot)
             continue;
         // One pixel wide: the raster engine's fast line path, antialiased at no extra cost.
         QPen pen(lineColor(static_cast<int>(i)), 1);
-        if (m_lines[i].dashed)
+        if (m_lines[i].stroke == Stroke::Dashed)
             pen.setDashPattern({5, 3});
+        else if (m_lines[i].stroke == Stroke::Compared)
+            pen.setDashPattern({10, 3}); // longer than a model's, so the two stay apart
         painter.setPen(pen);
         // Through pixel centres, so a flat line is one crisp row, not two half-tone ones; a NaN
         // value ends one polyline and the next point starts another.

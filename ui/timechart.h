@@ -40,11 +40,21 @@ public:
     QString lineName(int line) const { return m_lines.at(line).name; }
     /// See lineName().
     QColor lineColor(int line) const;
-    /// Draws \a line in the colour of line \a colorOf (a model's line beside what it
-    /// predicts) and, if \a dashed, dashed; in the legend too.
-    void setLineStyle(int line, int colorOf, bool dashed);
-    /// Whether \a line is drawn dashed.
-    bool isDashed(int line) const { return m_lines.at(static_cast<std::size_t>(line)).dashed; }
+    /// How a line is stroked.
+    enum class Stroke {
+        Solid,    ///< a measured line
+        Dashed,   ///< a model's line beside what it predicts
+        Compared, ///< another run's line, in longer dashes; left out of the legend
+    };
+    /// Draws \a line in the colour of line \a colorOf and in \a stroke; in the legend too.
+    void setLineStyle(int line, int colorOf, Stroke stroke);
+    /// See setLineStyle().
+    Stroke stroke(int line) const { return m_lines.at(static_cast<std::size_t>(line)).stroke; }
+    /// Whether \a line is drawn dashed (a model's or another run's).
+    bool isDashed(int line) const { return stroke(line) != Stroke::Solid; }
+    /// The run the Compared lines show, named by one legend entry; empty: none.
+    void setComparedName(const QString& name);
+    QString comparedName() const { return m_comparedName; }
     /// See lineName().
     const QList<QPointF>& points(int line) const { return m_lines.at(line).points; }
 
@@ -93,8 +103,8 @@ private:
     struct Line {
         QString name;
         QList<QPointF> points;
-        int colorOf = -1;    ///< the colour of this line of the table; -1: its own
-        bool dashed = false; ///< see isDashed()
+        int colorOf = -1;              ///< the colour of this line of the table; -1: its own
+        Stroke stroke = Stroke::Solid; ///< see setLineStyle()
     };
 
     /// Places the plot: under the title and legend, right of the value axis. Text metrics are
@@ -113,6 +123,7 @@ private:
 
     QString m_title;
     QString m_unit;
+    QString m_comparedName; ///< see setComparedName()
     std::vector<Line> m_lines;
     double m_fromSec = 0;
     double m_toSec = 30;

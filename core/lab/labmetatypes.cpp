@@ -7,6 +7,7 @@
 #include "metricsrow.h"
 #include "queueingmodel.h"
 #include "runevent.h"
+#include "runrecord.h"
 #include "runstate.h"
 #include "runsummary.h"
 #include "sample.h"
@@ -29,6 +30,7 @@ void registerLabMetaTypes()
     qRegisterMetaType<shoal::MetricsRow>();
     qRegisterMetaType<shoal::ModelPrediction>();
     qRegisterMetaType<shoal::RunEvent>();
+    qRegisterMetaType<shoal::RunRecord>();
     qRegisterMetaType<shoal::RunState>();
     qRegisterMetaType<shoal::RunSummary>();
     qRegisterMetaType<shoal::Sample>();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "latencyspectrum.h"
 #include "machineinfo.h"
 #include "metricsrow.h"
 #include "runevent.h"
@@ -7,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 
 namespace shoal {
 
@@ -19,6 +21,15 @@ struct RunRecord {
     QJsonObject summary;
     QList<MetricsRow> samples;
     QList<RunEvent> events;
+
+    /// The summary's latency spectra ("latencySpectrumMs"); empty when it holds none.
+    LatencySpectrum spectrum() const
+    {
+        return LatencySpectrum::fromJson(summary.value(QStringLiteral("latencySpectrumMs")))
+            .value_or(LatencySpectrum());
+    }
 };
 
 } // namespace shoal
+
+Q_DECLARE_METATYPE(shoal::RunRecord)

@@ -854,6 +854,11 @@ RunRecord Session::runRecord() const
             m_events};
 }
 
+void Session::publishRunRecord()
+{
+    emit runRecorded(runRecord());
+}
+
 void Session::savePreset(const QString& path)
 {
     emit exportFinished({ExportResult::Kind::Preset, path, PresetLibrary::save(m_scenario, path)});

@@ -185,6 +185,8 @@ public Q_SLOTS:
     /// (its live changes are the events), this machine, the last summary, every row kept and
     /// every event.
     RunRecord runRecord() const;
+    /// Sends runRecord() as runRecorded(), for a thread that may not call it directly.
+    void publishRunRecord();
 
 Q_SIGNALS:
     /// The run moved to \a state.
@@ -201,6 +203,8 @@ Q_SIGNALS:
     void errorOccurred(const shoal::SessionError& error);
     /// An export or savePreset() finished (error is empty on success).
     void exportFinished(const shoal::ExportResult& result);
+    /// What publishRunRecord() was asked for.
+    void runRecorded(const shoal::RunRecord& record);
 
 private:
     /// What the errand thread builds for a run.

@@ -12,7 +12,15 @@ bool isCount(Figure figure)
     return figure >= Figure::Completed;
 }
 
-QString figureText(double v, Figure figure)
+QString signedText(double v, int decimals)
+{
+    const QString text = QString::number(v, 'f', decimals);
+    return v > 0 ? QLatin1Char('+') + text : text;
+}
+
+} // namespace
+
+QString ComparisonText::value(double v, Figure figure)
 {
     if (!std::isfinite(v))
         return QStringLiteral("-");
@@ -21,23 +29,20 @@ QString figureText(double v, Figure figure)
     return QString::number(v, 'f', figure == Figure::Utilisation ? 3 : 1);
 }
 
-QString signedText(double v, int decimals)
-{
-    const QString text = QString::number(v, 'f', decimals);
-    return v > 0 ? QLatin1Char('+') + text : text;
-}
-
-QString heading(const QString& label, const ComparisonText::Named& run)
+QString ComparisonText::heading(const QString& label, const Named& run)
 {
     const shoal::RunRecord& r = *run.record;
-    return ComparisonText::tr("%1: %2 (%3; recorded on %4, %5 cores, Shoal %6)")
+    return tr("%1: %2 (%3; recorded on %4, %5 cores, Shoal %6)")
         .arg(label, run.path, r.scenario.name,
              r.machine.cpu.isEmpty() ? QStringLiteral("?") : r.machine.cpu)
         .arg(r.machine.cores)
         .arg(r.machine.shoal);
 }
 
-} // namespace
+QString ComparisonText::delta(const ComparedMetric& m)
+{
+    return m.deltaPercent ? signedText(*m.deltaPercent, 1) + QLatin1Char('%') : QStringLiteral("-");
+}
 
 QString ComparisonText::figureName(Figure figure)
 {
@@ -96,13 +101,11 @@ QString ComparisonText::format(const shoal::RunComparison& comparison, const Nam
                .arg(tr("delta"), 8)
                .arg(tr("noise (95% interval of B - A over the rows)"));
     for (const ComparedMetric& m : comparison.metrics) {
-        const QString delta = m.deltaPercent ? signedText(*m.deltaPercent, 1) + QLatin1Char('%')
-                                             : QStringLiteral("-");
         out += QStringLiteral("%1 %2 %3 %4  %5")
                    .arg(figureName(m.figure), -22)
-                   .arg(figureText(m.a, m.figure), 12)
-                   .arg(figureText(m.b, m.figure), 12)
-                   .arg(delta, 8)
+                   .arg(value(m.a, m.figure), 12)
+                   .arg(value(m.b, m.figure), 12)
+                   .arg(delta(m), 8)
                    .arg(noiseNote(m))
                    .trimmed() +
                QLatin1Char('\n');

@@ -22,6 +22,12 @@ public:
     static QString format(const shoal::RunComparison& comparison, const Named& a, const Named& b);
     /// "throughput (calls/s)", "latency p95 (ms)", "timed out", ...
     static QString figureName(shoal::ComparedMetric::Figure figure);
+    /// A figure's value as the table shows it ("-" when the run has none).
+    static QString value(double v, shoal::ComparedMetric::Figure figure);
+    /// The change from A to B, "+12.5%", or "-" when there is none.
+    static QString delta(const shoal::ComparedMetric& metric);
+    /// "A: <file> (<preset>; recorded on <cpu>, <n> cores, Shoal <version>)".
+    static QString heading(const QString& label, const Named& run);
     /// "within noise [-4.1, +5.0]", "beyond noise [+12.0, +19.3]"; empty without an interval.
     static QString noiseNote(const shoal::ComparedMetric& metric);
 };

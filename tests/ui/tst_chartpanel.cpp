@@ -75,6 +75,8 @@ private Q_SLOTS:
     void modelLinesAreDashedAndBreakWhereNoModelApplies();
     void littlesLawAndUtilisationFollowTheRows();
     void countPlotsTickOnWholeNumbers();
+    void aComparedRunIsDrawnDashedInTheSameColours();
+    void aComparedRunFollowsTheWindowAndWidensTheWholeRun();
 };
 
 void TestChartPanel::anHourStaysBoundedAndThinnedToThePlotWidth()
@@ -304,3 +306,108 @@ void TestChartPanel::countPlotsTickOnWholeNumbers()
 
 QTEST_MAIN(TestChartPanel)
 #include "tst_chartpanel.moc"
+
+void TestChartPanel::aComparedRunIsDrawnDashedInTheSameColours()
+{
+    ChartPanel panel;
+    panel.resize(1200, 800);
+    panel.setWindow(ChartPanel::Window::All);
+    for (int n = 1; n <= 50; ++n)
+        panel.appendSample(rowAt(n), eightWorkers(n));
+    QList<MetricsRow> other;
+    for (int n = 1; n <= 50; ++n) {
+        MetricsRow r = rowAt(n);
+        r.latencyP95Ms = 40; // the other run is slower
+        r.throughputPerSec = 60;
+        other.append(r);
+    }
+    panel.refresh();
+    QList<int> linesBefore;
+    for (TimeChart* chart : panel.charts())
+        linesBefore.append(chart->lineCount());
+
+    panel.setCompared(other, QStringLiteral("before.shoalrun"));
+    panel.refresh();
+    QCOMPARE(panel.comparedName(), QStringLiteral("before.shoalrun"));
+    const QList<TimeChart*> charts = panel.charts();
+    for (int c = 0; c < charts.size(); ++c) {
+        TimeChart* chart = charts[c];
+        QCOMPARE(chart->comparedName(), QStringLiteral("dashed: before.shoalrun"));
+        // Every measured line again, after the run's own, in its colour, in the compared stroke.
+        int measured = 0;
+        for (int line = 0; line < linesBefore[c]; ++line) {
+            if (chart->stroke(line) != TimeChart::Stroke::Solid)
+                continue; // a model's line is not drawn again
+            const int again = linesBefore[c] + measured++;
+            QCOMPARE(chart->stroke(again), TimeChart::Stroke::Compared);
+            QCOMPARE(chart->lineColor(again), chart->lineColor(line));
+            QCOMPARE(chart->lineName(again), chart->lineName(line));
+        }
+        QVERIFY(measured > 0);
+        QCOMPARE(chart->lineCount(), linesBefore[c] + measured);
+    }
+    // The compared p95 is the other run's, and the value axis makes room for it.
+    const auto [latency, p95] = lineOf(panel, QStringLiteral("Latency"), QStringLiteral("p95"));
+    int comparedP95 = -1;
+    for (int line = latency->lineCount() - 1; line >= 0 && comparedP95 < 0; --line) {
+        if (latency->lineName(line) == QStringLiteral("p95") &&
+            latency->stroke(line) == TimeChart::Stroke::Compared)
+            comparedP95 = line;
+    }
+    QVERIFY(comparedP95 > p95);
+    QVERIFY(!latency->points(comparedP95).isEmpty());
+    for (const QPointF& point : latency->points(comparedP95))
+        QCOMPARE(point.y(), 40.0);
+    for (const QPointF& point : latency->points(p95))
+        QCOMPARE(point.y(), 9.0);
+    QVERIFY(latency->valueMax() >= 40);
+
+    panel.clear(); // a new run: the compared one stays
+    panel.refresh();
+    QCOMPARE(latency->lineCount(), linesBefore[2] + 5);
+    QVERIFY(!latency->points(comparedP95).isEmpty());
+
+    panel.clearCompared();
+    panel.refresh();
+    QVERIFY(panel.comparedName().isEmpty());
+    for (int c = 0; c < charts.size(); ++c) {
+        QCOMPARE(charts[c]->lineCount(), linesBefore[c]);
+        QVERIFY(charts[c]->comparedName().isEmpty());
+    }
+}
+
+void TestChartPanel::aComparedRunFollowsTheWindowAndWidensTheWholeRun()
+{
+    ChartPanel panel;
+    panel.resize(1200, 800);
+    panel.setPlannedSec(10);
+    panel.setWindow(ChartPanel::Window::All);
+    QList<MetricsRow> longer;
+    for (int n = 1; n <= 600; ++n) // a minute
+        longer.append(rowAt(n));
+    panel.setCompared(longer, QStringLiteral("long.shoalrun"));
+    for (int n = 1; n <= 20; ++n)
+        panel.appendSample(rowAt(n), eightWorkers(n));
+    panel.refresh();
+    // The whole run spans the longer, compared run; its line reaches its end.
+    const auto [throughput, completed] =
+        lineOf(panel, QStringLiteral("Throughput"), QStringLiteral("completed/s"));
+    QCOMPARE(throughput->timeMax(), 100.0);
+    const int compared = throughput->lineCount() - 3;
+    QCOMPARE(throughput->stroke(compared), TimeChart::Stroke::Compared);
+    QCOMPARE(throughput->points(compared).constLast().x(), 60.0);
+    QCOMPARE(throughput->points(completed).constLast().x(), 2.0);
+
+    // The last 30 s of this run: the compared run over the same seconds of its own.
+    for (int n = 21; n <= 450; ++n)
+        panel.appendSample(rowAt(n), eightWorkers(n));
+    panel.setWindow(ChartPanel::Window::Last30Sec);
+    panel.refresh();
+    QCOMPARE(throughput->timeMin(), 15.0);
+    QCOMPARE(throughput->timeMax(), 45.0);
+    const QList<QPointF>& points = throughput->points(compared);
+    QVERIFY(!points.isEmpty());
+    QVERIFY(points.constFirst().x() >= 15.0);
+    QVERIFY(points.constLast().x() <= 45.0);
+    QVERIFY(points.constLast().x() > 44.0);
+}

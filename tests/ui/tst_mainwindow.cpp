@@ -7,8 +7,10 @@
 #include "testsupport/threads.h"
 
 #include "ui/chartpanel.h"
+#include "ui/comparisonview.h"
 #include "ui/controlpanel.h"
 #include "ui/eventlogview.h"
+#include "ui/filedialogs.h"
 #include "ui/languageswitcher.h"
 #include "ui/mainwindow.h"
 #include "ui/runstatusbar.h"
@@ -36,10 +38,12 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -79,6 +83,7 @@ private Q_SLOTS:
     void saveChartsWritesAPng();
     void saveRunWritesTheFinishedRun();
     void openRunShowsItReadOnlyAndARefusedFileChangesNothing();
+    void compareWithHoldsALiveRunAgainstASavedOne();
     void languageSwitchRetranslatesTheWindow();
     void settingsRememberPresetFolderAndWindow();
     void closingTheWindowMidRunEndsTheRunQuickly();
@@ -489,7 +494,7 @@ void TestMainWindow::exportCsvWritesTheColumnsAndTheEvents()
     }
     QCOMPARE(rows, m_session->history().size());
 
-    QFile events(MainWindow::eventsPathFor(path));
+    QFile events(FileDialogs::eventsPathFor(path));
     QCOMPARE(events.fileName(), dir.filePath(QStringLiteral("run-events.csv")));
     QVERIFY(events.open(QIODevice::ReadOnly));
     QVERIFY(events.readAll().contains("burst"));
@@ -623,6 +628,71 @@ void TestMainWindow::openRunShowsItReadOnlyAndARefusedFileChangesNothing()
     QVERIFY(m_window->controls()->isEnabled());
     QCOMPARE(m_window->controls()->scenario(), other);
     QVERIFY(knob<QAction>("exportCsv")->isEnabled());
+}
+
+void TestMainWindow::compareWithHoldsALiveRunAgainstASavedOne()
+{
+    const Scenario s = uitest::quickScenario(1.0);
+    m_window->loadScenario(s);
+    m_window->run();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Finished, kStateMs);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("before.shoalrun"));
+    QSignalSpy written(m_window.get(), &MainWindow::fileWritten);
+    m_window->saveRun(path);
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, kStateMs);
+    ComparisonView* view = m_window->comparison();
+    QVERIFY(!view->active());
+
+    // A file that is no run file: the reason in a dialog, nothing compared.
+    const QString junk = dir.filePath(QStringLiteral("junk.shoalrun"));
+    QFile file(junk);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"something else\"}");
+    file.close();
+    QVERIFY(!m_window->compareWith(junk));
+    QTRY_VERIFY(m_window->errorDialog() != nullptr);
+    QVERIFY(m_window->errorDialog()->text().contains(junk));
+    m_window->errorDialog()->close();
+    QVERIFY(!view->active());
+    QVERIFY(m_window->charts()->comparedName().isEmpty());
+
+    // The finished run against its own file: every figure on both sides, no change.
+    QVERIFY(m_window->compareWith(path));
+    QCOMPARE(m_window->charts()->comparedName(), QStringLiteral("before.shoalrun"));
+    QVERIFY(!m_window->spectrum()->compared().endToEnd.isEmpty());
+    QTableWidget* table = view->table();
+    QCOMPARE(table->rowCount(), 13);
+    using Figure = ComparedMetric::Figure;
+    QTRY_VERIFY_WITH_TIMEOUT(std::isfinite(view->comparison().at(Figure::Throughput).a), kStateMs);
+    QCOMPARE(view->comparison().at(Figure::Completed).a,
+             view->comparison().at(Figure::Completed).b);
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("0.0%"));
+
+    // A live run of another size: drawn beside the saved one while it runs, A waiting for its
+    // end; then A is the new run.
+    Scenario bigger = s;
+    bigger.poolSize = s.poolSize + 2;
+    m_window->loadScenario(bigger);
+    m_window->run();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Running, kStateMs);
+    QTRY_VERIFY(!std::isfinite(view->comparison().at(Figure::Throughput).a));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("-"));
+    QVERIFY(std::isfinite(view->comparison().at(Figure::Throughput).b));
+    QVERIFY(knob<QLabel>("comparisonHeadings")->text().contains(QStringLiteral("under way")));
+    TimeChart* throughput = m_window->charts()->charts().at(1);
+    const int comparedLine = throughput->lineCount() - 3;
+    QCOMPARE(throughput->stroke(comparedLine), TimeChart::Stroke::Compared);
+    QTRY_VERIFY(!throughput->points(comparedLine).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Finished, kStateMs);
+    QTRY_VERIFY_WITH_TIMEOUT(std::isfinite(view->comparison().at(Figure::Throughput).a), kStateMs);
+    QVERIFY(knob<QLabel>("comparisonHeadings")->text().contains(QStringLiteral("A: this run")));
+
+    knob<QPushButton>("stopComparing")->click();
+    QVERIFY(!view->active());
+    QCOMPARE(table->rowCount(), 0);
+    QVERIFY(m_window->charts()->comparedName().isEmpty());
+    QVERIFY(m_window->spectrum()->compared().endToEnd.isEmpty());
 }
 
 void TestMainWindow::languageSwitchRetranslatesTheWindow()

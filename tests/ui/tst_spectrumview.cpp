@@ -20,6 +20,7 @@ private Q_SLOTS:
     void initTestCase() { uitest::prepareTestProcess(); }
     void drawsACurvePerDistribution();
     void anEmptySpectrumClearsTheChart();
+    void aComparedRunIsDashedInTheSameColours();
 };
 
 namespace {
@@ -65,6 +66,34 @@ void TestSpectrumView::anEmptySpectrumClearsTheChart()
     QCOMPARE(view.chart()->series().size(), 1);
     view.setSpectrum(LatencySpectrum());
     QCOMPARE(view.chart()->series().size(), 0);
+}
+
+void TestSpectrumView::aComparedRunIsDashedInTheSameColours()
+{
+    SpectrumView view;
+    view.setSpectrum(
+        LatencySpectrum::of(histogramMs(10, 200), histogramMs(1, 50), histogramMs(5, 150)));
+    view.setCompared(
+        LatencySpectrum::of(histogramMs(20, 900), histogramMs(2, 400), histogramMs(5, 150)),
+        QStringLiteral("b.shoalrun"));
+    const QList<QAbstractSeries*> series = view.chart()->series();
+    QCOMPARE(series.size(), 6);
+    for (int c = 0; c < 3; ++c) {
+        const auto* own = static_cast<QLineSeries*>(series.at(c));
+        const auto* other = static_cast<QLineSeries*>(series.at(c + 3));
+        QCOMPARE(own->pen().style(), Qt::SolidLine);
+        QCOMPARE(other->pen().style(), Qt::DashLine);
+        QCOMPARE(other->pen().color(), own->pen().color());
+        QCOMPARE(other->name(), QStringLiteral("%1 (b.shoalrun)").arg(own->name()));
+    }
+    // The compared tail is the other run's, and the axis reaches it.
+    const auto* otherEndToEnd = static_cast<QLineSeries*>(series.at(3));
+    QVERIFY(std::abs(otherEndToEnd->at(otherEndToEnd->count() - 1).y() - 900) < 900 * 0.01);
+    auto* y = qobject_cast<QLogValueAxis*>(view.chart()->axes(Qt::Vertical).value(0));
+    QVERIFY(y->max() >= 900);
+
+    view.clearCompared();
+    QCOMPARE(view.chart()->series().size(), 3);
 }
 
 QTEST_MAIN(TestSpectrumView)
