@@ -2283,8 +2283,8 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>Eine Zeile pro Worker, gefärbt nach seinem Zustand.</translation>
     </message>
     <message>
-        <source>A run file keeps no worker lanes</source>
-        <translation>Eine Laufdatei enthält keine Worker-Bahnen</translation>
+        <source>This run file keeps no worker lanes</source>
+        <translation>Diese Laufdatei enthält keine Worker-Bahnen</translation>
     </message>
 </context>
 <context>

@@ -184,6 +184,12 @@ void ChartPanel::appendSample(const MetricsRow& row, const QList<shoal::WorkerPr
     m_dirty = true;
 }
 
+void ChartPanel::setLanes(const shoal::WorkerTimeline& lanes)
+{
+    m_timeline = lanes;
+    m_dirty = true;
+}
+
 void ChartPanel::addEvent(const shoal::RunEvent& event)
 {
     m_events.append(event);

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "lab/workertimeline.h"
 #include "seriesdecimator.h"
-#include "workertimeline.h"
 
 #include "lab/metricshistory.h"
 #include "lab/metricsrow.h"
@@ -35,6 +35,8 @@ public:
 
     /// Adds the newest row and the workers seen with it; drawn at the next refresh().
     void appendSample(const shoal::MetricsRow& row, const QList<shoal::WorkerProbe>& workers);
+    /// Replaces the workers' states with \a lanes (a run file's); drawn at the next refresh().
+    void setLanes(const shoal::WorkerTimeline& lanes);
     /// Adds a marker; drawn at the next refresh().
     void addEvent(const shoal::RunEvent& event);
     /// Forgets every row, worker and event (a new run); a run compared with stays.
@@ -115,11 +117,11 @@ private:
     /// Draws the compared run's lines over \a from..\a to, thinned to \a bucketWidths.
     void drawCompared(double from, double to, const std::vector<double>& bucketWidths);
 
-    shoal::MetricsHistory m_history; ///< bounded; older rows coarser
-    WorkerTimeline m_timeline;       ///< each worker's states
-    QList<shoal::RunEvent> m_events; ///< markers, oldest first
-    std::vector<Plot> m_plots;       ///< top left to bottom right
-    WorkerLanes* m_lanes = nullptr;  ///< the last grid cell
+    shoal::MetricsHistory m_history;  ///< bounded; older rows coarser
+    shoal::WorkerTimeline m_timeline; ///< each worker's states
+    QList<shoal::RunEvent> m_events;  ///< markers, oldest first
+    std::vector<Plot> m_plots;        ///< top left to bottom right
+    WorkerLanes* m_lanes = nullptr;   ///< the last grid cell
     Window m_window = Window::All;
     double m_plannedSec = 0;             ///< see setPlannedSec()
     bool m_dirty = true;                 ///< something to redraw

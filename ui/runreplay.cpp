@@ -18,9 +18,10 @@ void RunReplay::show(const shoal::RunRecord& record, const QString& path, const 
     views.theory->setScenario(scenario);
     views.theory->clearMeasured();
     for (const shoal::MetricsRow& row : record.samples) {
-        views.charts->appendSample(row, {}); // a run file keeps no lanes
+        views.charts->appendSample(row, {}); // the lanes come whole, below
         views.theory->addRow(row);
     }
+    views.charts->setLanes(record.lanes);
     views.log->addNote(0, tr("Opened the run %1").arg(path));
     for (const shoal::RunEvent& event : record.events) {
         views.charts->addEvent(event);

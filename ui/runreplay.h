@@ -11,8 +11,8 @@ class RunStatusBar;
 class TheoryPanel;
 
 /// Puts a recorded run on the window's views as the live run put it there: its rows through the
-/// charts and the Theory dock, its events onto the charts' markers and into the event log, its
-/// last totals in the status bar. The lanes say that a run file keeps none. GUI thread.
+/// charts and the Theory dock, its workers' states onto the lanes, its events onto the charts'
+/// markers and into the event log, its last totals in the status bar. GUI thread.
 class RunReplay {
     Q_DECLARE_TR_FUNCTIONS(RunReplay)
 

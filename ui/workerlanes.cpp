@@ -1,11 +1,11 @@
 #include "workerlanes.h"
 
+#include "lab/workertimeline.h"
 #include "legendlayout.h"
 #include "plotcolors.h"
 #include "timeaxis.h"
 #include "timechart.h"
 #include "timemapping.h"
-#include "workertimeline.h"
 
 #include "text/statetext.h"
 
@@ -28,7 +28,7 @@ constexpr int kTickLength = 3;    ///< the time ticks under the lanes
 
 } // namespace
 
-WorkerLanes::WorkerLanes(const WorkerTimeline* timeline, QWidget* parent)
+WorkerLanes::WorkerLanes(const shoal::WorkerTimeline* timeline, QWidget* parent)
     : QWidget(parent)
     , m_timeline(timeline)
 {
@@ -142,7 +142,7 @@ void WorkerLanes::paintEvent(QPaintEvent*)
     const int labelWidth = plot.left();
 
     // The lanes with anything in the window, newest workers kept when they do not all fit.
-    std::vector<const WorkerTimeline::Lane*> lanes;
+    std::vector<const shoal::WorkerTimeline::Lane*> lanes;
     if (m_timeline) {
         for (const auto& [id, lane] : m_timeline->lanes()) {
             if (!lane.segments.empty() && lane.segments.back().endSec >= m_fromSec &&
@@ -161,14 +161,14 @@ void WorkerLanes::paintEvent(QPaintEvent*)
     if (lanes.empty()) {
         painter.setPen(palette().placeholderText().color());
         painter.drawText(plot, Qt::AlignCenter,
-                         m_recorded ? tr("A run file keeps no worker lanes")
+                         m_recorded ? tr("This run file keeps no worker lanes")
                                     : tr("No workers yet: press Run"));
     } else {
         const int rowHeight = std::clamp(plot.height() / static_cast<int>(lanes.size()),
                                          kMinRowHeight, kMaxRowHeight);
         const int gap = rowHeight >= 6 ? 1 : 0;
         int y = plot.top();
-        for (const WorkerTimeline::Lane* lane : lanes) {
+        for (const shoal::WorkerTimeline::Lane* lane : lanes) {
             if (rowHeight >= metrics.height() - 2) {
                 painter.setPen(palette().text().color());
                 const QStaticText& label = m_texts.get(QStringLiteral("#%1").arg(lane->id), font());
@@ -179,7 +179,7 @@ void WorkerLanes::paintEvent(QPaintEvent*)
             // Segments ending before the window are skipped by binary search.
             auto it = std::lower_bound(
                 lane->segments.begin(), lane->segments.end(), m_fromSec,
-                [](const WorkerTimeline::Segment& s, double t) { return s.endSec < t; });
+                [](const shoal::WorkerTimeline::Segment& s, double t) { return s.endSec < t; });
             int pendingX0 = 0;
             int pendingX1 = -1;
             WorkerState pendingState = WorkerState::Idle;
@@ -195,8 +195,9 @@ void WorkerLanes::paintEvent(QPaintEvent*)
                     if (x1 <= pendingX1) {
                         // Narrower than what is left of the pixel: the notable state shows.
                         if (pendingX1 - pendingX0 == 1)
-                            pendingState = WorkerTimeline::moreNotable(pendingState, it->state);
-                        else if (WorkerTimeline::moreNotable(pendingState, it->state) !=
+                            pendingState =
+                                shoal::WorkerTimeline::moreNotable(pendingState, it->state);
+                        else if (shoal::WorkerTimeline::moreNotable(pendingState, it->state) !=
                                  pendingState) {
                             --pendingX1;
                             flush();

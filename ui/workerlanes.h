@@ -7,18 +7,20 @@
 #include <QPixmap>
 #include <QWidget>
 
+namespace shoal {
 class WorkerTimeline;
+} // namespace shoal
 
 /// The worker lanes: one row per worker, coloured by its state over the charts' time window
 /// (idle, blocked in blockUntilReady, busy, abandoned, retiring), with a legend, so a person
 /// can see a timed-out worker still burning, or a shrink waiting for a job to finish. Draws a
-/// WorkerTimeline it does not own; stretches narrower than a pixel share it, and the more
+/// shoal::WorkerTimeline it does not own; stretches narrower than a pixel share it, and the more
 /// notable state wins. GUI thread.
 class WorkerLanes : public QWidget {
     Q_OBJECT
 
 public:
-    explicit WorkerLanes(const WorkerTimeline* timeline, QWidget* parent = nullptr);
+    explicit WorkerLanes(const shoal::WorkerTimeline* timeline, QWidget* parent = nullptr);
 
     /// The time window to draw, in run seconds; repaints.
     void setRange(double fromSec, double toSec);
@@ -27,8 +29,8 @@ public:
     /// The pool's dispatch order, which the tool tip names: it decides how jobs spread over
     /// the lanes at low load.
     void setDispatchOrder(shoal::DispatchOrder order);
-    /// Whether the lanes are of a run shown from a run file, which keeps none: the empty plot
-    /// says so instead of asking for a run.
+    /// Whether the lanes are of a run shown from a run file: when it kept none (it was written
+    /// before run files kept them), the empty plot says so instead of asking for a run.
     void setRecorded(bool recorded);
 
     QSize sizeHint() const override;
@@ -46,13 +48,13 @@ private:
     /// Says what the lanes show and how the current dispatch order spreads the jobs.
     void updateToolTip();
 
-    const WorkerTimeline* m_timeline = nullptr; ///< not owned
-    double m_fromSec = 0;                       ///< left edge
-    double m_toSec = 30;                        ///< right edge
-    int m_lanesDrawn = 0;                       ///< see lanesDrawn()
-    QRect m_plot;                               ///< where the lanes go
-    QPixmap m_header;                           ///< title and legend; null when stale
-    PlotTextCache m_texts;                      ///< lane and axis labels
+    const shoal::WorkerTimeline* m_timeline = nullptr; ///< not owned
+    double m_fromSec = 0;                              ///< left edge
+    double m_toSec = 30;                               ///< right edge
+    int m_lanesDrawn = 0;                              ///< see lanesDrawn()
+    QRect m_plot;                                      ///< where the lanes go
+    QPixmap m_header;                                  ///< title and legend; null when stale
+    PlotTextCache m_texts;                             ///< lane and axis labels
     /// What the tool tip names; see setDispatchOrder().
     shoal::DispatchOrder m_order = shoal::DispatchOrder::NewestIdleFirst;
     bool m_recorded = false; ///< see setRecorded()

@@ -221,6 +221,78 @@ QList<RunEvent> readEvents(Reader& in, const QJsonValue& value)
     return events;
 }
 
+/// The states' names in a run file's lanes, in WorkerState's order.
+const QStringList& stateNames()
+{
+    static const QStringList names{QStringLiteral("idle"), QStringLiteral("blocked"),
+                                   QStringLiteral("busy"), QStringLiteral("abandoned"),
+                                   QStringLiteral("retiring")};
+    return names;
+}
+
+QJsonArray lanesJson(const WorkerTimeline& timeline)
+{
+    QJsonArray lanes;
+    for (const auto& [id, lane] : timeline.lanes()) {
+        QJsonArray segments;
+        for (const WorkerTimeline::Segment& segment : lane.segments)
+            segments.append(QJsonArray{segment.startSec, segment.endSec,
+                                       stateNames().at(static_cast<int>(segment.state))});
+        lanes.append(QJsonObject{{QStringLiteral("id"), id},
+                                 {QStringLiteral("lastSeen_s"), lane.lastSeenSec},
+                                 {QStringLiteral("segments"), segments}});
+    }
+    return lanes;
+}
+
+WorkerTimeline readLanes(Reader& in, const QJsonValue& value)
+{
+    WorkerTimeline timeline;
+    const QJsonArray list = in.array(value, QStringLiteral("lanes"));
+    for (qsizetype i = 0; i < list.size() && !in.failed(); ++i) {
+        const QString field = QStringLiteral("lanes[%1]").arg(i);
+        const QJsonObject o = in.object(list.at(i), field);
+        if (in.failed() || !in.exactKeys(o, field + QLatin1Char('.'),
+                                         {QStringLiteral("id"), QStringLiteral("lastSeen_s"),
+                                          QStringLiteral("segments")}))
+            break;
+        WorkerTimeline::Lane lane;
+        lane.id = static_cast<int>(
+            in.integer(o.value(QStringLiteral("id")), field + QStringLiteral(".id")));
+        lane.lastSeenSec =
+            in.number(o.value(QStringLiteral("lastSeen_s")), field + QStringLiteral(".lastSeen_s"));
+        const QString at = field + QStringLiteral(".segments");
+        const QJsonArray segments = in.array(o.value(QStringLiteral("segments")), at);
+        for (qsizetype k = 0; k < segments.size() && !in.failed(); ++k) {
+            const QString cell = QStringLiteral("%1[%2]").arg(at).arg(k);
+            const QJsonArray values = in.array(segments.at(k), cell);
+            if (!in.failed() && values.size() != 3)
+                in.fail(RunFileError::Code::BadValue, cell,
+                        QStringLiteral("%1 values for start, end and state").arg(values.size()));
+            if (in.failed())
+                break;
+            WorkerTimeline::Segment segment;
+            segment.startSec = in.number(values.at(0), cell + QStringLiteral("[0]"));
+            segment.endSec = in.number(values.at(1), cell + QStringLiteral("[1]"));
+            const QString state = in.string(values.at(2), cell + QStringLiteral("[2]"));
+            const qsizetype code = stateNames().indexOf(state);
+            const double previousEnd =
+                lane.segments.empty() ? -INFINITY : lane.segments.back().endSec;
+            if (!in.failed() && code < 0)
+                in.fail(RunFileError::Code::BadValue, cell + QStringLiteral("[2]"), state);
+            else if (!in.failed() &&
+                     (segment.endSec < segment.startSec || segment.startSec < previousEnd))
+                in.fail(RunFileError::Code::BadValue, cell,
+                        QStringLiteral("segments must not overlap or run backwards"));
+            segment.state = static_cast<WorkerState>(std::max<qsizetype>(code, 0));
+            lane.segments.push_back(segment);
+        }
+        if (!in.failed())
+            timeline.restore(lane);
+    }
+    return timeline;
+}
+
 /// Whether the parser stopped because the text ran out (a copy cut short), not at a bad
 /// character in the middle.
 bool endsEarly(const QByteArray& data, const QJsonParseError& parse)
@@ -259,7 +331,8 @@ QByteArray RunFile::serialize(const RunRecord& record)
                            {QStringLiteral("summary"), record.summary},
                            {QStringLiteral("sampleColumns"), names},
                            {QStringLiteral("samples"), samples},
-                           {QStringLiteral("events"), events}};
+                           {QStringLiteral("events"), events},
+                           {QStringLiteral("lanes"), lanesJson(record.lanes)}};
     return QJsonDocument(root).toJson(QJsonDocument::Compact) + '\n';
 }
 
@@ -301,7 +374,10 @@ std::optional<RunRecord> RunFile::parse(const QByteArray& data, const QString& p
     } else if (!in.failed() && version < 1) {
         in.fail(RunFileError::Code::BadValue, QStringLiteral("version"), QString::number(version));
     }
-    if (in.failed() || !in.exactKeys(root, QString(),
+    // "lanes" came later than the rest: a file without it has no worker lanes.
+    QJsonObject required = root;
+    required.remove(QStringLiteral("lanes"));
+    if (in.failed() || !in.exactKeys(required, QString(),
                                      {QStringLiteral("format"), QStringLiteral("version"),
                                       QStringLiteral("scenario"), QStringLiteral("machine"),
                                       QStringLiteral("summary"), QStringLiteral("sampleColumns"),
@@ -333,6 +409,8 @@ std::optional<RunRecord> RunFile::parse(const QByteArray& data, const QString& p
         record.samples = readSamples(in, root.value(QStringLiteral("samples")), order);
     if (!in.failed())
         record.events = readEvents(in, root.value(QStringLiteral("events")));
+    if (!in.failed() && root.contains(QStringLiteral("lanes")))
+        record.lanes = readLanes(in, root.value(QStringLiteral("lanes")));
     if (in.failed())
         return std::nullopt;
     return record;

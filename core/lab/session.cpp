@@ -278,6 +278,7 @@ void Session::onPrepared(quint64 generation, std::shared_ptr<Prepared> prepared)
     m_sampler.reset();
     m_history.clear();
     m_events.clear();
+    m_lanes.clear();
     m_peakWaiting = 0;
     m_peakInFlight = 0;
     m_peakAbandoned = 0;
@@ -360,6 +361,7 @@ void Session::reset()
     releaseRun();
     m_history.clear();
     m_events.clear();
+    m_lanes.clear();
     setState(RunState::Idle);
 }
 
@@ -655,8 +657,10 @@ MetricsRow Session::takeRow(QList<WorkerProbe>* workers)
     m_peakWaiting = std::max(m_peakWaiting, row.waiting);
     m_peakInFlight = std::max(m_peakInFlight, row.inFlight);
     m_peakAbandoned = std::max(m_peakAbandoned, row.abandonedWorkers);
+    const QList<WorkerProbe> seen(probes.begin(), probes.end());
+    m_lanes.append(row.tSec, seen);
     if (workers)
-        *workers = QList<WorkerProbe>(probes.begin(), probes.end());
+        *workers = seen;
     return row;
 }
 
@@ -850,8 +854,9 @@ void Session::saveRun(const QString& path)
 
 RunRecord Session::runRecord() const
 {
-    return {m_runScenario, MachineInfo::current(), m_lastSummary.toJson(), m_history.rows(),
-            m_events};
+    return {
+        m_runScenario, MachineInfo::current(), m_lastSummary.toJson(), m_history.rows(), m_events,
+        m_lanes};
 }
 
 void Session::publishRunRecord()

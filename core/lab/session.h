@@ -14,6 +14,7 @@
 #include "scenario.h"
 #include "sessionerror.h"
 #include "steadywindow.h"
+#include "workertimeline.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -261,6 +262,8 @@ private:
 
     MetricsSampler m_sampler;
     MetricsHistory m_history;
+    /// Each worker's states, for the run file's lanes; bounded like the window's.
+    WorkerTimeline m_lanes{512, 256};
     QList<RunEvent> m_events;
     QString m_runName;                         ///< the preset's name when the run started
     QList<Scenario::TimelineEntry> m_timeline; ///< the run's, by atSec

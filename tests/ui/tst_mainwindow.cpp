@@ -601,6 +601,11 @@ void TestMainWindow::openRunShowsItReadOnlyAndARefusedFileChangesNothing()
         qPrintable(knob<QLabel>("presetHeader")->text()));
     QCOMPARE(m_session->scenario(), other); // the session's own configuration is untouched
     QCOMPARE(m_window->spectrum()->spectrum().endToEnd.size(), 52);
+    // The lanes as the session kept them: every worker of the run.
+    QCOMPARE(int(record->lanes.lanes().size()), s.poolSize);
+    WorkerLanes* lanes = m_window->charts()->lanes();
+    lanes->repaint();
+    QCOMPARE(lanes->lanesDrawn(), s.poolSize);
 
     // A copy cut short is refused with the reason; what is on screen stays.
     QFile whole(path);

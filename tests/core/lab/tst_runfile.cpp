@@ -57,7 +57,32 @@ RunRecord sampleRecord()
                 {7.5, QStringLiteral("burst"), QString(), QStringLiteral("500")},
                 {9.0, QStringLiteral("note"), QStringLiteral("a \"quoted\", comma"),
                  QStringLiteral("line\nbreak")}};
+    // Two workers: one flips between idle and busy, one is abandoned and retires.
+    for (int i = 0; i < 150; ++i) {
+        WorkerProbe a;
+        a.id = 3;
+        a.state = i % 3 == 0 ? WorkerState::Idle : WorkerState::Busy;
+        WorkerProbe b;
+        b.id = 8;
+        b.state = i < 100 ? WorkerState::Abandoned : WorkerState::Retiring;
+        r.lanes.append(r.samples.at(i).tSec, i < 140 ? QList<WorkerProbe>{a, b} : QList{a});
+    }
     return r;
+}
+
+/// \a root's lanes with \a change applied to segment \a segment of lane \a lane.
+void changeSegment(QJsonObject& root, int lane, int segment,
+                   const std::function<void(QJsonArray&)>& change)
+{
+    QJsonArray lanes = root.value(QStringLiteral("lanes")).toArray();
+    QJsonObject o = lanes.at(lane).toObject();
+    QJsonArray segments = o.value(QStringLiteral("segments")).toArray();
+    QJsonArray values = segments.at(segment).toArray();
+    change(values);
+    segments[segment] = values;
+    o[QStringLiteral("segments")] = segments;
+    lanes[lane] = o;
+    root[QStringLiteral("lanes")] = lanes;
 }
 
 /// The same bits, NaN equal to NaN.
@@ -108,6 +133,7 @@ private slots:
     void damagedFilesAreRefusedWithTheirReason_data();
     void damagedFilesAreRefusedWithTheirReason();
     void aMissingFileIsUnreadableAndAFailedWriteKeepsTheOldFile();
+    void aFileWithoutLanesHasNone();
 };
 
 void TestRunFile::savedAndOpenedRunIsTheSameRun()
@@ -135,6 +161,21 @@ void TestRunFile::savedAndOpenedRunIsTheSameRun()
                      qPrintable(QStringLiteral("row %1, %2").arg(i).arg(column.name)));
         QVERIFY(sameNumber(opened->samples.at(i).intervalSec, saved.samples.at(i).intervalSec));
     }
+    // Each worker's states, segment for segment.
+    QCOMPARE(opened->lanes.lanes().size(), std::size_t(2));
+    QCOMPARE(opened->lanes.latestSec(), saved.lanes.latestSec());
+    for (const auto& [id, lane] : saved.lanes.lanes()) {
+        const WorkerTimeline::Lane& back = opened->lanes.lanes().at(id);
+        QCOMPARE(back.lastSeenSec, lane.lastSeenSec);
+        QCOMPARE(back.segments.size(), lane.segments.size());
+        for (std::size_t k = 0; k < lane.segments.size(); ++k) {
+            QVERIFY(sameNumber(back.segments[k].startSec, lane.segments[k].startSec));
+            QVERIFY(sameNumber(back.segments[k].endSec, lane.segments[k].endSec));
+            QCOMPARE(back.segments[k].state, lane.segments[k].state);
+        }
+    }
+    QVERIFY(saved.lanes.lanes().at(3).segments.size() > 90); // the flips are kept
+    QCOMPARE(saved.lanes.lanes().at(8).segments.back().state, WorkerState::Retiring);
     // Saving what was opened writes the same file.
     QCOMPARE(RunFile::serialize(*opened), RunFile::serialize(saved));
 }
@@ -241,6 +282,28 @@ void TestRunFile::damagedFilesAreRefusedWithTheirReason_data()
         events[1] = e;
         o[QStringLiteral("events")] = events;
     }) << int(Code::MissingField) << "events[1].what";
+    QTest::newRow("lanes an object")
+        << changed([](QJsonObject& o) { o[QStringLiteral("lanes")] = QJsonObject(); })
+        << int(Code::WrongType) << "lanes";
+    QTest::newRow("a lane without id") << changed([](QJsonObject& o) {
+        QJsonArray lanes = o.value(QStringLiteral("lanes")).toArray();
+        QJsonObject lane = lanes.at(1).toObject();
+        lane.remove(QStringLiteral("id"));
+        lanes[1] = lane;
+        o[QStringLiteral("lanes")] = lanes;
+    }) << int(Code::MissingField) << "lanes[1].id";
+    QTest::newRow("an unknown worker state") << changed([](QJsonObject& o) {
+        changeSegment(o, 0, 2, [](QJsonArray& v) { v[2] = QStringLiteral("sleeping"); });
+    }) << int(Code::BadValue) << "lanes[0].segments[2][2]";
+    QTest::newRow("a segment ending before it starts") << changed([](QJsonObject& o) {
+        changeSegment(o, 0, 4, [](QJsonArray& v) { v[1] = v.at(0).toDouble() - 1; });
+    }) << int(Code::BadValue) << "lanes[0].segments[4]";
+    QTest::newRow("a segment's start a string") << changed([](QJsonObject& o) {
+        changeSegment(o, 1, 0, [](QJsonArray& v) { v[0] = QStringLiteral("0.1"); });
+    }) << int(Code::WrongType) << "lanes[1].segments[0][0]";
+    QTest::newRow("a segment of two values") << changed([](QJsonObject& o) {
+        changeSegment(o, 1, 0, [](QJsonArray& v) { v.removeLast(); });
+    }) << int(Code::BadValue) << "lanes[1].segments[0]";
     QTest::newRow("bad scenario") << changed([](QJsonObject& o) {
         QJsonObject s = o.value(QStringLiteral("scenario")).toObject();
         QJsonObject pool = s.value(QStringLiteral("pool")).toObject();
@@ -298,6 +361,18 @@ void TestRunFile::aMissingFileIsUnreadableAndAFailedWriteKeepsTheOldFile()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), before);
     QVERIFY(RunFile::read(path, &error).has_value());
+}
+
+void TestRunFile::aFileWithoutLanesHasNone()
+{
+    // Run files kept no lanes at first; such a file still opens, with none.
+    const QByteArray data = changed([](QJsonObject& o) { o.remove(QStringLiteral("lanes")); });
+    RunFileError error;
+    const std::optional<RunRecord> record =
+        RunFile::parse(data, QStringLiteral("old.shoalrun"), &error);
+    QVERIFY2(record.has_value(), qPrintable(error.field));
+    QVERIFY(record->lanes.lanes().empty());
+    QCOMPARE(record->samples.size(), sampleRecord().samples.size());
 }
 
 QTEST_GUILESS_MAIN(TestRunFile)

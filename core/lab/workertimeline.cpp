@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-using shoal::WorkerProbe;
-using shoal::WorkerState;
+namespace shoal {
 
 namespace {
 
@@ -87,3 +86,13 @@ void WorkerTimeline::compact(Lane& lane) const
         merged.push_back(lane.segments[i]);
     lane.segments.swap(merged);
 }
+
+void WorkerTimeline::restore(const Lane& lane)
+{
+    m_lanes[lane.id] = lane;
+    if (!lane.segments.empty())
+        m_latestSec = std::max(m_latestSec, lane.segments.back().endSec);
+    m_any = true;
+}
+
+} // namespace shoal

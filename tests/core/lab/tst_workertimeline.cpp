@@ -1,11 +1,12 @@
 // WorkerTimeline: runs of one state per worker, bounded, the notable state kept.
 
-#include "ui/workertimeline.h"
+#include "lab/workertimeline.h"
 
 #include <QTest>
 
 using shoal::WorkerProbe;
 using shoal::WorkerState;
+using shoal::WorkerTimeline;
 
 namespace {
 
