@@ -1,0 +1,87 @@
+#include "reportcharts.h"
+
+#include "chartpanel.h"
+#include "spectrumview.h"
+#include "sweepcharts.h"
+#include "workerlanes.h"
+
+#include <QApplication>
+#include <QWidget>
+
+#include <algorithm>
+
+namespace {
+
+/// Holds (and owns) a widget at a fixed size, shown but never on a screen, so that it lays out and
+/// paints as the window would at that size. The holder has no layout, so the platform is asked for
+/// no size hints (the offscreen one would warn that it takes none).
+class Stage {
+public:
+    Stage(QWidget& widget, QSize size)
+    {
+        m_host.setAttribute(Qt::WA_DontShowOnScreen);
+        m_host.resize(size);
+        widget.setParent(&m_host);
+        widget.setGeometry(QRect(QPoint(0, 0), size));
+        m_host.show();
+        QCoreApplication::sendPostedEvents();
+    }
+
+private:
+    QWidget m_host;
+};
+
+} // namespace
+
+QImage ReportCharts::charts(const shoal::RunRecord& record, const QList<shoal::Sample>& live)
+{
+    auto* panel = new ChartPanel;
+    const Stage stage(*panel, kChartsSize);
+    const shoal::Scenario& scenario = record.scenario;
+    // The run is over: the time axis ends at its last row (the panel rounds the axis up only
+    // past the planned length).
+    const double lastSec = !live.isEmpty()             ? live.constLast().row.tSec
+                           : !record.samples.isEmpty() ? record.samples.constLast().tSec
+                                                       : 0.0;
+    panel->setPlannedSec(lastSec);
+    panel->lanes()->setDispatchOrder(scenario.dispatchOrder);
+    panel->lanes()->setRecorded(live.isEmpty());
+    if (live.isEmpty()) {
+        for (const shoal::MetricsRow& row : record.samples)
+            panel->appendSample(row, {}); // a run file keeps no lanes
+    } else {
+        for (const shoal::Sample& sample : live)
+            panel->appendSample(sample.row, sample.workers);
+    }
+    for (const shoal::RunEvent& event : record.events)
+        panel->addEvent(event);
+    panel->refresh();
+    return panel->grab().toImage();
+}
+
+QImage ReportCharts::spectrum(const shoal::LatencySpectrum& spectrum)
+{
+    auto* view = new SpectrumView;
+    const Stage stage(*view, kWideSize);
+    view->setSpectrum(spectrum);
+    return view->grab().toImage();
+}
+
+QImage ReportCharts::sweep(const shoal::SweepResult& result,
+                           const std::optional<shoal::SweepSlo>& slo)
+{
+    auto* charts = new SweepCharts;
+    const Stage stage(*charts, kWideSize);
+    QList<double> values;
+    if (!result.keys.isEmpty()) {
+        for (const shoal::SweepPoint& point : result.points) {
+            const double v = point.values.value(result.keys.constFirst());
+            if (!values.contains(v))
+                values.append(v);
+        }
+    }
+    std::sort(values.begin(), values.end());
+    charts->begin(result.keys, slo, values);
+    charts->setResult(result);
+    return charts->image();
+}
