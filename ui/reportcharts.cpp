@@ -24,7 +24,14 @@ public:
         widget.setParent(&m_host);
         widget.setGeometry(QRect(QPoint(0, 0), size));
         m_host.show();
-        QCoreApplication::sendPostedEvents();
+        settle();
+    }
+    /// Delivers what the widget posted to itself (Qt Charts lays its scene out and places its
+    /// axes in posted events), so that a grab shows the finished picture.
+    static void settle()
+    {
+        for (int round = 0; round < 3; ++round)
+            QCoreApplication::sendPostedEvents();
     }
 
 private:
@@ -56,6 +63,7 @@ QImage ReportCharts::charts(const shoal::RunRecord& record, const QList<shoal::S
     for (const shoal::RunEvent& event : record.events)
         panel->addEvent(event);
     panel->refresh();
+    Stage::settle();
     return panel->grab().toImage();
 }
 
@@ -64,6 +72,7 @@ QImage ReportCharts::spectrum(const shoal::LatencySpectrum& spectrum)
     auto* view = new SpectrumView;
     const Stage stage(*view, kWideSize);
     view->setSpectrum(spectrum);
+    Stage::settle();
     return view->grab().toImage();
 }
 
@@ -83,5 +92,6 @@ QImage ReportCharts::sweep(const shoal::SweepResult& result,
     std::sort(values.begin(), values.end());
     charts->begin(result.keys, slo, values);
     charts->setResult(result);
+    Stage::settle();
     return charts->image();
 }
