@@ -8,6 +8,7 @@
 #include "lab/sessionerror.h"
 
 #include <QEventLoop>
+#include <QList>
 #include <QObject>
 
 #include <optional>
@@ -45,10 +46,11 @@ private:
     /// "SIGINT", "SIGTERM", ...
     static const char* signalName(int signo);
 
-    CommandLine::Options m_options;                  ///< what to run
-    std::unique_ptr<ProgressReporter> m_progress;    ///< on stderr
-    QEventLoop m_loop;                               ///< runs until the session finishes
-    std::optional<shoal::RunSummary> m_summary;      ///< set when the run finished
+    CommandLine::Options m_options;               ///< what to run
+    std::unique_ptr<ProgressReporter> m_progress; ///< on stderr
+    QEventLoop m_loop;                            ///< runs until the session finishes
+    std::optional<shoal::RunSummary> m_summary;   ///< set when the run finished
+    QList<shoal::Sample> m_samples; ///< every sample, kept for --report (its worker lanes)
     shoal::RunState m_state = shoal::RunState::Idle; ///< the session's, as last reported
     int m_status = Success;                          ///< exec()'s result
     int m_signal = 0;                                ///< the termination signal, if one came
