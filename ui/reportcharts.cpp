@@ -6,6 +6,7 @@
 #include "workerlanes.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QWidget>
 
 #include <algorithm>
@@ -26,12 +27,15 @@ public:
         m_host.show();
         settle();
     }
-    /// Delivers what the widget posted to itself (Qt Charts lays its scene out and places its
-    /// axes in posted events), so that a grab shows the finished picture.
+    /// Delivers what the widget posted to itself, so that a grab shows the finished picture:
+    /// Qt Charts lays its scene out and places its axes in posted events, and deletes a
+    /// replaced axis's items later (with no event loop running, they would be drawn too).
     static void settle()
     {
-        for (int round = 0; round < 3; ++round)
+        for (int round = 0; round < 3; ++round) {
             QCoreApplication::sendPostedEvents();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        }
     }
 
 private:

@@ -85,7 +85,11 @@ void ReportHtml::paragraph(const QString& text, Tone tone)
 
 void ReportHtml::table(const Table& table)
 {
-    m_body += QStringLiteral("<table>\n");
+    // Many columns (a sweep's) get tighter cells, and scroll on a narrow page rather than
+    // spill past it.
+    m_body += table.header.size() > 6
+                  ? QStringLiteral("<div class=\"scroll\"><table class=\"dense\">\n")
+                  : QStringLiteral("<div class=\"scroll\"><table>\n");
     if (!table.header.isEmpty()) {
         m_body += QStringLiteral("<thead><tr>");
         for (qsizetype c = 0; c < table.header.size(); ++c)
@@ -99,7 +103,7 @@ void ReportHtml::table(const Table& table)
             m_body += cell("td", row.at(c), table.numeric.contains(int(c)));
         m_body += QStringLiteral("</tr>\n");
     }
-    m_body += QStringLiteral("</tbody></table>\n");
+    m_body += QStringLiteral("</tbody></table></div>\n");
 }
 
 void ReportHtml::fields(const QList<Field>& rows, bool numeric)
@@ -169,6 +173,9 @@ tbody tr:hover { background: #fafbfc; }
 table.fields th { font-weight: 500; color: #434b5a; width: 1%; white-space: nowrap;
   padding-right: 28px; overflow-wrap: normal; }
 .num { text-align: right; white-space: nowrap; }
+.scroll { overflow-x: auto; }
+table.dense { font-size: 14px; }
+table.dense th, table.dense td { padding: 5px 7px; }
 figure { margin: 10px 0 26px; }
 figure img { display: block; width: 100%; height: auto; border: 1px solid #e5e8ed;
   border-radius: 4px; }
