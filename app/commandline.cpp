@@ -11,6 +11,7 @@ const QString kCsv = QStringLiteral("csv");
 const QString kEvents = QStringLiteral("events");
 const QString kSummary = QStringLiteral("summary");
 const QString kSaveRun = QStringLiteral("save-run");
+const QString kReport = QStringLiteral("report");
 const QString kSet = QStringLiteral("set");
 const QString kHelp = QStringLiteral("help");
 const QString kVersion = QStringLiteral("version");
@@ -35,13 +36,14 @@ CommandLine::CommandLine()
            "  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]\n"
            "  shoal-lab --list-presets\n"
            "  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]\n"
-           "            [--events FILE] [--summary FILE] [--save-run FILE] [--set key=value ...]\n"
+           "            [--events FILE] [--summary FILE] [--save-run FILE] [--report FILE]\n"
+           "            [--set key=value ...]\n"
            "  shoal-lab [--headless] --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]\n"
            "            | --sweep-preset\n"
            "            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95<=MS]\n"
-           "            [--csv FILE] [--summary FILE] (files with --headless; else the window's\n"
-           "            Sweep view runs it)\n"
-           "  shoal-lab --compare A.shoalrun B.shoalrun\n\n"
+           "            [--csv FILE] [--summary FILE] [--report FILE] (files with --headless;\n"
+           "            else the window's Sweep view runs it)\n"
+           "  shoal-lab --compare A.shoalrun B.shoalrun [--report FILE]\n\n"
            "Exit status: 0 on success, 1 when the run failed, 2 on bad input."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOptions({
@@ -58,6 +60,10 @@ CommandLine::CommandLine()
         {kSaveRun,
          tr("Write the whole run to FILE as a run file (.shoalrun): its preset, the machine, the "
             "summary, every sample and every event."),
+         tr("FILE")},
+        {kReport,
+         tr("Write a report of the run, the sweep or the comparison to FILE: one self-contained "
+            "HTML page with the tables and the charts. With --headless or --compare."),
          tr("FILE")},
         {kSet,
          tr("Change one preset key, with the preset's dotted names: pool.size=4, "
@@ -110,6 +116,7 @@ bool CommandLine::parse(const QStringList& arguments)
         }
         m_options.mode = Mode::Compare;
         m_options.compared = {m_parser.value(kCompare), rest.constFirst()};
+        m_options.reportPath = m_parser.value(kReport);
         return true;
     }
     // A file named on its own (as a desktop launcher passes it) is opened as --preset FILE.
@@ -154,6 +161,13 @@ bool CommandLine::parse(const QStringList& arguments)
     m_options.eventsPath = m_parser.value(kEvents);
     m_options.summaryPath = m_parser.value(kSummary);
     m_options.runPath = m_parser.value(kSaveRun);
+    m_options.reportPath = m_parser.value(kReport);
+    // A report is of a run or a comparison the command line finishes; the window has neither.
+    if (m_parser.isSet(kReport) &&
+        (m_options.mode == Mode::Desktop || m_options.mode == Mode::ListPresets)) {
+        m_error = tr("--report needs --headless or --compare");
+        return false;
+    }
     m_options.sweeps = m_parser.values(kSweep);
     m_options.pointSeconds = m_parser.value(kPointSeconds);
     m_options.warmupSeconds = m_parser.value(kWarmupSeconds);

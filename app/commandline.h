@@ -36,6 +36,7 @@ public:
         QString eventsPath;            ///< --events: the event log
         QString summaryPath;           ///< --summary: the summary as JSON
         QString runPath;               ///< --save-run: the whole run as a run file
+        QString reportPath;            ///< --report: the run, sweep or comparison as HTML
         QList<Assignment> assignments; ///< in order
         QString language;              ///< --lang: "en", "de"; empty = the system's
         bool runAtStart = false;       ///< --run: the window starts a run at once
@@ -59,8 +60,8 @@ public:
     CommandLine();
 
     /// Parses \a arguments (the program name first). False, with error() set to a one-line
-    /// reason, for an unknown option, a missing value, a stray argument or --duration with
-    /// --jobs.
+    /// reason, for an unknown option, a missing value, a stray argument, --duration with
+    /// --jobs, or --report without --headless or --compare.
     bool parse(const QStringList& arguments);
     const Options& options() const { return m_options; }
     /// Why parse() failed: one line.

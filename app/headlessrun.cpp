@@ -10,6 +10,7 @@
 #include "lab/runexport.h"
 #include "lab/session.h"
 #include "text/errortext.h"
+#include "ui/runreport.h"
 
 #include <cstdio>
 #include <cstring>
@@ -43,8 +44,8 @@ std::optional<Scenario> HeadlessRun::scenario()
 
 bool HeadlessRun::outputsWritable()
 {
-    for (const QString& path :
-         {m_options.csvPath, m_options.eventsPath, m_options.summaryPath, m_options.runPath}) {
+    for (const QString& path : {m_options.csvPath, m_options.eventsPath, m_options.summaryPath,
+                                m_options.runPath, m_options.reportPath}) {
         if (path.isEmpty())
             continue;
         if (const FileError e = RunExport::checkWritable(path)) {
@@ -124,6 +125,14 @@ int HeadlessRun::exec()
     if (!m_options.runPath.isEmpty())
         session.saveRun(m_options.runPath);
     disconnect(written);
+    // Last, as it takes longest: the charts are drawn offscreen from the run just written.
+    if (!m_options.reportPath.isEmpty()) {
+        if (const FileError e =
+                RunReport::write(m_options.reportPath, RunReport::run(session.runRecord()))) {
+            complain(ErrorText::file(e));
+            m_status = RunFailed;
+        }
+    }
     if (!m_summary->identityHolds || !m_summary->poolAgrees) {
         complain(tr("the accounting identity did not hold"));
         m_status = RunFailed;

@@ -3,9 +3,11 @@
 #include "signalwatcher.h"
 #include "text/sweeptext.h"
 
+#include "lab/machineinfo.h"
 #include "lab/runexport.h"
 #include "lab/sweeprunner.h"
 #include "text/errortext.h"
+#include "ui/runreport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -79,6 +81,14 @@ int HeadlessSweep::exec(SignalWatcher& watcher)
                                   {QStringLiteral("sweep"), m_result->toJson()}};
         if (const FileError e = RunExport::writeFile(
                 m_options.summaryPath, QJsonDocument(summary).toJson(QJsonDocument::Indented))) {
+            complain(ErrorText::file(e));
+            status = 1;
+        }
+    }
+    if (!m_options.reportPath.isEmpty()) {
+        if (const FileError e = RunReport::write(
+                m_options.reportPath,
+                RunReport::sweep(*m_result, m_scenario, m_spec.slo, MachineInfo::current()))) {
             complain(ErrorText::file(e));
             status = 1;
         }

@@ -4,6 +4,8 @@
 #include "headlessrun.h"
 
 #include "lab/presetlibrary.h"
+#include "lab/runexport.h"
+#include "text/errortext.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -12,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -30,12 +33,30 @@ void listPresets()
     }
 }
 
+/// The application object of a run without a window: a QCoreApplication, or for --report,
+/// whose charts are the window's widgets drawn offscreen, a QApplication on the offscreen
+/// platform, so that no display is needed. Null, after saying why, when the report cannot be
+/// written.
+std::unique_ptr<QCoreApplication> headlessApp(const CommandLine::Options& options, int& argc,
+                                              char* argv[])
+{
+    if (options.reportPath.isEmpty())
+        return std::make_unique<QCoreApplication>(argc, argv);
+    // Refused before the platform starts, which may have warnings of its own to print.
+    if (const shoal::FileError e = shoal::RunExport::checkWritable(options.reportPath)) {
+        std::fprintf(stderr, "shoal-lab: %s\n", qPrintable(ErrorText::file(e)));
+        return nullptr;
+    }
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
-    // Parsed before any application object exists: the desktop mode needs a QApplication,
-    // the others only a QCoreApplication.
+    // Parsed before any application object exists: the desktop mode and --report need a
+    // QApplication, the others only a QCoreApplication.
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
@@ -64,12 +85,16 @@ int main(int argc, char* argv[])
         return HeadlessRun::Success;
     }
     case CommandLine::Mode::Headless: {
-        QCoreApplication app(argc, argv);
+        const std::unique_ptr<QCoreApplication> app = headlessApp(options, argc, argv);
+        if (!app)
+            return HeadlessRun::BadInput;
         HeadlessRun run(options);
         return run.exec();
     }
     case CommandLine::Mode::Compare: {
-        QCoreApplication app(argc, argv);
+        const std::unique_ptr<QCoreApplication> app = headlessApp(options, argc, argv);
+        if (!app)
+            return HeadlessRun::BadInput;
         return CompareCommand::exec(options);
     }
     case CommandLine::Mode::Desktop:

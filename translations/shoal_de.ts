@@ -311,36 +311,6 @@
         <translation>--csv und --summary eines Sweeps brauchen --headless</translation>
     </message>
     <message>
-        <source>Shoal: a worker-pool monitor and workload lab.
-
-  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]
-  shoal-lab --list-presets
-  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
-            [--events FILE] [--summary FILE] [--save-run FILE] [--set key=value ...]
-  shoal-lab [--headless] --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]
-            | --sweep-preset
-            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
-            [--csv FILE] [--summary FILE] (files with --headless; else the window&apos;s
-            Sweep view runs it)
-  shoal-lab --compare A.shoalrun B.shoalrun
-
-Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
-        <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
-
-  shoal-lab [--preset NAME|DATEI | DATEI] [--set Schlüssel=Wert ...] [--lang de] [--run]
-  shoal-lab --list-presets
-  shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
-            [--events DATEI] [--summary DATEI] [--save-run DATEI] [--set Schlüssel=Wert ...]
-  shoal-lab [--headless] --preset NAME|DATEI --sweep SCHLÜSSEL=WERTE [--sweep SCHLÜSSEL2=WERTE]
-            | --sweep-preset
-            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
-            [--csv DATEI] [--summary DATEI] (Dateien mit --headless; sonst führt die
-            Sweep-Ansicht des Fensters ihn aus)
-  shoal-lab --compare A.shoalrun B.shoalrun
-
-Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
-    </message>
-    <message>
         <source>Compare run file A with the run file B named after it: a table of each figure, the change and whether it is within the runs&apos; noise.</source>
         <translation>Laufdatei A mit der danach genannten Laufdatei B vergleichen: eine Tabelle jeder Kennzahl, der Änderung und ob sie im Rauschen der Läufe liegt.</translation>
     </message>
@@ -355,6 +325,57 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
     <message>
         <source>--compare A B: unexpected argument &quot;%1&quot;</source>
         <translation>--compare A B: unerwartetes Argument &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Shoal: a worker-pool monitor and workload lab.
+
+  shoal-lab [--preset NAME|FILE | FILE] [--set key=value ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|FILE] [--duration S | --jobs N] [--csv FILE]
+            [--events FILE] [--summary FILE] [--save-run FILE] [--report FILE]
+            [--set key=value ...]
+  shoal-lab [--headless] --preset NAME|FILE --sweep KEY=VALUES [--sweep KEY2=VALUES]
+            | --sweep-preset
+            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
+            [--csv FILE] [--summary FILE] [--report FILE] (files with --headless;
+            else the window&apos;s Sweep view runs it)
+  shoal-lab --compare A.shoalrun B.shoalrun [--report FILE]
+
+Exit status: 0 on success, 1 when the run failed, 2 on bad input.</source>
+        <translation>Shoal: ein Worker-Pool-Monitor und Arbeitslast-Labor.
+
+  shoal-lab [--preset NAME|DATEI | DATEI] [--set Schlüssel=Wert ...] [--lang de] [--run]
+  shoal-lab --list-presets
+  shoal-lab --headless [--preset NAME|DATEI] [--duration S | --jobs N] [--csv DATEI]
+            [--events DATEI] [--summary DATEI] [--save-run DATEI] [--report DATEI]
+            [--set Schlüssel=Wert ...]
+  shoal-lab [--headless] --preset NAME|DATEI --sweep SCHLÜSSEL=WERTE [--sweep SCHLÜSSEL2=WERTE]
+            | --sweep-preset
+            [--point-seconds S] [--warmup-seconds W] [--repeats R] [--slo p95&lt;=MS]
+            [--csv DATEI] [--summary DATEI] [--report DATEI] (Dateien mit --headless;
+            sonst führt die Sweep-Ansicht des Fensters ihn aus)
+  shoal-lab --compare A.shoalrun B.shoalrun [--report DATEI]
+
+Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger Eingabe.</translation>
+    </message>
+    <message>
+        <source>Write a report of the run, the sweep or the comparison to FILE: one self-contained HTML page with the tables and the charts. With --headless or --compare.</source>
+        <translation>Einen Bericht über den Lauf, den Sweep oder den Vergleich in DATEI schreiben: eine in sich geschlossene HTML-Seite mit den Tabellen und Diagrammen. Mit --headless oder --compare.</translation>
+    </message>
+    <message>
+        <source>--report needs --headless or --compare</source>
+        <translation>--report braucht --headless oder --compare</translation>
+    </message>
+</context>
+<context>
+    <name>ComparedRun</name>
+    <message>
+        <source>no run yet: Run starts one</source>
+        <translation>noch kein Lauf: Starten beginnt einen</translation>
+    </message>
+    <message>
+        <source>this run, under way: its figures come when it ends</source>
+        <translation>dieser Lauf, noch unterwegs: seine Kennzahlen kommen, wenn er endet</translation>
     </message>
 </context>
 <context>
@@ -936,6 +957,14 @@ Exit-Status: 0 bei Erfolg, 1 wenn der Lauf fehlgeschlagen ist, 2 bei ungültiger
         <source>Shoal runs (*.shoalrun)</source>
         <translation>Shoal-Läufe (*.shoalrun)</translation>
     </message>
+    <message>
+        <source>Save report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>HTML pages (*.html)</source>
+        <translation>HTML-Seiten (*.html)</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRun</name>
@@ -1010,14 +1039,6 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <source>Controls</source>
-        <translation>Steuerung</translation>
-    </message>
-    <message>
-        <source>Event log</source>
-        <translation>Ereignisprotokoll</translation>
-    </message>
-    <message>
         <source>Shoal</source>
         <translation>Shoal</translation>
     </message>
@@ -1026,20 +1047,12 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>Voreinstellung %1 geladen</translation>
     </message>
     <message>
-        <source>Theory</source>
-        <translation>Theorie</translation>
-    </message>
-    <message>
         <source>Run not opened</source>
         <translation>Lauf nicht geöffnet</translation>
     </message>
     <message>
         <source>%1 (recorded) — Shoal</source>
         <translation>%1 (aufgezeichnet) — Shoal</translation>
-    </message>
-    <message>
-        <source>Latency distribution</source>
-        <translation>Latenzverteilung</translation>
     </message>
     <message>
         <source>this run</source>
@@ -1052,18 +1065,6 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>Comparing with the run %1</source>
         <translation>Vergleich mit dem Lauf %1</translation>
-    </message>
-    <message>
-        <source>this run, under way: its figures come when it ends</source>
-        <translation>dieser Lauf, noch unterwegs: seine Kennzahlen kommen, wenn er endet</translation>
-    </message>
-    <message>
-        <source>no run yet: Run starts one</source>
-        <translation>noch kein Lauf: Starten beginnt einen</translation>
-    </message>
-    <message>
-        <source>Comparison</source>
-        <translation>Vergleich</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1337,14 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <source>Draw a saved run dashed beside this one, aligned at the start, and list both runs&apos; figures with the change and whether it is beyond run-to-run noise</source>
         <translation>Einen gespeicherten Lauf gestrichelt neben diesen zeichnen, am Start ausgerichtet, und die Kennzahlen beider Läufe mit der Änderung auflisten und ob sie über dem Rauschen zwischen Läufen liegt</translation>
     </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Bericht speichern…</translation>
+    </message>
+    <message>
+        <source>Write the run as one self-contained HTML page: its settings, machine, figures, charts, latency distribution and events; beside the compared run, if any</source>
+        <translation>Den Lauf als eine in sich geschlossene HTML-Seite schreiben: Einstellungen, Rechner, Kennzahlen, Diagramme, Latenzverteilung und Ereignisse; neben dem Vergleichslauf, falls es einen gibt</translation>
+    </message>
 </context>
 <context>
     <name>RunReplay</name>
@@ -1346,6 +1355,297 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>&lt;b&gt;Recorded run of %1&lt;/b&gt; — %2&lt;br&gt;&lt;i&gt;Recorded on&lt;/i&gt; %3 (%4 cores), %5, Shoal %6. Read-only: Run starts the current configuration again.</source>
         <translation>&lt;b&gt;Aufgezeichneter Lauf von %1&lt;/b&gt; — %2&lt;br&gt;&lt;i&gt;Aufgezeichnet auf&lt;/i&gt; %3 (%4 Kerne), %5, Shoal %6. Nur lesbar: Starten führt wieder die aktuelle Konfiguration aus.</translation>
+    </message>
+</context>
+<context>
+    <name>RunReport</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>Prozessor</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Logical processors</source>
+        <translation>Logische Prozessoren</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>Shoal</source>
+        <translation>Shoal</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <source>Written by Shoal %1 on %2.</source>
+        <translation>Geschrieben von Shoal %1 am %2.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Queueing model: %1.</source>
+        <translation>Warteschlangenmodell: %1.</translation>
+    </message>
+    <message>
+        <source>Throughput and latency</source>
+        <translation>Durchsatz und Latenz</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1 s (offering %2 s)</source>
+        <translation>%1 s (davon %2 s Angebot)</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Angeboten</translation>
+    </message>
+    <message>
+        <source>%1 calls/s</source>
+        <translation>%1 Aufrufe/s</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>Latenz p50</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>Latenz p95</translation>
+    </message>
+    <message>
+        <source>Latency p99</source>
+        <translation>Latenz p99</translation>
+    </message>
+    <message>
+        <source>Latency max</source>
+        <translation>Latenz max.</translation>
+    </message>
+    <message>
+        <source>Queue wait p95</source>
+        <translation>Wartezeit p95</translation>
+    </message>
+    <message>
+        <source>Service p95</source>
+        <translation>Bedienzeit p95</translation>
+    </message>
+    <message>
+        <source>Steady part</source>
+        <translation>Eingeschwungener Teil</translation>
+    </message>
+    <message>
+        <source>%1 s to %2 s</source>
+        <translation>%1 s bis %2 s</translation>
+    </message>
+    <message>
+        <source>Steady p95</source>
+        <translation>p95 eingeschwungen</translation>
+    </message>
+    <message>
+        <source>Steady utilisation</source>
+        <translation>Auslastung eingeschwungen</translation>
+    </message>
+    <message>
+        <source>Little&apos;s law: calls in the system</source>
+        <translation>Littles Gesetz: Aufrufe im System</translation>
+    </message>
+    <message>
+        <source>Little&apos;s law: throughput × mean latency</source>
+        <translation>Littles Gesetz: Durchsatz × mittlere Latenz</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>eingereicht</translation>
+    </message>
+    <message>
+        <source>peak waiting</source>
+        <translation>höchstens wartend</translation>
+    </message>
+    <message>
+        <source>peak in flight</source>
+        <translation>höchstens in Bearbeitung</translation>
+    </message>
+    <message>
+        <source>peak abandoned workers</source>
+        <translation>höchstens verwaiste Worker</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>ausgelaufen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no, the pool was closed on the rest</source>
+        <translation>nein, der Pool wurde über dem Rest geschlossen</translation>
+    </message>
+    <message>
+        <source>accounting identity</source>
+        <translation>Bilanzgleichung</translation>
+    </message>
+    <message>
+        <source>holds</source>
+        <translation>stimmt</translation>
+    </message>
+    <message>
+        <source>does NOT hold</source>
+        <translation>stimmt NICHT</translation>
+    </message>
+    <message>
+        <source>pool&apos;s own counts</source>
+        <translation>Zählung des Pools</translation>
+    </message>
+    <message>
+        <source>agree</source>
+        <translation>stimmen überein</translation>
+    </message>
+    <message>
+        <source>DISAGREE</source>
+        <translation>WEICHEN AB</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Nothing changed during the run.</source>
+        <translation>Während des Laufs hat sich nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Change or action</source>
+        <translation>Änderung oder Aktion</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>Run of %1</source>
+        <translation>Lauf von %1</translation>
+    </message>
+    <message>
+        <source>What to watch: %1</source>
+        <translation>Worauf zu achten ist: %1</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>The run&apos;s live charts on one time axis, each event a marker.</source>
+        <translation>Die Live-Diagramme des Laufs auf einer Zeitachse, jedes Ereignis eine Markierung.</translation>
+    </message>
+    <message>
+        <source>This run file keeps no worker lanes.</source>
+        <translation>Diese Laufdatei enthält keine Worker-Bahnen.</translation>
+    </message>
+    <message>
+        <source>The latency distribution over the whole run as a percentile spectrum.</source>
+        <translation>Die Latenzverteilung über den ganzen Lauf als Perzentilspektrum.</translation>
+    </message>
+    <message>
+        <source>Sweep of %1 over %2</source>
+        <translation>Sweep von %1 über %2</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
+    <message>
+        <source>Throughput and latency against %1, the queueing model dashed.</source>
+        <translation>Durchsatz und Latenz über %1, das Warteschlangenmodell gestrichelt.</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B: %1</translation>
+    </message>
+    <message>
+        <source>Charts: A solid, B dashed</source>
+        <translation>Diagramme: A durchgezogen, B gestrichelt</translation>
+    </message>
+    <message>
+        <source>Run A&apos;s live charts with run B&apos;s lines dashed, both from their start; A&apos;s events as markers and A&apos;s worker lanes.</source>
+        <translation>Die Live-Diagramme von Lauf A mit den Linien von Lauf B gestrichelt, beide ab ihrem Start; die Ereignisse von A als Markierungen und die Worker-Bahnen von A.</translation>
+    </message>
+    <message>
+        <source>Both runs&apos; latency distributions as percentile spectra, B dashed.</source>
+        <translation>Die Latenzverteilungen beider Läufe als Perzentilspektren, B gestrichelt.</translation>
+    </message>
+    <message>
+        <source>Comparison of %1 and %2</source>
+        <translation>Vergleich von %1 und %2</translation>
+    </message>
+    <message>
+        <source>The runs were recorded on different machines or builds: their figures compare only as far as those agree.</source>
+        <translation>Die Läufe wurden auf verschiedenen Rechnern oder Builds aufgezeichnet: ihre Kennzahlen sind nur so weit vergleichbar, wie diese übereinstimmen.</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Settings that differ</source>
+        <translation>Abweichende Einstellungen</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Both runs used the same settings.</source>
+        <translation>Beide Läufe hatten dieselben Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Machine of A</source>
+        <translation>Rechner von A</translation>
+    </message>
+    <message>
+        <source>Machine of B</source>
+        <translation>Rechner von B</translation>
     </message>
 </context>
 <context>
@@ -1934,12 +2234,6 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>abgewiesen</translation>
     </message>
     <message>
-        <source>USL fit: sigma %1, kappa %2, peak at %3, R^2 %4
-</source>
-        <translation>USL-Anpassung: Sigma %1, Kappa %2, Gipfel bei %3, R^2 %4
-</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -1994,6 +2288,10 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>the limit &quot;%1&quot; must be above zero</source>
         <translation>die Grenze „%1“ muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>USL fit: sigma %1, kappa %2, peak at %3, R^2 %4</source>
+        <translation>USL-Anpassung: sigma %1, kappa %2, Maximum bei %3, R^2 %4</translation>
     </message>
 </context>
 <context>
@@ -2073,6 +2371,18 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>Save &amp;image…</source>
         <translation>&amp;Bild speichern…</translation>
+    </message>
+    <message>
+        <source>no finished sweep to report</source>
+        <translation>kein beendeter Sweep für einen Bericht</translation>
+    </message>
+    <message>
+        <source>Save re&amp;port…</source>
+        <translation>&amp;Bericht speichern…</translation>
+    </message>
+    <message>
+        <source>Write the sweep as one HTML page: its table, recommendation, curves, settings and machine</source>
+        <translation>Den Sweep als eine HTML-Seite schreiben: Tabelle, Empfehlung, Kurven, Einstellungen und Rechner</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2541,29 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDocks</name>
+    <message>
+        <source>Controls</source>
+        <translation>Steuerung</translation>
+    </message>
+    <message>
+        <source>Theory</source>
+        <translation>Theorie</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Latency distribution</source>
+        <translation>Latenzverteilung</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
     </message>
 </context>
 <context>

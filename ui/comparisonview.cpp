@@ -90,11 +90,12 @@ void ComparisonView::rebuild()
     m_headings->setText(a + QLatin1Char('\n') + b);
     m_table->setRowCount(static_cast<int>(m_comparison.metrics.size()));
     int row = 0;
+    const QLocale locale;
     for (const ComparedMetric& m : m_comparison.metrics) {
         const QString cells[] = {ComparisonText::figureName(m.figure),
-                                 ComparisonText::value(m.a, m.figure),
-                                 ComparisonText::value(m.b, m.figure), ComparisonText::delta(m),
-                                 ComparisonText::noiseNote(m)};
+                                 ComparisonText::value(m.a, m.figure, locale),
+                                 ComparisonText::value(m.b, m.figure, locale),
+                                 ComparisonText::delta(m, locale), ComparisonText::noiseNote(m)};
         for (int column = 0; column < 5; ++column) {
             auto* item = new QTableWidgetItem(cells[column]);
             if (column >= 1 && column <= 3)

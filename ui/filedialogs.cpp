@@ -49,6 +49,11 @@ QString FileDialogs::saveRun() const
     return save(tr("Save run"), QStringLiteral(".shoalrun"), tr("Shoal runs (*.shoalrun)"));
 }
 
+QString FileDialogs::saveReport() const
+{
+    return save(tr("Save report"), QStringLiteral(".html"), tr("HTML pages (*.html)"));
+}
+
 QString FileDialogs::save(const QString& title, const QString& suffix, const QString& filter) const
 {
     return QFileDialog::getSaveFileName(m_parent, title, QDir(folder()).filePath(m_name + suffix),

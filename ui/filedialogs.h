@@ -22,6 +22,7 @@ public:
     QString exportCsv() const;
     QString saveCharts() const;
     QString saveRun() const;
+    QString saveReport() const;
     /// Any save dialog: \a title, suggesting the name + \a suffix, showing \a filter.
     QString save(const QString& title, const QString& suffix, const QString& filter) const;
 

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chartpanel.h"
+#include "comparedrun.h"
 #include "comparisonview.h"
 #include "controlpanel.h"
 #include "eventlogview.h"
@@ -8,11 +9,13 @@
 #include "languageswitcher.h"
 #include "runactions.h"
 #include "runreplay.h"
+#include "runreport.h"
 #include "runstatusbar.h"
 #include "spectrumview.h"
 #include "sweepdock.h"
 #include "sweepview.h"
 #include "theorypanel.h"
+#include "windowdocks.h"
 #include "windowmenus.h"
 #include "workerlanes.h"
 
@@ -27,7 +30,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
@@ -80,10 +82,7 @@ MainWindow::MainWindow(Session* session, LanguageSwitcher* languages, QWidget* p
 
     createDocks();
     m_actions = new RunActions(session, this);
-    m_menus = std::make_unique<WindowMenus>(this, m_actions,
-                                            QList<QDockWidget*>{m_controlsDock, m_theoryDock,
-                                                                m_logDock, m_spectrumDock,
-                                                                m_comparisonDock, m_sweepDock});
+    m_menus = std::make_unique<WindowMenus>(this, m_actions, m_docks->all());
     connectActions();
     connectSession();
 
@@ -119,45 +118,19 @@ void MainWindow::command(Command&& command)
     QMetaObject::invokeMethod(m_session, std::forward<Command>(command));
 }
 
-QDockWidget* MainWindow::addDock(const char* name, QWidget* content, Qt::DockWidgetArea area,
-                                 bool closable)
-{
-    auto* dock = new QDockWidget(this);
-    dock->setObjectName(QString::fromLatin1(name));
-    dock->setWidget(content);
-    dock->setFeatures(
-        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-        (closable ? QDockWidget::DockWidgetClosable : QDockWidget::NoDockWidgetFeatures));
-    addDockWidget(area, dock);
-    return dock;
-}
-
 void MainWindow::createDocks()
 {
-    m_controls = new ControlPanel(this);
-    m_controlsDock = addDock("controlsDock", m_controls, Qt::LeftDockWidgetArea, false);
-    m_theory = new TheoryPanel(this);
-    m_theoryDock = addDock("theoryDock", m_theory, Qt::LeftDockWidgetArea, true);
-    splitDockWidget(m_controlsDock, m_theoryDock, Qt::Vertical);
-    m_log = new EventLogView(this);
-    m_logDock = addDock("logDock", m_log, Qt::BottomDockWidgetArea, true);
-    m_spectrum = new SpectrumView(this);
-    m_spectrumDock = addDock("spectrumDock", m_spectrum, Qt::BottomDockWidgetArea, true);
-    tabifyDockWidget(m_logDock, m_spectrumDock);
-    m_comparison = new ComparisonView(this);
-    m_comparisonDock = addDock("comparisonDock", m_comparison, Qt::BottomDockWidgetArea, true);
-    tabifyDockWidget(m_spectrumDock, m_comparisonDock);
-    connect(m_comparison, &ComparisonView::stopRequested, this, &MainWindow::stopComparing);
-
-    m_sweepDock = new SweepDock(m_session, this);
+    m_docks = std::make_unique<WindowDocks>(this, m_session);
+    m_controls = m_docks->controls();
+    m_theory = m_docks->theory();
+    m_log = m_docks->log();
+    m_spectrum = m_docks->spectrum();
+    m_comparison = m_docks->comparison();
+    m_sweepDock = m_docks->sweep();
     m_sweep = m_sweepDock->view();
-    addDockWidget(Qt::BottomDockWidgetArea, m_sweepDock);
-    tabifyDockWidget(m_comparisonDock, m_sweepDock);
-    m_logDock->raise();
+    m_compared = std::make_unique<ComparedRun>(m_charts, m_spectrum, m_comparison);
+    connect(m_comparison, &ComparisonView::stopRequested, this, &MainWindow::stopComparing);
     connect(m_sweep, &SweepView::sweepingChanged, this, &MainWindow::onSweepingChanged);
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    resizeDocks({m_controlsDock}, {330}, Qt::Horizontal);
-    resizeDocks({m_logDock}, {150}, Qt::Vertical);
 }
 
 void MainWindow::connectActions()
@@ -177,6 +150,7 @@ void MainWindow::connectActions()
     onPath(m_actions->exportCsv(), &FileDialogs::exportCsv, &MainWindow::exportCsv);
     onPath(m_actions->saveRun(), &FileDialogs::saveRun, &MainWindow::saveRun);
     onPath(m_actions->saveCharts(), &FileDialogs::saveCharts, &MainWindow::saveChartsImage);
+    onPath(m_actions->saveReport(), &FileDialogs::saveReport, &MainWindow::saveReport);
     connect(m_actions, &RunActions::presetChosen, this, &MainWindow::loadPreset);
     connect(m_actions->sweep(), &QAction::triggered, this, &MainWindow::showSweep);
     connect(m_actions, &RunActions::chartWindowChosen, this, [this](int index) {
@@ -198,10 +172,7 @@ void MainWindow::connectSession()
     connect(m_session, &Session::runFinished, this, &MainWindow::onRunFinished);
     connect(m_session, &Session::errorOccurred, this, &MainWindow::onError);
     connect(m_session, &Session::exportFinished, this, &MainWindow::onExportFinished);
-    connect(m_session, &Session::runRecorded, this, [this](const shoal::RunRecord& record) {
-        if (m_comparison->active() && !m_opened)
-            m_comparison->setCurrent(record, tr("this run"));
-    });
+    connect(m_session, &Session::runRecorded, this, &MainWindow::onRunRecorded);
 
     // Every live knob to the session's setter, queued onto its thread.
     connect(m_controls, &ControlPanel::settingChosen, m_session, &Session::set);
@@ -258,14 +229,12 @@ bool MainWindow::openRun(const QString& path)
     FileDialogs::rememberFolderOf(path);
     m_opened = record;
     m_openedPath = path;
-    RunReplay::show(*record, path, {m_charts, m_theory, m_log, m_status});
-    m_controls->setScenario(record->scenario);
-    m_controls->setEnabled(false);
+    RunReplay::show(*record, path, {m_charts, m_theory, m_log, m_status, m_controls, m_spectrum});
     // The session's exports are of its own run, not of the one on show.
     m_actions->exportCsv()->setEnabled(false);
     m_actions->saveRun()->setEnabled(false);
+    m_actions->saveReport()->setEnabled(true); // of the run on show
     m_header->setText(RunReplay::header(*record));
-    m_spectrum->setSpectrum(record->spectrum());
     setWindowTitle(tr("%1 (recorded) — Shoal").arg(QFileInfo(path).fileName()));
     compareCurrent();
     return true;
@@ -280,38 +249,51 @@ bool MainWindow::compareWith(const QString& path)
         return false;
     }
     FileDialogs::rememberFolderOf(path);
-    const QString name = QFileInfo(path).fileName();
-    m_charts->setCompared(record->samples, name);
-    m_charts->refresh();
-    m_spectrum->setCompared(record->spectrum(), name);
-    m_comparison->setCompared(*record, path);
+    m_compared->show(*record, path);
     m_log->addNote(-1, tr("Comparing with the run %1").arg(path));
     compareCurrent();
-    m_comparisonDock->show();
-    m_comparisonDock->raise();
+    m_docks->showComparison();
     return true;
 }
 
 void MainWindow::stopComparing()
 {
-    m_charts->clearCompared();
-    m_charts->refresh();
-    m_spectrum->clearCompared();
-    m_comparison->clear();
+    m_compared->clear();
 }
 
 void MainWindow::compareCurrent()
 {
-    if (!m_comparison->active())
+    if (!m_compared->active())
         return;
     if (m_opened)
-        m_comparison->setCurrent(*m_opened, m_openedPath);
+        m_compared->setCurrent(*m_opened, m_openedPath);
     else if (m_state == RunState::Finished)
         command([s = m_session] { s->publishRunRecord(); }); // back as runRecorded()
-    else if (isActive(m_state) || m_state == RunState::Preparing)
-        m_comparison->setCurrentPending(tr("this run, under way: its figures come when it ends"));
     else
-        m_comparison->setCurrentPending(tr("no run yet: Run starts one"));
+        m_compared->setPending(m_state);
+}
+
+void MainWindow::onRunRecorded(const shoal::RunRecord& record)
+{
+    if (m_compared->active() && !m_opened)
+        m_compared->setCurrent(record, tr("this run"));
+    if (!m_pendingReport.isEmpty()) {
+        const QString path = std::exchange(m_pendingReport, QString());
+        onExportFinished({shoal::ExportResult::Kind::Report, path,
+                          RunReport::write(path, m_compared->report(record, tr("this run")))});
+    }
+}
+
+void MainWindow::saveReport(const QString& path)
+{
+    FileDialogs::rememberFolderOf(path);
+    if (!m_opened) {
+        m_pendingReport = path;
+        command([s = m_session] { s->publishRunRecord(); }); // back as runRecorded()
+        return;
+    }
+    onExportFinished({shoal::ExportResult::Kind::Report, path,
+                      RunReport::write(path, m_compared->report(*m_opened, m_openedPath))});
 }
 
 void MainWindow::leaveRecordedRun()
@@ -460,11 +442,7 @@ void MainWindow::showError(const QString& title, const QString& text)
 
 void MainWindow::retranslate()
 {
-    m_controlsDock->setWindowTitle(tr("Controls"));
-    m_theoryDock->setWindowTitle(tr("Theory"));
-    m_logDock->setWindowTitle(tr("Event log"));
-    m_spectrumDock->setWindowTitle(tr("Latency distribution"));
-    m_comparisonDock->setWindowTitle(tr("Comparison"));
+    m_docks->retranslate();
     m_menus->retranslate();
     m_actions->retranslate();
     if (!m_scenario.name.isEmpty())

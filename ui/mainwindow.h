@@ -16,6 +16,7 @@
 #include <optional>
 
 class ChartPanel;
+class ComparedRun;
 class ComparisonView;
 class ControlPanel;
 class EventLogView;
@@ -26,8 +27,8 @@ class SpectrumView;
 class SweepDock;
 class SweepView;
 class TheoryPanel;
+class WindowDocks;
 class WindowMenus;
-class QDockWidget;
 class QLabel;
 class QMessageBox;
 class QTimer;
@@ -77,6 +78,9 @@ public:
     bool compareWith(const QString& path);
     /// Draws and lists no other run.
     void stopComparing();
+    /// Writes the finished run, or the opened one, as an HTML page (RunReport), beside the run
+    /// compared with if there is one; fileWritten() says how it went (a dialog when it failed).
+    void saveReport(const QString& path);
     /// Writes the charts and lanes to a PNG file; false (and a dialog) when it cannot.
     bool saveChartsImage(const QString& path);
     /// Starts a run.
@@ -108,14 +112,13 @@ protected:
 
 private:
     void createDocks();
-    /// A dock named \a name (for the saved layout) holding \a content in \a area.
-    QDockWidget* addDock(const char* name, QWidget* content, Qt::DockWidgetArea area,
-                         bool closable);
     void onSweepingChanged(bool sweeping);
     /// Back from an opened run to the session's configuration.
     void leaveRecordedRun();
     /// Gives the Comparison dock the current run as run A, or says what it waits for.
     void compareCurrent();
+    /// The session's record of its run arrived (for the Comparison dock or a report).
+    void onRunRecorded(const shoal::RunRecord& record);
     /// The file commands' dialogs, the presets, chart window and language choices.
     void connectActions();
     void connectSession();
@@ -141,26 +144,24 @@ private:
     double m_lastRunSec = -1;                 ///< the newest sample's run clock
     std::optional<shoal::RunRecord> m_opened; ///< the run file on show, if any
     QString m_openedPath;                     ///< its file
-    QString m_pendingPreset;                  ///< asked for; remembered once loaded
-    QTimer* m_refreshTimer = nullptr;         ///< redraws the charts at 10 Hz
+    QString m_pendingReport;          ///< where to write a report once the session's record comes
+    QString m_pendingPreset;          ///< asked for; remembered once loaded
+    QTimer* m_refreshTimer = nullptr; ///< redraws the charts at 10 Hz
 
     QLabel* m_header = nullptr; ///< the preset's name, description, what to watch
     ChartPanel* m_charts = nullptr;
     ControlPanel* m_controls = nullptr;
     EventLogView* m_log = nullptr;
     RunStatusBar* m_status = nullptr;
-    TheoryPanel* m_theory = nullptr;  ///< the queueing model beside the measurements
-    SweepDock* m_sweepDock = nullptr; ///< the Sweep view and its runner
-    SweepView* m_sweep = nullptr;     ///< m_sweepDock's view
-    QDockWidget* m_controlsDock = nullptr;
-    QDockWidget* m_theoryDock = nullptr;
-    QDockWidget* m_logDock = nullptr;
-    SpectrumView* m_spectrum = nullptr; ///< the last run's latency distribution
-    QDockWidget* m_spectrumDock = nullptr;
-    ComparisonView* m_comparison = nullptr; ///< two runs' figures side by side
-    QDockWidget* m_comparisonDock = nullptr;
-    QPointer<QMessageBox> m_errorDialog; ///< the refusal on show, if any
+    TheoryPanel* m_theory = nullptr;         ///< the queueing model beside the measurements
+    SweepDock* m_sweepDock = nullptr;        ///< the Sweep view and its runner
+    SweepView* m_sweep = nullptr;            ///< m_sweepDock's view
+    SpectrumView* m_spectrum = nullptr;      ///< the last run's latency distribution
+    ComparisonView* m_comparison = nullptr;  ///< two runs' figures side by side
+    std::unique_ptr<ComparedRun> m_compared; ///< the saved run held against the current one
+    QPointer<QMessageBox> m_errorDialog;     ///< the refusal on show, if any
 
+    std::unique_ptr<WindowDocks> m_docks;
     std::unique_ptr<WindowMenus> m_menus;
     RunActions* m_actions = nullptr; ///< the commands, their toolbar and their state
 };

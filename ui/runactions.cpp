@@ -77,6 +77,7 @@ void RunActions::createActions(QMainWindow* window)
     m_exportCsv = make("exportCsv", QKeySequence(Qt::CTRL | Qt::Key_E));
     m_saveRun = make("saveRun", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     m_saveCharts = make("saveCharts", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_saveReport = make("saveReport", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
     m_quit = make("quit", QKeySequence::Quit, [window] { window->close(); });
 
     m_burstSize = new QSpinBox(window);
@@ -196,6 +197,7 @@ void RunActions::setRunState(RunState state)
     m_compareRun->setEnabled(!m_sweeping);
     // A run file holds a finished run: its summary exists only then.
     m_saveRun->setEnabled(!m_sweeping && state == RunState::Finished);
+    m_saveReport->setEnabled(!m_sweeping && state == RunState::Finished);
     for (QAction* action : m_presetActions)
         action->setEnabled(idle);
     m_pause->setText(state == RunState::Paused ? tr("Resume") : tr("Pause"));
@@ -240,6 +242,9 @@ void RunActions::retranslate()
         tr("Write the finished run as a run file: its scenario, machine, summary, samples and "
            "events"));
     set(m_saveCharts, tr("Save charts as PNG…"), tr("Write the charts and lanes as an image"));
+    set(m_saveReport, tr("Save report…"),
+        tr("Write the run as one self-contained HTML page: its settings, machine, figures, "
+           "charts, latency distribution and events; beside the compared run, if any"));
     set(m_quit, tr("Quit"), tr("Close the window; a run is stopped"));
     m_burstSize->setToolTip(tr("Calls per burst"));
     m_burstSize->setSuffix(tr(" calls"));

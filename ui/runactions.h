@@ -50,6 +50,9 @@ public:
     /// Saves the finished run as a run file; enabled once a run has finished.
     QAction* saveRun() const { return m_saveRun; }
     QAction* saveCharts() const { return m_saveCharts; }
+    /// Saves the finished run (or the one on show, beside a compared one) as an HTML page;
+    /// the window connects it and enables it for an opened run.
+    QAction* saveReport() const { return m_saveReport; }
     QAction* quit() const { return m_quit; }
     /// One action per built-in preset, in the library's order.
     const QList<QAction*>& presetActions() const { return m_presetActions; }
@@ -105,6 +108,7 @@ private:
     QAction* m_exportCsv = nullptr;
     QAction* m_saveRun = nullptr;
     QAction* m_saveCharts = nullptr;
+    QAction* m_saveReport = nullptr;
     QAction* m_quit = nullptr;
     QActionGroup* m_windowGroup = nullptr;   ///< 30 s, 2 min, 10 min, all
     QActionGroup* m_languageGroup = nullptr; ///< system, then each language

@@ -1,8 +1,10 @@
 #include "runreplay.h"
 
 #include "chartpanel.h"
+#include "controlpanel.h"
 #include "eventlogview.h"
 #include "runstatusbar.h"
+#include "spectrumview.h"
 #include "theorypanel.h"
 #include "workerlanes.h"
 
@@ -28,6 +30,9 @@ void RunReplay::show(const shoal::RunRecord& record, const QString& path, const 
         views.log->addEvent(event);
     }
     views.charts->refresh();
+    views.controls->setScenario(scenario);
+    views.controls->setEnabled(false);
+    views.spectrum->setSpectrum(record.spectrum());
     if (!record.samples.isEmpty()) {
         const shoal::MetricsRow& last = record.samples.constLast();
         views.status->showSample(

@@ -6,13 +6,16 @@
 #include <QString>
 
 class ChartPanel;
+class ControlPanel;
 class EventLogView;
 class RunStatusBar;
+class SpectrumView;
 class TheoryPanel;
 
 /// Puts a recorded run on the window's views as the live run put it there: its rows through the
 /// charts and the Theory dock, its workers' states onto the lanes, its events onto the charts'
-/// markers and into the event log, its last totals in the status bar. GUI thread.
+/// markers and into the event log, its last totals in the status bar, its settings in the controls
+/// (greyed out) and its latency distribution. GUI thread.
 class RunReplay {
     Q_DECLARE_TR_FUNCTIONS(RunReplay)
 
@@ -23,6 +26,8 @@ public:
         TheoryPanel* theory = nullptr;
         EventLogView* log = nullptr;
         RunStatusBar* status = nullptr;
+        ControlPanel* controls = nullptr; ///< shows the run's settings, greyed out
+        SpectrumView* spectrum = nullptr;
     };
 
     /// Shows \a record, read from \a path, on \a views (the charts cleared first).

@@ -2,6 +2,7 @@
 
 #include "filedialogs.h"
 #include "pngfile.h"
+#include "runreport.h"
 #include "sweepcharts.h"
 #include "sweepform.h"
 
@@ -46,6 +47,7 @@ SweepView::SweepView(SweepRunner* runner, QWidget* parent)
     , m_cancel(new QPushButton(this))
     , m_exportCsv(new QPushButton(this))
     , m_saveImage(new QPushButton(this))
+    , m_saveReport(new QPushButton(this))
     , m_progress(new QProgressBar(this))
     , m_verdict(new QLabel(this))
 {
@@ -53,6 +55,7 @@ SweepView::SweepView(SweepRunner* runner, QWidget* parent)
     m_cancel->setObjectName(QStringLiteral("sweepCancel"));
     m_exportCsv->setObjectName(QStringLiteral("sweepExportCsv"));
     m_saveImage->setObjectName(QStringLiteral("sweepSaveImage"));
+    m_saveReport->setObjectName(QStringLiteral("sweepSaveReport"));
     m_verdict->setObjectName(QStringLiteral("sweepVerdict"));
     m_verdict->setWordWrap(true);
     QFont bold = m_verdict->font();
@@ -69,6 +72,7 @@ SweepView::SweepView(SweepRunner* runner, QWidget* parent)
     auto* files = new QHBoxLayout;
     files->addWidget(m_exportCsv);
     files->addWidget(m_saveImage);
+    files->addWidget(m_saveReport);
     auto* left = new QVBoxLayout;
     left->addLayout(buttons);
     left->addWidget(m_progress);
@@ -99,6 +103,7 @@ SweepView::SweepView(SweepRunner* runner, QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, this, &SweepView::cancel);
     connect(m_exportCsv, &QPushButton::clicked, this, &SweepView::askExportCsv);
     connect(m_saveImage, &QPushButton::clicked, this, &SweepView::askSaveImage);
+    connect(m_saveReport, &QPushButton::clicked, this, &SweepView::askSaveReport);
     connect(runner, &SweepRunner::progress, this, &SweepView::onProgress);
     connect(runner, &SweepRunner::pointFinished, this, &SweepView::onPoint);
     connect(runner, &SweepRunner::finished, this, &SweepView::onFinished);
@@ -134,6 +139,7 @@ bool SweepView::start()
         return false;
     }
     m_result.reset();
+    m_running = spec;
     QStringList keys;
     for (const shoal::SweepSpec::Axis& axis : spec->axes)
         keys.append(axis.key);
@@ -169,6 +175,7 @@ void SweepView::setSweeping(bool sweeping)
     m_run->setEnabled(!sweeping);
     m_cancel->setEnabled(sweeping);
     m_exportCsv->setEnabled(!sweeping && m_result.has_value());
+    m_saveReport->setEnabled(!sweeping && m_result.has_value());
     m_saveImage->setEnabled(!sweeping);
     if (changed)
         Q_EMIT sweepingChanged(sweeping);
@@ -194,6 +201,8 @@ void SweepView::onPoint(const shoal::SweepPoint& point, const shoal::ModelPredic
 void SweepView::onFinished(const shoal::SweepResult& result)
 {
     m_result = result;
+    m_resultBase = m_base;
+    m_resultSlo = m_running ? m_running->slo : std::nullopt;
     m_charts->setResult(result);
     QStringList sentences;
     for (const shoal::SweepGroup& group : result.analysis.groups)
@@ -242,6 +251,22 @@ bool SweepView::saveImage(const QString& path)
     return error.isEmpty();
 }
 
+bool SweepView::saveReport(const QString& path)
+{
+    QString error;
+    if (!m_result) {
+        error = tr("no finished sweep to report");
+    } else {
+        const shoal::FileError written =
+            RunReport::write(path, RunReport::sweep(*m_result, m_resultBase, m_resultSlo,
+                                                    shoal::MachineInfo::current()));
+        if (written)
+            error = ErrorText::file(written);
+    }
+    fileDone(path, error);
+    return error.isEmpty();
+}
+
 void SweepView::fileDone(const QString& path, const QString& error)
 {
     if (error.isEmpty())
@@ -274,6 +299,13 @@ void SweepView::askSaveImage()
         saveImage(path);
 }
 
+void SweepView::askSaveReport()
+{
+    const QString path = FileDialogs(this, QStringLiteral("sweep")).saveReport();
+    if (!path.isEmpty())
+        saveReport(path);
+}
+
 void SweepView::retranslate()
 {
     m_run->setText(tr("&Run sweep"));
@@ -282,6 +314,9 @@ void SweepView::retranslate()
     m_cancel->setText(tr("&Cancel"));
     m_exportCsv->setText(tr("Export C&SV…"));
     m_saveImage->setText(tr("Save &image…"));
+    m_saveReport->setText(tr("Save re&port…"));
+    m_saveReport->setToolTip(tr("Write the sweep as one HTML page: its table, recommendation, "
+                                "curves, settings and machine"));
 }
 
 void SweepView::changeEvent(QEvent* event)

@@ -53,6 +53,8 @@ public:
     bool exportCsv(const QString& path);
     /// Writes the curves to a PNG file; false with a dialog when it cannot.
     bool saveImage(const QString& path);
+    /// Writes the last sweep as the --report page does; false with a dialog when it cannot.
+    bool saveReport(const QString& path);
 
     SweepForm* form() const { return m_form; }
     SweepCharts* charts() const { return m_charts; }
@@ -78,6 +80,7 @@ private:
     void onCanceled();
     void askExportCsv();
     void askSaveImage();
+    void askSaveReport();
     void fileDone(const QString& path, const QString& error);
     void retranslate();
 
@@ -85,12 +88,16 @@ private:
     shoal::Scenario m_base;                 ///< the configuration sweeps start from
     bool m_sweeping = false;
     std::optional<shoal::SweepResult> m_result;
+    shoal::Scenario m_resultBase;               ///< what m_result swept from
+    std::optional<shoal::SweepSlo> m_resultSlo; ///< its objective
+    std::optional<shoal::SweepSpec> m_running;  ///< the sweep under way
     SweepForm* m_form = nullptr;
     SweepCharts* m_charts = nullptr;
     QPushButton* m_run = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_exportCsv = nullptr;
     QPushButton* m_saveImage = nullptr;
+    QPushButton* m_saveReport = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_verdict = nullptr;
 };

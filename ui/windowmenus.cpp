@@ -17,7 +17,7 @@ WindowMenus::WindowMenus(QMainWindow* window, const RunActions* a, const QList<Q
     m_file->addSeparator();
     m_file->addActions({a->openRun(), a->compareRun()});
     m_file->addSeparator();
-    m_file->addActions({a->saveRun(), a->exportCsv(), a->saveCharts()});
+    m_file->addActions({a->saveRun(), a->saveReport(), a->exportCsv(), a->saveCharts()});
     m_file->addSeparator();
     m_file->addAction(a->quit());
 

@@ -11,7 +11,7 @@ namespace shoal {
 struct ExportResult {
     /// Which export: exportSamplesCsv, exportEventsCsv, exportSummaryJson, savePreset or
     /// saveRun.
-    enum class Kind { Samples, Events, Summary, Preset, Run };
+    enum class Kind { Samples, Events, Summary, Preset, Run, Report };
     Kind kind = Kind::Samples; ///< which export this was
     QString path;              ///< the file written, or not
     FileError error;           ///< empty on success; then the file is complete

@@ -62,6 +62,50 @@ QJsonObject RunSummary::modelJson(const ModelPrediction& model)
     return json;
 }
 
+std::optional<ModelPrediction> RunSummary::modelFromJson(const QJsonValue& value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject json = value.toObject();
+    ModelPrediction model;
+    const QString name = json.value(QStringLiteral("name")).toString();
+    bool known = false;
+    for (const ModelKind kind : {ModelKind::None, ModelKind::MMc, ModelKind::MGcAllenCunneen}) {
+        if (ModelPrediction::modelName(kind) == name) {
+            model.kind = kind;
+            known = true;
+        }
+    }
+    const QString reason = json.value(QStringLiteral("reason")).toString();
+    bool reasonKnown = false;
+    for (int r = 0; r <= static_cast<int>(ModelReason::Unstable); ++r) {
+        if (ModelPrediction::reasonName(static_cast<ModelReason>(r)) == reason) {
+            model.reason = static_cast<ModelReason>(r);
+            reasonKnown = true;
+        }
+    }
+    if (!known || !reasonKnown)
+        return std::nullopt;
+    model.servers = json.value(QStringLiteral("servers")).toInt();
+    model.arrivalPerSec = json.value(QStringLiteral("arrivalPerSec")).toDouble(NAN);
+    model.serviceMeanMs = json.value(QStringLiteral("serviceMeanMs")).toDouble(NAN);
+    model.utilisation = json.value(QStringLiteral("utilisation")).toDouble(NAN);
+    const auto optional = [&json](const char* key) -> std::optional<double> {
+        const QJsonValue v = json.value(QLatin1StringView(key));
+        if (v.isUndefined())
+            return std::nullopt;
+        return v.toDouble(NAN); // null: NaN, as modelJson() wrote it
+    };
+    model.waitProbability = optional("waitProbability");
+    model.queueWaitMeanMs = optional("queueWaitMeanMs");
+    model.queueWaitP95Ms = optional("queueWaitP95Ms");
+    model.latencyMeanMs = optional("latencyMeanMs");
+    model.latencyP50Ms = optional("latencyP50Ms");
+    model.latencyP95Ms = optional("latencyP95Ms");
+    model.latencyP99Ms = optional("latencyP99Ms");
+    return model;
+}
+
 QJsonObject RunSummary::toJson() const
 {
     return {

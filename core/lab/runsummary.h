@@ -8,8 +8,11 @@
 #include "pool/poolprobe.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QMetaType>
 #include <QString>
+
+#include <optional>
 
 namespace shoal {
 
@@ -53,6 +56,9 @@ struct RunSummary {
     QJsonObject toJson() const;
     /// The "model" block: DESIGN's names, quantiles only where the model gives them.
     static QJsonObject modelJson(const ModelPrediction& model);
+    /// Reads modelJson()'s form back (a run file's summary), so a recorded run's model reads
+    /// as the live one did; nothing when it is not that form.
+    static std::optional<ModelPrediction> modelFromJson(const QJsonValue& value);
 };
 
 } // namespace shoal

@@ -12,37 +12,13 @@ bool isCount(Figure figure)
     return figure >= Figure::Completed;
 }
 
-QString signedText(double v, int decimals)
+QString signedText(double v, int decimals, const QLocale& locale = QLocale::c())
 {
-    const QString text = QString::number(v, 'f', decimals);
+    const QString text = locale.toString(v, 'f', decimals);
     return v > 0 ? QLatin1Char('+') + text : text;
 }
 
 } // namespace
-
-QString ComparisonText::value(double v, Figure figure)
-{
-    if (!std::isfinite(v))
-        return QStringLiteral("-");
-    if (isCount(figure))
-        return QString::number(v, 'f', 0);
-    return QString::number(v, 'f', figure == Figure::Utilisation ? 3 : 1);
-}
-
-QString ComparisonText::heading(const QString& label, const Named& run)
-{
-    const shoal::RunRecord& r = *run.record;
-    return tr("%1: %2 (%3; recorded on %4, %5 cores, Shoal %6)")
-        .arg(label, run.path, r.scenario.name,
-             r.machine.cpu.isEmpty() ? QStringLiteral("?") : r.machine.cpu)
-        .arg(r.machine.cores)
-        .arg(r.machine.shoal);
-}
-
-QString ComparisonText::delta(const ComparedMetric& m)
-{
-    return m.deltaPercent ? signedText(*m.deltaPercent, 1) + QLatin1Char('%') : QStringLiteral("-");
-}
 
 QString ComparisonText::figureName(Figure figure)
 {
@@ -89,23 +65,56 @@ QString ComparisonText::noiseNote(const ComparedMetric& m)
                            : tr("beyond noise %1").arg(interval);
 }
 
+QStringList ComparisonText::header()
+{
+    return {tr("metric"), QStringLiteral("A"), QStringLiteral("B"), tr("delta"),
+            tr("noise (95% interval of B - A over the rows)")};
+}
+
+QString ComparisonText::value(double v, Figure figure, const QLocale& locale)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("-");
+    if (isCount(figure))
+        return locale.toString(v, 'f', 0);
+    return locale.toString(v, 'f', figure == Figure::Utilisation ? 3 : 1);
+}
+
+QString ComparisonText::delta(const ComparedMetric& m, const QLocale& locale)
+{
+    return m.deltaPercent ? signedText(*m.deltaPercent, 1, locale) + QLatin1Char('%')
+                          : QStringLiteral("-");
+}
+
+QString ComparisonText::heading(const QString& label, const Named& run)
+{
+    const shoal::RunRecord& r = *run.record;
+    return tr("%1: %2 (%3; recorded on %4, %5 cores, Shoal %6)")
+        .arg(label, run.path, r.scenario.name,
+             r.machine.cpu.isEmpty() ? QStringLiteral("?") : r.machine.cpu)
+        .arg(r.machine.cores)
+        .arg(r.machine.shoal);
+}
+
 QString ComparisonText::format(const shoal::RunComparison& comparison, const Named& a,
                                const Named& b)
 {
+    const QLocale c = QLocale::c();
     QString out = heading(QStringLiteral("A"), a) + QLatin1Char('\n') +
                   heading(QStringLiteral("B"), b) + QStringLiteral("\n\n");
+    const QStringList head = header();
     out += QStringLiteral("%1 %2 %3 %4  %5\n")
-               .arg(tr("metric"), -22)
-               .arg(QStringLiteral("A"), 12)
-               .arg(QStringLiteral("B"), 12)
-               .arg(tr("delta"), 8)
-               .arg(tr("noise (95% interval of B - A over the rows)"));
+               .arg(head.at(0), -22)
+               .arg(head.at(1), 12)
+               .arg(head.at(2), 12)
+               .arg(head.at(3), 8)
+               .arg(head.at(4));
     for (const ComparedMetric& m : comparison.metrics) {
         out += QStringLiteral("%1 %2 %3 %4  %5")
                    .arg(figureName(m.figure), -22)
-                   .arg(value(m.a, m.figure), 12)
-                   .arg(value(m.b, m.figure), 12)
-                   .arg(delta(m), 8)
+                   .arg(value(m.a, m.figure, c), 12)
+                   .arg(value(m.b, m.figure, c), 12)
+                   .arg(delta(m, c), 8)
                    .arg(noiseNote(m))
                    .trimmed() +
                QLatin1Char('\n');

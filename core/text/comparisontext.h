@@ -4,7 +4,9 @@
 #include "lab/runrecord.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QString>
+#include <QStringList>
 
 /// Two runs compared, as text: the table `shoal-lab --compare A B` prints (metric, A, B, delta,
 /// and for the figures the interval rows carry whether the change is within their noise), after
@@ -22,12 +24,14 @@ public:
     static QString format(const shoal::RunComparison& comparison, const Named& a, const Named& b);
     /// "throughput (calls/s)", "latency p95 (ms)", "timed out", ...
     static QString figureName(shoal::ComparedMetric::Figure figure);
-    /// A figure's value as the table shows it ("-" when the run has none).
-    static QString value(double v, shoal::ComparedMetric::Figure figure);
-    /// The change from A to B, "+12.5%", or "-" when there is none.
-    static QString delta(const shoal::ComparedMetric& metric);
-    /// "A: <file> (<preset>; recorded on <cpu>, <n> cores, Shoal <version>)".
-    static QString heading(const QString& label, const Named& run);
     /// "within noise [-4.1, +5.0]", "beyond noise [+12.0, +19.3]"; empty without an interval.
     static QString noiseNote(const shoal::ComparedMetric& metric);
+    /// The table's column names: metric, A, B, delta, noise.
+    static QStringList header();
+    /// One figure's value as the table writes it (counts whole, "-" for none), by \a locale.
+    static QString value(double v, shoal::ComparedMetric::Figure figure, const QLocale& locale);
+    /// The change as the table writes it, "+12.5%", or "-" without one, by \a locale.
+    static QString delta(const shoal::ComparedMetric& metric, const QLocale& locale);
+    /// "A: run.shoalrun (steady-state; recorded on CPU, 4 cores, Shoal 0.1)".
+    static QString heading(const QString& label, const Named& run);
 };

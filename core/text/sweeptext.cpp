@@ -62,42 +62,70 @@ QString SweepText::sentence(const SweepGroup& group, const QStringList& keys)
     return where + tr("No objective given and no point had a throughput and a latency.");
 }
 
-QString SweepText::format(const SweepResult& result)
+QStringList SweepText::header(const QStringList& keys)
 {
-    QStringList header = result.keys;
+    QStringList header = keys;
     header << tr("rep") << tr("offered/s") << tr("thru/s") << tr("p50 ms") << tr("p95 ms")
            << tr("p99 ms") << tr("mean ms") << tr("wait95 ms") << tr("util") << tr("model p95")
            << tr("timedOut") << tr("rejected");
-    QList<QStringList> rows{header};
+    return header;
+}
+
+QList<QStringList> SweepText::rows(const SweepResult& result, const QLocale& locale)
+{
+    const auto num = [&locale](double v, int decimals = 1) {
+        return std::isfinite(v) ? locale.toString(v, 'f', decimals) : QStringLiteral("-");
+    };
+    QList<QStringList> rows;
     for (qsizetype i = 0; i < result.points.size(); ++i) {
         const SweepPoint& p = result.points.at(i);
         QStringList row;
         for (const QString& key : result.keys)
-            row << value(p.values.value(key));
+            row << locale.toString(p.values.value(key), 'g', 12);
         const ModelPrediction& m = i < result.models.size() ? result.models.at(i) : kNoModel;
-        row << QString::number(p.repeat + 1) << num(p.offeredPerSec) << num(p.throughputPerSec)
+        row << locale.toString(p.repeat + 1) << num(p.offeredPerSec) << num(p.throughputPerSec)
             << num(p.latencyMs.p50) << num(p.latencyMs.p95) << num(p.latencyMs.p99)
             << num(p.latencyMs.mean) << num(p.queueWaitP95Ms) << num(p.utilisation, 2)
             << (m.latencyP95Ms ? num(*m.latencyP95Ms) : QStringLiteral("-"))
-            << QString::number(p.timedOut) << QString::number(p.rejected);
+            << locale.toString(p.timedOut) << locale.toString(p.rejected);
         rows.append(row);
     }
-    QList<qsizetype> widths(header.size(), 0);
-    for (const QStringList& row : rows)
-        for (qsizetype c = 0; c < row.size(); ++c)
-            widths[c] = std::max(widths[c], row.at(c).size());
+    return rows;
+}
+
+QString SweepText::uslLine(const SweepGroup& g, const QLocale& locale)
+{
+    if (!g.usl || !g.usl->isFitted())
+        return QString();
+    const auto num = [&locale](double v, int decimals) {
+        return std::isfinite(v) ? locale.toString(v, 'f', decimals) : QStringLiteral("-");
+    };
+    return tr("USL fit: sigma %1, kappa %2, peak at %3, R^2 %4")
+        .arg(num(g.usl->sigma, 4), num(g.usl->kappa, 5),
+             g.usl->peakAt ? num(*g.usl->peakAt, 1) : tr("none"), num(g.usl->r2, 3));
+}
+
+QString SweepText::format(const SweepResult& result)
+{
+    const QLocale c = QLocale::c();
+    const QStringList head = header(result.keys);
+    QList<QStringList> table{head};
+    table += rows(result, c);
+    QList<qsizetype> widths(head.size(), 0);
+    for (const QStringList& row : table)
+        for (qsizetype col = 0; col < row.size(); ++col)
+            widths[col] = std::max(widths[col], row.at(col).size());
     QString out;
-    for (const QStringList& row : rows) {
+    for (const QStringList& row : table) {
         QStringList cells;
-        for (qsizetype c = 0; c < row.size(); ++c)
-            cells << row.at(c).rightJustified(widths[c]);
+        for (qsizetype col = 0; col < row.size(); ++col)
+            cells << row.at(col).rightJustified(widths[col]);
         out += cells.join(QStringLiteral("  ")) + QLatin1Char('\n');
     }
     for (const SweepGroup& g : result.analysis.groups) {
-        if (g.usl && g.usl->isFitted())
-            out += tr("USL fit: sigma %1, kappa %2, peak at %3, R^2 %4\n")
-                       .arg(num(g.usl->sigma, 4), num(g.usl->kappa, 5),
-                            g.usl->peakAt ? num(*g.usl->peakAt) : tr("none"), num(g.usl->r2, 3));
+        const QString usl = uslLine(g, c);
+        if (!usl.isEmpty())
+            out += usl + QLatin1Char('\n');
     }
     for (const SweepGroup& g : result.analysis.groups)
         out += sentence(g, result.keys) + QLatin1Char('\n');

@@ -1,6 +1,7 @@
 #include "lab/runexport.h"
 #include "lab/runfile.h"
 #include "testsupport/labprocess.h"
+#include "testsupport/reportcheck.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -13,8 +14,9 @@
 using namespace shoal;
 using namespace testsupport;
 
-/// --save-run and --compare through the executable: the run file holds the run the other files
-/// hold, and two of them compare into a table.
+/// --save-run, --compare and --report through the executable: the run file holds the run the
+/// other files hold, two of them compare into a table, and a run or a comparison becomes one
+/// self-contained HTML page.
 class TestShoalLabRun : public QObject {
     Q_OBJECT
 
@@ -25,6 +27,7 @@ private slots:
     void compareTabulatesTwoSavedRuns();
     void compareRefusesABadFileNamingIt_data();
     void compareRefusesABadFileNamingIt();
+    void aReportOfARunAndOfAComparisonEmbedsTheirCharts();
 
 private:
     QTemporaryDir m_dir;
@@ -79,6 +82,16 @@ void TestShoalLabRun::aRunFileThatCannotBeWrittenIsRefusedBeforeTheRun_data()
     QTest::newRow("into a missing folder")
         << QStringList{h, r, QStringLiteral("/no/such/dir/a.shoalrun")}
         << "/no/such/dir/a.shoalrun";
+    const QString report = QStringLiteral("--report");
+    QTest::newRow("a report into a missing folder")
+        << QStringList{h, report, QStringLiteral("/no/such/dir/r.html")} << "/no/such/dir/r.html";
+    QTest::newRow("a comparison's report into a missing folder")
+        << QStringList{QStringLiteral("--compare"), QStringLiteral("a.shoalrun"),
+                       QStringLiteral("b.shoalrun"), report, QStringLiteral("/no/such/dir/c.html")}
+        << "/no/such/dir/c.html";
+    QTest::newRow("a report without a run")
+        << QStringList{report, m_dir.filePath(QStringLiteral("w.html"))}
+        << "--report needs --headless or --compare";
     QTest::newRow("with a sweep") << QStringList{h, QStringLiteral("--sweep"),
                                                  QStringLiteral("pool.size=1,2"), r,
                                                  m_dir.filePath(QStringLiteral("s.shoalrun"))}
@@ -163,6 +176,39 @@ void TestShoalLabRun::compareRefusesABadFileNamingIt()
     const LabProcess alone = runLab({QStringLiteral("--compare"), bad});
     QCOMPARE(alone.status, 2);
     QVERIFY2(alone.err.contains(QStringLiteral("second run file")), qPrintable(alone.err));
+}
+
+void TestShoalLabRun::aReportOfARunAndOfAComparisonEmbedsTheirCharts()
+{
+    QVERIFY(m_dir.isValid());
+    const QString run = m_dir.filePath(QStringLiteral("reported.shoalrun"));
+    const QString report = m_dir.filePath(QStringLiteral("run.html"));
+    // Without a display, whatever platform is asked for: the charts are drawn offscreen.
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    const QByteArray display = qgetenv("DISPLAY");
+    qputenv("QT_QPA_PLATFORM", "xcb");
+    qunsetenv("DISPLAY");
+    const LabProcess o =
+        runLab({QStringLiteral("--headless"), QStringLiteral("--preset"),
+                QStringLiteral("steady-state"), QStringLiteral("--duration"), QStringLiteral("1"),
+                QStringLiteral("--save-run"), run, QStringLiteral("--report"), report});
+    qputenv("QT_QPA_PLATFORM", platform);
+    if (!display.isEmpty())
+        qputenv("DISPLAY", display);
+    QVERIFY2(o.status == 0, qPrintable(o.err));
+    const ReportPage page = readReport(report);
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QCOMPARE(page.images, 2); // the live charts and the spectrum
+    QVERIFY(page.text.contains(QStringLiteral("steady-state")));
+
+    const QString compared = m_dir.filePath(QStringLiteral("compare.html"));
+    const LabProcess c =
+        runLab({QStringLiteral("--compare"), run, run, QStringLiteral("--report"), compared});
+    QVERIFY2(c.status == 0, qPrintable(c.err));
+    const ReportPage both = readReport(compared);
+    QVERIFY2(both.error.isEmpty(), qPrintable(both.error));
+    QCOMPARE(both.images, 2); // the charts and the spectrum, B dashed over A
+    QVERIFY(both.text.contains(QStringLiteral("latency p95 (ms)")));
 }
 
 QTEST_GUILESS_MAIN(TestShoalLabRun)

@@ -1,4 +1,5 @@
 #include "testsupport/labprocess.h"
+#include "testsupport/reportcheck.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -130,12 +131,19 @@ void TestShoalLabSweep::aPresetsSweepSectionRunsWithShorterPoints()
 {
     // size-mmc-pool sweeps pool.size over 2..8 with 5 s points; the options shorten them.
     const QString summary = m_dir.filePath(QStringLiteral("preset.json"));
-    const LabProcess o = runLab({QStringLiteral("--headless"), QStringLiteral("--sweep-preset"),
-                                 QStringLiteral("--preset"), QStringLiteral("size-mmc-pool"),
-                                 QStringLiteral("--point-seconds"), QStringLiteral("0.3"),
-                                 QStringLiteral("--warmup-seconds"), QStringLiteral("0"),
-                                 QStringLiteral("--summary"), summary});
+    const QString report = m_dir.filePath(QStringLiteral("preset.html"));
+    const LabProcess o = runLab(
+        {QStringLiteral("--headless"), QStringLiteral("--sweep-preset"), QStringLiteral("--preset"),
+         QStringLiteral("size-mmc-pool"), QStringLiteral("--point-seconds"), QStringLiteral("0.3"),
+         QStringLiteral("--warmup-seconds"), QStringLiteral("0"), QStringLiteral("--summary"),
+         summary, QStringLiteral("--report"), report});
     QVERIFY2(o.status == 0, qPrintable(o.err));
+    // The report: the curves, the table's every point and the recommendation.
+    const ReportPage page = readReport(report);
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QCOMPARE(page.images, 1);
+    QVERIFY(page.text.contains(QStringLiteral("size-mmc-pool")));
+    QVERIFY(page.text.contains(lastLine(o.out)));
     const QJsonObject sweep = readJson(summary).value(QStringLiteral("sweep")).toObject();
     const QJsonArray points = sweep.value(QStringLiteral("points")).toArray();
     QList<double> sizes;

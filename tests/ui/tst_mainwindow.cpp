@@ -84,6 +84,7 @@ private Q_SLOTS:
     void saveRunWritesTheFinishedRun();
     void openRunShowsItReadOnlyAndARefusedFileChangesNothing();
     void compareWithHoldsALiveRunAgainstASavedOne();
+    void saveReportWritesTheRunOnShowBesideTheComparedOne();
     void languageSwitchRetranslatesTheWindow();
     void settingsRememberPresetFolderAndWindow();
     void closingTheWindowMidRunEndsTheRunQuickly();
@@ -698,6 +699,55 @@ void TestMainWindow::compareWithHoldsALiveRunAgainstASavedOne()
     QCOMPARE(table->rowCount(), 0);
     QVERIFY(m_window->charts()->comparedName().isEmpty());
     QVERIFY(m_window->spectrum()->compared().endToEnd.isEmpty());
+}
+
+void TestMainWindow::saveReportWritesTheRunOnShowBesideTheComparedOne()
+{
+    QAction* report = knob<QAction>("saveReport");
+    QVERIFY(report);
+    QVERIFY(!report->isEnabled()); // nothing has run yet
+    const Scenario s = uitest::quickScenario(1.0);
+    m_window->loadScenario(s);
+    m_window->run();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Finished, kStateMs);
+    QVERIFY(report->isEnabled());
+    QTemporaryDir dir;
+    const auto page = [](const QString& path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+
+    // The finished run alone: its name, its charts as PNG and nothing from outside.
+    const QString alone = dir.filePath(QStringLiteral("alone.html"));
+    QSignalSpy written(m_window.get(), &MainWindow::fileWritten);
+    m_window->saveReport(alone);
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, kStateMs);
+    QVERIFY2(written.at(0).at(1).toString().isEmpty(), qPrintable(written.at(0).at(1).toString()));
+    const QByteArray first = page(alone);
+    QVERIFY(first.contains("Run of ui-test"));
+    QCOMPARE(first.count("src=\"data:image/png;base64,"), 2);
+    QVERIFY(!first.contains("http:") && !first.contains("https:"));
+
+    // An opened run beside a compared one: the comparison's page.
+    const QString saved = dir.filePath(QStringLiteral("kept.shoalrun"));
+    m_window->saveRun(saved);
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 2, kStateMs);
+    QVERIFY(m_window->openRun(saved));
+    QVERIFY(report->isEnabled());
+    QVERIFY(m_window->compareWith(saved));
+    const QString both = dir.filePath(QStringLiteral("both.html"));
+    m_window->saveReport(both);
+    QCOMPARE(written.size(), 3); // an opened run needs nothing from the session
+    QVERIFY(page(both).contains("Charts: A solid, B dashed"));
+    QVERIFY(page(both).contains("kept.shoalrun"));
+
+    // A folder that is not there: the reason in a dialog, no file.
+    const QString missing = dir.filePath(QStringLiteral("missing/r.html"));
+    m_window->saveReport(missing);
+    QCOMPARE(written.size(), 4);
+    QVERIFY(!written.at(3).at(1).toString().isEmpty());
+    QVERIFY(m_window->errorDialog());
+    QVERIFY(!QFile::exists(missing));
 }
 
 void TestMainWindow::languageSwitchRetranslatesTheWindow()

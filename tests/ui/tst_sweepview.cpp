@@ -325,6 +325,16 @@ void TestSweepView::exportsWriteTheCsvAndAPng()
     const QImage image(png);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 2 * 300);
+    // The report: the sweep's base preset, its table and its curves, nothing from outside.
+    const QString html = dir.filePath(QStringLiteral("sweep.html"));
+    QVERIFY(m_view->saveReport(html));
+    QFile page(html);
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    const QByteArray report = page.readAll();
+    QVERIFY(report.contains(mmcScenario().name.toUtf8()));
+    QCOMPARE(report.count("src=\"data:image/png;base64,"), 1);
+    QVERIFY(report.contains("Recommendation"));
+    QVERIFY(!report.contains("http:") && !report.contains("https:"));
 }
 
 void TestSweepView::exportToAMissingFolderSaysWhy()

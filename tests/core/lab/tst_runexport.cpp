@@ -142,6 +142,14 @@ void TestRunExport::summaryCarriesTheModelAndLittlesLaw()
     const QJsonObject little = json.value(QStringLiteral("littlesLaw")).toObject();
     QCOMPARE(little.value(QStringLiteral("meanInSystem")).toDouble(), 2.0);
     QCOMPARE(little.value(QStringLiteral("throughputTimesMeanLatency")).toDouble(), 2.5);
+    // A run file's model block reads back as the prediction it was written from.
+    const std::optional<ModelPrediction> back =
+        RunSummary::modelFromJson(json.value(QStringLiteral("model")));
+    QVERIFY(back.has_value());
+    QCOMPARE(back->kind, ModelKind::MMc);
+    QCOMPARE(back->servers, 4);
+    QCOMPARE(back->latencyP95Ms, summary.model.latencyP95Ms);
+    QCOMPARE(back->waitProbability, summary.model.waitProbability);
 
     // No model: the name "none", the reason, and no quantiles at all.
     c.arrivalMode = ArrivalMode::Closed;
@@ -154,6 +162,11 @@ void TestRunExport::summaryCarriesTheModelAndLittlesLaw()
     QCOMPARE(none.value(QStringLiteral("reason")).toString(), QStringLiteral("closedLoop"));
     QVERIFY(!none.contains(QStringLiteral("latencyP95Ms")));
     QVERIFY(!none.contains(QStringLiteral("waitProbability")));
+    const std::optional<ModelPrediction> noneBack = RunSummary::modelFromJson(none);
+    QVERIFY(noneBack.has_value());
+    QCOMPARE(noneBack->reason, ModelReason::ClosedLoop);
+    QVERIFY(!noneBack->latencyP95Ms);
+    QVERIFY(!RunSummary::modelFromJson(QJsonValue(QStringLiteral("M/M/c"))));
 }
 
 void TestRunExport::rowsFollowTheColumns()
