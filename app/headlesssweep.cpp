@@ -88,7 +88,7 @@ int HeadlessSweep::exec(SignalWatcher& watcher)
     if (!m_options.reportPath.isEmpty()) {
         if (const FileError e = RunReport::write(
                 m_options.reportPath,
-                RunReport::sweep(*m_result, m_scenario, m_spec.slo, MachineInfo::current()))) {
+                RunReport::sweep(*m_result, m_scenario, m_spec, MachineInfo::current()))) {
             complain(ErrorText::file(e));
             status = 1;
         }

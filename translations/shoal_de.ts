@@ -1647,6 +1647,34 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <source>Machine of B</source>
         <translation>Rechner von B</translation>
     </message>
+    <message>
+        <source>Warm-up per point</source>
+        <translation>Aufwärmen je Punkt</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Measured per point</source>
+        <translation>Gemessen je Punkt</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
 </context>
 <context>
     <name>RunStatusBar</name>

@@ -226,9 +226,27 @@ QByteArray RunReport::run(const RunRecord& record)
     return html.page();
 }
 
-QByteArray RunReport::sweep(const SweepResult& result, const Scenario& base,
-                            const std::optional<SweepSlo>& slo, const MachineInfo& machine)
+QList<QPair<QString, QString>> RunReport::sweepFields(const SweepSpec& spec)
 {
+    const QLocale locale;
+    QList<QPair<QString, QString>> fields;
+    for (const SweepSpec::Axis& axis : spec.axes) {
+        QStringList values;
+        for (double v : axis.values)
+            values.append(locale.toString(v, 'g', 12));
+        fields.append({axis.key, values.join(QStringLiteral(", "))});
+    }
+    fields.append({tr("Warm-up per point"), tr("%1 s").arg(locale.toString(spec.warmupSec))});
+    fields.append({tr("Measured per point"), tr("%1 s").arg(locale.toString(spec.pointSec))});
+    fields.append({tr("Repeats"), locale.toString(spec.repeats)});
+    fields.append({tr("Objective"), spec.slo ? spec.slo->toString() : tr("none")});
+    return fields;
+}
+
+QByteArray RunReport::sweep(const SweepResult& result, const Scenario& base, const SweepSpec& spec,
+                            const MachineInfo& machine)
+{
+    const std::optional<SweepSlo>& slo = spec.slo;
     ReportHtml html(
         tr("Sweep of %1 over %2").arg(base.name, result.keys.join(QStringLiteral(", "))),
         language());
@@ -254,6 +272,9 @@ QByteArray RunReport::sweep(const SweepResult& result, const Scenario& base,
         table.numeric.append(c);
     html.table(table);
 
+    // What was swept as it ran: the form's or the command line's values, not the preset's.
+    html.heading(tr("Sweep"));
+    html.fields(sweepFields(spec), false);
     addSetup(html, base, machine);
     html.footer(footer());
     return html.page();

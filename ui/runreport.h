@@ -5,7 +5,7 @@
 #include "lab/runrecord.h"
 #include "lab/scenario.h"
 #include "lab/sweepresult.h"
-#include "lab/sweepslo.h"
+#include "lab/sweepspec.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -26,10 +26,9 @@ class RunReport {
 public:
     /// A run: \a record, a finished run's or a run file's.
     static QByteArray run(const shoal::RunRecord& record);
-    /// A finished sweep of \a base (measured on \a machine), with its objective \a slo.
+    /// A finished sweep \a spec of \a base, measured on \a machine.
     static QByteArray sweep(const shoal::SweepResult& result, const shoal::Scenario& base,
-                            const std::optional<shoal::SweepSlo>& slo,
-                            const shoal::MachineInfo& machine);
+                            const shoal::SweepSpec& spec, const shoal::MachineInfo& machine);
     /// Run file \a a (read from \a pathA) compared with \a b: both runs, the table of every
     /// figure with its change and noise, the settings that differ, and each run's charts.
     static QByteArray compare(const shoal::RunRecord& a, const QString& pathA,
@@ -49,6 +48,8 @@ private:
     /// The charts of a comparison: B dashed over A.
     static void addComparedCharts(ReportHtml& html, const shoal::RunRecord& a,
                                   const shoal::RunRecord& b, const QString& bName);
+    /// What a sweep varied and how long it measured, labelled.
+    static QList<QPair<QString, QString>> sweepFields(const shoal::SweepSpec& spec);
     /// The machine's fields, labelled.
     static QList<QPair<QString, QString>> machineFields(const shoal::MachineInfo& machine);
     /// Which program wrote the page.

@@ -202,7 +202,7 @@ void SweepView::onFinished(const shoal::SweepResult& result)
 {
     m_result = result;
     m_resultBase = m_base;
-    m_resultSlo = m_running ? m_running->slo : std::nullopt;
+    m_resultSpec = m_running.value_or(shoal::SweepSpec());
     m_charts->setResult(result);
     QStringList sentences;
     for (const shoal::SweepGroup& group : result.analysis.groups)
@@ -258,7 +258,7 @@ bool SweepView::saveReport(const QString& path)
         error = tr("no finished sweep to report");
     } else {
         const shoal::FileError written =
-            RunReport::write(path, RunReport::sweep(*m_result, m_resultBase, m_resultSlo,
+            RunReport::write(path, RunReport::sweep(*m_result, m_resultBase, m_resultSpec,
                                                     shoal::MachineInfo::current()));
         if (written)
             error = ErrorText::file(written);

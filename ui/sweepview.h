@@ -88,9 +88,9 @@ private:
     shoal::Scenario m_base;                 ///< the configuration sweeps start from
     bool m_sweeping = false;
     std::optional<shoal::SweepResult> m_result;
-    shoal::Scenario m_resultBase;               ///< what m_result swept from
-    std::optional<shoal::SweepSlo> m_resultSlo; ///< its objective
-    std::optional<shoal::SweepSpec> m_running;  ///< the sweep under way
+    shoal::Scenario m_resultBase;              ///< what m_result swept from
+    shoal::SweepSpec m_resultSpec;             ///< how it swept
+    std::optional<shoal::SweepSpec> m_running; ///< the sweep under way
     SweepForm* m_form = nullptr;
     SweepCharts* m_charts = nullptr;
     QPushButton* m_run = nullptr;

@@ -179,9 +179,13 @@ void TestRunReport::aSweepsReportHoldsItsTableCurvesAndRecommendation()
     QVERIFY(finished.wait(kRunMs));
     const auto result = finished.at(0).at(0).value<SweepResult>();
 
-    const Page page = parse(RunReport::sweep(result, base, spec.slo, MachineInfo::current()));
+    const Page page = parse(RunReport::sweep(result, base, spec, MachineInfo::current()));
     QCOMPARE(page.images.size(), 1);
     QVERIFY(page.text.contains(base.name));
+    // The sweep as it ran, not as the preset's section says.
+    QVERIFY(page.text.contains(QStringLiteral("Measured per point")));
+    QVERIFY(page.text.contains(QLocale().toString(0.3) + QStringLiteral(" s")));
+    QVERIFY(page.text.contains(spec.slo->toString()));
     QVERIFY(page.text.contains(MachineInfo::current().cpu));
     for (const QString& column : SweepText::header(result.keys))
         QVERIFY2(page.tableHeads.contains(column), qPrintable(column));
