@@ -72,6 +72,6 @@ void SignalWatcher::onReadable()
         if (n <= 0)
             break;
         for (ssize_t i = 0; i < n; ++i)
-            emit terminationRequested(static_cast<int>(buffer[i]));
+            Q_EMIT terminationRequested(static_cast<int>(buffer[i]));
     }
 }

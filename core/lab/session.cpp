@@ -102,12 +102,12 @@ void Session::setState(RunState state)
     if (m_state == state)
         return;
     m_state = state;
-    emit stateChanged(state);
+    Q_EMIT stateChanged(state);
 }
 
 void Session::fail(SessionError error)
 {
-    emit errorOccurred(error);
+    Q_EMIT errorOccurred(error);
 }
 
 void Session::notNow(const QString& what)
@@ -142,7 +142,7 @@ void Session::record(const QString& what, const QString& oldValue, const QString
     if (m_events.size() >= kMaxEvents)
         m_events.removeFirst();
     m_events.append(event);
-    emit eventRecorded(event);
+    Q_EMIT eventRecorded(event);
 }
 
 // --- configuration -------------------------------------------------------------------------------
@@ -154,7 +154,7 @@ void Session::loadScenario(const Scenario& scenario)
         return;
     }
     m_scenario = scenario;
-    emit scenarioChanged(m_scenario);
+    Q_EMIT scenarioChanged(m_scenario);
 }
 
 void Session::loadPreset(const QString& nameOrFile)
@@ -303,7 +303,7 @@ void Session::onPrepared(quint64 generation, std::shared_ptr<Prepared> prepared)
     setState(RunState::Running);
     m_sampleTimer->start(s.samplerPeriodMs);
     scheduleTimers();
-    emit sampleAvailable(Sample{first, workers, m_state, 0.0, progress(first)});
+    Q_EMIT sampleAvailable(Sample{first, workers, m_state, 0.0, progress(first)});
 }
 
 void Session::pause()
@@ -533,8 +533,8 @@ void Session::finishRun()
 
     releaseRun();
     setState(RunState::Finished);
-    emit sampleAvailable(Sample{row, workers, m_state, s.activeSec, 1.0});
-    emit runFinished(s);
+    Q_EMIT sampleAvailable(Sample{row, workers, m_state, s.activeSec, 1.0});
+    Q_EMIT runFinished(s);
 }
 
 void Session::releaseRun()
@@ -670,7 +670,7 @@ void Session::onSampleTick()
         return;
     QList<WorkerProbe> workers;
     const MetricsRow row = takeRow(&workers);
-    emit sampleAvailable(Sample{row, workers, m_state, runSec(), progress(row)});
+    Q_EMIT sampleAvailable(Sample{row, workers, m_state, runSec(), progress(row)});
 }
 
 // --- live settings -------------------------------------------------------------------------------
@@ -717,7 +717,7 @@ void Session::set(const QString& path, const QVariant& value)
         setting->applyLive(live, m_scenario);
         record(path, text(old), text(normalized));
     }
-    emit scenarioChanged(m_scenario);
+    Q_EMIT scenarioChanged(m_scenario);
 }
 
 void Session::setWorkloadKind(const QString& kind)
@@ -732,7 +732,7 @@ void Session::setWorkloadKind(const QString& kind)
     if (!runActive() || !m_workload) {
         m_scenario.workloadKind = kind;
         m_scenario.workloadParams.clear(); // the previous kind's parameters mean nothing here
-        emit scenarioChanged(m_scenario);
+        Q_EMIT scenarioChanged(m_scenario);
         return;
     }
     // Built where building may block; a reset in between drops it.
@@ -756,7 +756,7 @@ void Session::setWorkloadKind(const QString& kind)
             const QString old = std::exchange(m_scenario.workloadKind, kind);
             m_scenario.workloadParams.clear();
             record(QStringLiteral("workload.kind"), old, kind);
-            emit scenarioChanged(m_scenario);
+            Q_EMIT scenarioChanged(m_scenario);
         });
     });
 }
@@ -789,7 +789,7 @@ void Session::setWorkloadParam(const QString& key, const QVariant& value)
     m_scenario.workloadParams.insert(key, normalized);
     if (runActive())
         record(path, text(old), text(normalized));
-    emit scenarioChanged(m_scenario);
+    Q_EMIT scenarioChanged(m_scenario);
 }
 
 // --- demo actions --------------------------------------------------------------------------------
@@ -831,25 +831,25 @@ void Session::closePool()
 
 void Session::exportSamplesCsv(const QString& path)
 {
-    emit exportFinished({ExportResult::Kind::Samples, path,
-                         RunExport::writeFile(path, RunExport::samplesCsv(m_history.rows()))});
+    Q_EMIT exportFinished({ExportResult::Kind::Samples, path,
+                           RunExport::writeFile(path, RunExport::samplesCsv(m_history.rows()))});
 }
 
 void Session::exportEventsCsv(const QString& path)
 {
-    emit exportFinished({ExportResult::Kind::Events, path,
-                         RunExport::writeFile(path, RunExport::eventsCsv(m_events))});
+    Q_EMIT exportFinished({ExportResult::Kind::Events, path,
+                           RunExport::writeFile(path, RunExport::eventsCsv(m_events))});
 }
 
 void Session::exportSummaryJson(const QString& path)
 {
-    emit exportFinished({ExportResult::Kind::Summary, path,
-                         RunExport::writeFile(path, RunExport::summaryJson(m_lastSummary))});
+    Q_EMIT exportFinished({ExportResult::Kind::Summary, path,
+                           RunExport::writeFile(path, RunExport::summaryJson(m_lastSummary))});
 }
 
 void Session::saveRun(const QString& path)
 {
-    emit exportFinished({ExportResult::Kind::Run, path, RunFile::write(path, runRecord()).file});
+    Q_EMIT exportFinished({ExportResult::Kind::Run, path, RunFile::write(path, runRecord()).file});
 }
 
 RunRecord Session::runRecord() const
@@ -861,12 +861,13 @@ RunRecord Session::runRecord() const
 
 void Session::publishRunRecord()
 {
-    emit runRecorded(runRecord());
+    Q_EMIT runRecorded(runRecord());
 }
 
 void Session::savePreset(const QString& path)
 {
-    emit exportFinished({ExportResult::Kind::Preset, path, PresetLibrary::save(m_scenario, path)});
+    Q_EMIT exportFinished(
+        {ExportResult::Kind::Preset, path, PresetLibrary::save(m_scenario, path)});
 }
 
 } // namespace shoal

@@ -143,13 +143,13 @@ void SweepRunner::start(const Scenario& base, const SweepSpec& spec)
         busy.code = SessionError::Code::NotNow;
         busy.what = QStringLiteral("sweep");
         busy.state = m_session->state();
-        emit failed(ScenarioError(), busy);
+        Q_EMIT failed(ScenarioError(), busy);
         return;
     }
     ScenarioError error;
     std::optional<QList<PlannedPoint>> planned = plan(base, spec, &error);
     if (!planned) {
-        emit failed(error, SessionError());
+        Q_EMIT failed(error, SessionError());
         return;
     }
     m_plan = std::move(*planned);
@@ -159,7 +159,7 @@ void SweepRunner::start(const Scenario& base, const SweepSpec& spec)
     m_models.clear();
     m_running = true;
     m_clock.start();
-    emit progress(0, total(), total() * (spec.warmupSec + spec.pointSec));
+    Q_EMIT progress(0, total(), total() * (spec.warmupSec + spec.pointSec));
     runNext();
 }
 
@@ -168,7 +168,7 @@ void SweepRunner::cancel()
     if (!m_running)
         return;
     stopAll();
-    emit canceled();
+    Q_EMIT canceled();
 }
 
 void SweepRunner::stopAll()
@@ -222,10 +222,10 @@ void SweepRunner::onRunFinished()
         ScenarioModel::predict(planned.scenario, !planned.scenario.timeline.isEmpty());
     m_points.append(p);
     m_models.append(model);
-    emit pointFinished(p, model);
+    Q_EMIT pointFinished(p, model);
 
     const double perRun = m_clock.elapsed() / 1000.0 / done();
-    emit progress(done(), total(), perRun * (total() - done()));
+    Q_EMIT progress(done(), total(), perRun * (total() - done()));
     if (done() < total()) {
         // Leave the signal handler first: the session is still finishing this run.
         QTimer::singleShot(0, this, [this] {
@@ -248,7 +248,7 @@ void SweepRunner::onRunFinished()
                       firstKey == QStringLiteral("pool.size")) &&
                      m_plan.constFirst().scenario.arrivalMode == ArrivalMode::Closed;
     result.analysis = analyseSweep(result.keys, result.points, options);
-    emit finished(result);
+    Q_EMIT finished(result);
 }
 
 void SweepRunner::onSessionError(const SessionError& error)
@@ -256,7 +256,7 @@ void SweepRunner::onSessionError(const SessionError& error)
     if (!m_running)
         return;
     stopAll();
-    emit failed(ScenarioError(), error);
+    Q_EMIT failed(ScenarioError(), error);
 }
 
 } // namespace shoal

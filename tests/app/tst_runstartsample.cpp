@@ -35,7 +35,7 @@ Scenario closedLoop()
 class TestRunStartSample : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void firstRowCountsNoCalls()
     {
         Session session;

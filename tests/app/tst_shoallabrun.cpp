@@ -20,7 +20,7 @@ using namespace testsupport;
 class TestShoalLabRun : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void aSavedRunHoldsWhatTheOtherFilesHold();
     void aRunFileThatCannotBeWrittenIsRefusedBeforeTheRun_data();
     void aRunFileThatCannotBeWrittenIsRefusedBeforeTheRun();

@@ -13,7 +13,7 @@ using shoal::RunState;
 class TestRunStatusBar : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase() { uitest::prepareTestProcess(); }
     void progressTextIsWhole_data()
     {

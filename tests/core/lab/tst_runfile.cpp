@@ -127,7 +127,7 @@ int columnIndex(const QString& name)
 class TestRunFile : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void savedAndOpenedRunIsTheSameRun();
     void columnsAreReadByNameInAnyOrder();
     void damagedFilesAreRefusedWithTheirReason_data();
