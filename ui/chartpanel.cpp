@@ -27,6 +27,9 @@ double niceCeiling(double value)
     return 10 * magnitude;
 }
 
+/// How far past its planned end a run's last row may land and still end the axis there.
+constexpr double kLastRowSlackSec = 0.5;
+
 } // namespace
 
 ChartPanel::ChartPanel(QWidget* parent)
@@ -287,10 +290,12 @@ void ChartPanel::refresh()
     const double longest = std::max(latest, m_compared.isEmpty() ? 0.0 : m_compared.last().tSec);
     const double span = windowSeconds(m_window);
     const double from = span > 0 ? std::max(0.0, latest - span) : 0.0;
-    const double to =
-        span > 0
-            ? std::max(latest, span)
-            : std::max({m_plannedSec, 10.0, longest > m_plannedSec ? niceCeiling(longest) : 0.0});
+    // A run's last row lands a moment past its planned end: that stretches the axis to it, not
+    // to the next round step, so a finished run fills the plot.
+    const double past = longest <= m_plannedSec + kLastRowSlackSec ? longest : niceCeiling(longest);
+    const double to = span > 0
+                          ? std::max(latest, span)
+                          : std::max({m_plannedSec, 10.0, longest > m_plannedSec ? past : 0.0});
 
     // The lines are thinned to buckets about six pixels wide (up to four points each). The
     // buckets sit at fixed times, so each row is fed once and what scrolls out of the window is

@@ -155,6 +155,17 @@ void TestChartPanel::wholeRunSpansThePlannedLength()
     panel.appendSample(rowAt(471), eightWorkers(471));
     panel.refresh();
     QCOMPARE(panel.charts().at(0)->timeMax(), 50.0);
+
+    // A finished run's last row a moment past the planned end: the axis ends at it.
+    panel.clear();
+    panel.setPlannedSec(10);
+    for (int n = 1; n <= 100; ++n)
+        panel.appendSample(rowAt(n), eightWorkers(n));
+    MetricsRow last = rowAt(100);
+    last.tSec = 10.03;
+    panel.appendSample(last, eightWorkers(101));
+    panel.refresh();
+    QCOMPARE(panel.charts().at(0)->timeMax(), 10.03);
 }
 
 void TestChartPanel::markersAreDrawnOnlyInTheWindow()
