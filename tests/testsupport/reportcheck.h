@@ -4,16 +4,18 @@
 #include <QFile>
 #include <QImage>
 #include <QString>
+#include <QStringList>
 #include <QXmlStreamReader>
 
-/// Reads a report page written by `shoal-lab --report` the way the app tests check one.
+/// Reads a report page (`shoal-lab --report`, RunReport) the way the tests check one.
 namespace testsupport {
 
 /// What a report page holds, or why it is not a self-contained, well-formed one.
 struct ReportPage {
-    QString error; ///< empty when the page is fine
-    int images = 0;
-    QString text; ///< every piece of text, joined by spaces
+    QString error;          ///< empty when the page is fine
+    int images = 0;         ///< embedded PNGs, each a real picture
+    QString text;           ///< every piece of text, joined by spaces
+    QStringList tableHeads; ///< every <th>'s text
 };
 
 /// Whether \a image holds one colour only.
@@ -27,17 +29,11 @@ inline bool isBlank(const QImage& image)
     return true;
 }
 
-/// Parses the page at \a path whole, refusing one that reaches outside (a URL, a link, a
-/// script, an import) or holds an image that is not an embedded PNG of several colours.
-inline ReportPage readReport(const QString& path)
+/// Parses \a html whole, refusing a page that reaches outside (a URL, a link, a script, an
+/// import) or holds an image that is not an embedded PNG of several colours.
+inline ReportPage parseReport(const QByteArray& html)
 {
     ReportPage page;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        page.error = QStringLiteral("cannot read ") + path;
-        return page;
-    }
-    const QByteArray html = file.readAll();
     for (const char* outside : {"http:", "https:", "<link", "<script", "@import", "url("}) {
         if (html.contains(outside)) {
             page.error = QStringLiteral("reaches outside: ") + QLatin1StringView(outside);
@@ -46,10 +42,16 @@ inline ReportPage readReport(const QString& path)
     }
     QXmlStreamReader xml(html);
     const QString prefix = QStringLiteral("data:image/png;base64,");
+    bool inHead = false;
     while (!xml.atEnd()) {
         xml.readNext();
-        if (xml.isCharacters())
+        if (xml.isStartElement() || xml.isEndElement())
+            inHead = xml.name() == QLatin1StringView("th") ? xml.isStartElement() : inHead;
+        if (xml.isCharacters()) {
             page.text += xml.text() + QLatin1Char(' ');
+            if (inHead)
+                page.tableHeads.append(xml.text().toString());
+        }
         if (!xml.isStartElement() || xml.name() != QLatin1StringView("img"))
             continue;
         const QString src = xml.attributes().value(QLatin1StringView("src")).toString();
@@ -70,6 +72,18 @@ inline ReportPage readReport(const QString& path)
                          .arg(xml.lineNumber())
                          .arg(xml.errorString());
     return page;
+}
+
+/// The page in the file at \a path, as parseReport() reads it.
+inline ReportPage readReport(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        ReportPage page;
+        page.error = QStringLiteral("cannot read ") + path;
+        return page;
+    }
+    return parseReport(file.readAll());
 }
 
 } // namespace testsupport

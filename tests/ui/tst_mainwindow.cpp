@@ -4,6 +4,7 @@
 
 #include "uitestsupport.h"
 
+#include "testsupport/reportcheck.h"
 #include "testsupport/threads.h"
 
 #include "ui/chartpanel.h"
@@ -712,10 +713,6 @@ void TestMainWindow::saveReportWritesTheRunOnShowBesideTheComparedOne()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->runState(), RunState::Finished, kStateMs);
     QVERIFY(report->isEnabled());
     QTemporaryDir dir;
-    const auto page = [](const QString& path) {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    };
 
     // The finished run alone: its name, its charts as PNG and nothing from outside.
     const QString alone = dir.filePath(QStringLiteral("alone.html"));
@@ -723,10 +720,10 @@ void TestMainWindow::saveReportWritesTheRunOnShowBesideTheComparedOne()
     m_window->saveReport(alone);
     QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, kStateMs);
     QVERIFY2(written.at(0).at(1).toString().isEmpty(), qPrintable(written.at(0).at(1).toString()));
-    const QByteArray first = page(alone);
-    QVERIFY(first.contains("Run of ui-test"));
-    QCOMPARE(first.count("src=\"data:image/png;base64,"), 2);
-    QVERIFY(!first.contains("http:") && !first.contains("https:"));
+    const testsupport::ReportPage first = testsupport::readReport(alone);
+    QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+    QVERIFY(first.text.contains(QStringLiteral("Run of ui-test")));
+    QCOMPARE(first.images, 2);
 
     // An opened run beside a compared one: the comparison's page.
     const QString saved = dir.filePath(QStringLiteral("kept.shoalrun"));
@@ -738,8 +735,10 @@ void TestMainWindow::saveReportWritesTheRunOnShowBesideTheComparedOne()
     const QString both = dir.filePath(QStringLiteral("both.html"));
     m_window->saveReport(both);
     QCOMPARE(written.size(), 3); // an opened run needs nothing from the session
-    QVERIFY(page(both).contains("Charts: A solid, B dashed"));
-    QVERIFY(page(both).contains("kept.shoalrun"));
+    const testsupport::ReportPage second = testsupport::readReport(both);
+    QVERIFY2(second.error.isEmpty(), qPrintable(second.error));
+    QVERIFY(second.text.contains(QStringLiteral("Charts: A solid, B dashed")));
+    QVERIFY(second.text.contains(QStringLiteral("kept.shoalrun")));
 
     // A folder that is not there: the reason in a dialog, no file.
     const QString missing = dir.filePath(QStringLiteral("missing/r.html"));

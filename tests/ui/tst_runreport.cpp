@@ -4,6 +4,8 @@
 
 #include "uitestsupport.h"
 
+#include "testsupport/reportcheck.h"
+
 #include "ui/reporthtml.h"
 #include "ui/runreport.h"
 
@@ -14,13 +16,10 @@
 #include "text/sweeptext.h"
 
 #include <QFile>
-#include <QImage>
 #include <QLocale>
-#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QXmlStreamReader>
 
 using namespace shoal;
 
@@ -28,24 +27,6 @@ namespace {
 
 /// How long a short run or sweep may take on a loaded two-core machine.
 constexpr int kRunMs = 60000;
-
-/// What a page holds once parsed.
-struct Page {
-    QString text;           ///< every piece of text, joined by spaces
-    QList<QImage> images;   ///< each <img>'s picture, decoded
-    QStringList tableHeads; ///< every <th>'s text
-};
-
-/// Whether \a image holds more than one colour.
-bool hasDetail(const QImage& image)
-{
-    const QRgb first = image.pixel(0, 0);
-    for (int y = 0; y < image.height(); y += 3)
-        for (int x = 0; x < image.width(); x += 3)
-            if (image.pixel(x, y) != first)
-                return true;
-    return false;
-}
 
 /// A finished run of the quick scenario lasting \a seconds with \a workers, a pool resize
 /// at 0.3 s on its timeline.
@@ -80,45 +61,14 @@ private Q_SLOTS:
 private:
     /// Parses \a html as XML from start to end, checks it needs nothing from outside and that
     /// its images are real pictures; fails the test otherwise.
-    static Page parse(const QByteArray& html);
+    static testsupport::ReportPage parse(const QByteArray& html);
 };
 
-Page TestRunReport::parse(const QByteArray& html)
+testsupport::ReportPage TestRunReport::parse(const QByteArray& html)
 {
-    Page page;
-    for (const char* outside : {"http:", "https:", "<link", "<script", "@import", "url("})
-        if (html.contains(outside))
-            qFatal("the report reaches outside: %s", outside);
-    QXmlStreamReader xml(html);
-    bool inHead = false;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("img")) {
-            const QString src = xml.attributes().value(QLatin1String("src")).toString();
-            const QString prefix = QStringLiteral("data:image/png;base64,");
-            if (!src.startsWith(prefix))
-                qFatal("an image not embedded as PNG: %s", qPrintable(src.left(40)));
-            QImage image;
-            if (!image.loadFromData(QByteArray::fromBase64(src.mid(prefix.size()).toLatin1()),
-                                    "PNG"))
-                qFatal("an image that does not decode");
-            page.images.append(image);
-        }
-        if (xml.isStartElement() && xml.name() == QLatin1String("th"))
-            inHead = true;
-        if (xml.isEndElement() && xml.name() == QLatin1String("th"))
-            inHead = false;
-        if (xml.isCharacters()) {
-            page.text += xml.text() + QLatin1Char(' ');
-            if (inHead)
-                page.tableHeads.append(xml.text().toString());
-        }
-    }
-    if (xml.hasError())
-        qFatal("not well-formed at line %lld: %s", xml.lineNumber(), qPrintable(xml.errorString()));
-    for (const QImage& image : std::as_const(page.images))
-        if (image.width() < 400 || image.height() < 200 || !hasDetail(image))
-            qFatal("an image of nothing (%dx%d)", image.width(), image.height());
+    testsupport::ReportPage page = testsupport::parseReport(html);
+    if (!page.error.isEmpty())
+        qFatal("%s", qPrintable(page.error));
     return page;
 }
 
@@ -127,7 +77,7 @@ void TestRunReport::escapingKeepsTheMarkupWellFormed()
     ReportHtml html(QStringLiteral("a <b> & \"c\""), QStringLiteral("en"));
     html.paragraph(QStringLiteral("x < y && z\x01"));
     html.table({{QStringLiteral("k&v")}, {{QStringLiteral("<tr>")}}, {0}});
-    const Page page = parse(html.page());
+    const testsupport::ReportPage page = parse(html.page());
     QVERIFY(page.text.contains(QStringLiteral("a <b> & \"c\"")));
     QVERIFY(page.text.contains(QStringLiteral("x < y && z ")));
     QVERIFY(page.text.contains(QStringLiteral("<tr>")));
@@ -138,9 +88,9 @@ void TestRunReport::aRunsReportHoldsItsFiguresChartsAndEvents()
     const RunRecord record = quickRun(2, 0.7);
     QVERIFY(!record.events.isEmpty());
     QCOMPARE(int(record.lanes.lanes().size()), 3); // two workers, then a third
-    const Page page = parse(RunReport::run(record));
+    const testsupport::ReportPage page = parse(RunReport::run(record));
     // The live charts with their lanes, and the spectrum.
-    QCOMPARE(page.images.size(), 2);
+    QCOMPARE(page.images, 2);
     QVERIFY(page.text.contains(record.scenario.name));
     QVERIFY(page.text.contains(record.scenario.description));
     QVERIFY(page.text.contains(record.machine.cpu));
@@ -160,8 +110,8 @@ void TestRunReport::aRunFileWithoutLanesSaysSo()
 {
     RunRecord record = quickRun(3, 0.5);
     record.lanes.clear(); // as a file written before run files kept lanes
-    const Page page = parse(RunReport::run(record));
-    QCOMPARE(page.images.size(), 2);
+    const testsupport::ReportPage page = parse(RunReport::run(record));
+    QCOMPARE(page.images, 2);
     QVERIFY(page.text.contains(QStringLiteral("This run file keeps no worker lanes")));
 }
 
@@ -179,8 +129,9 @@ void TestRunReport::aSweepsReportHoldsItsTableCurvesAndRecommendation()
     QVERIFY(finished.wait(kRunMs));
     const auto result = finished.at(0).at(0).value<SweepResult>();
 
-    const Page page = parse(RunReport::sweep(result, base, spec, MachineInfo::current()));
-    QCOMPARE(page.images.size(), 1);
+    const testsupport::ReportPage page =
+        parse(RunReport::sweep(result, base, spec, MachineInfo::current()));
+    QCOMPARE(page.images, 1);
     QVERIFY(page.text.contains(base.name));
     // The sweep as it ran, not as the preset's section says.
     QVERIFY(page.text.contains(QStringLiteral("Measured per point")));
@@ -200,10 +151,10 @@ void TestRunReport::aComparisonsReportNamesEveryFigure()
     RunRecord a = quickRun(2, 0.5);
     RunRecord b = quickRun(4, 0.5);
     b.scenario.name = QStringLiteral("ui-test-wide");
-    const Page page = parse(RunReport::compare(a, QStringLiteral("/tmp/a & b.shoalrun"), b,
-                                               QStringLiteral("b.shoalrun")));
+    const testsupport::ReportPage page = parse(RunReport::compare(
+        a, QStringLiteral("/tmp/a & b.shoalrun"), b, QStringLiteral("b.shoalrun")));
     // A's charts and spectrum with B's dashed over them.
-    QCOMPARE(page.images.size(), 2);
+    QCOMPARE(page.images, 2);
     QVERIFY(page.text.contains(QStringLiteral("A solid, B dashed")));
     QVERIFY(page.text.contains(QStringLiteral("/tmp/a & b.shoalrun")));
     QVERIFY(page.text.contains(QStringLiteral("ui-test-wide")));
