@@ -295,9 +295,24 @@ WorkerTimeline readLanes(Reader& in, const QJsonValue& value)
 
 /// Whether the parser stopped because the text ran out (a copy cut short), not at a bad
 /// character in the middle.
+// Qt reports a literal cut short ("nu", "tr") as an illegal value, its offset one past the
+// literal's first byte: the file ends inside it, so it is truncated, not malformed.
+bool endsInsideLiteral(const QByteArray& trimmed, const QJsonParseError& parse)
+{
+    if (parse.error != QJsonParseError::IllegalValue || parse.offset < 1)
+        return false;
+    const QByteArray tail = trimmed.mid(parse.offset - 1);
+    for (const QByteArray& literal : {QByteArrayLiteral("null"), QByteArrayLiteral("true"),
+                                      QByteArrayLiteral("false")})
+        if (!tail.isEmpty() && tail.size() < literal.size() && literal.startsWith(tail))
+            return true;
+    return false;
+}
+
 bool endsEarly(const QByteArray& data, const QJsonParseError& parse)
 {
-    return parse.offset >= data.trimmed().size() - 1 ||
+    const QByteArray trimmed = data.trimmed();
+    return parse.offset >= trimmed.size() - 1 || endsInsideLiteral(trimmed, parse) ||
            parse.error == QJsonParseError::UnterminatedObject ||
            parse.error == QJsonParseError::UnterminatedArray ||
            parse.error == QJsonParseError::UnterminatedString;

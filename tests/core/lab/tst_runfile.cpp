@@ -216,10 +216,15 @@ void TestRunFile::damagedFilesAreRefusedWithTheirReason_data()
     const int poolSize = columnIndex(QStringLiteral("pool_size"));
     const int p95 = columnIndex(QStringLiteral("latency_p95_ms"));
     QVERIFY(poolSize >= 0 && p95 >= 0);
+    QVERIFY(good.contains("null") && good.contains("false"));
 
     QTest::newRow("cut in half") << good.left(good.size() / 2) << int(Code::Truncated) << "";
     QTest::newRow("last byte missing") << good.trimmed().chopped(1) << int(Code::Truncated) << "";
     QTest::newRow("empty") << QByteArray() << int(Code::Truncated) << "";
+    QTest::newRow("cut inside a null")
+        << good.left(good.indexOf("null") + 2) << int(Code::Truncated) << "";
+    QTest::newRow("cut inside a false")
+        << good.left(good.indexOf("false") + 3) << int(Code::Truncated) << "";
     QTest::newRow("not JSON") << QByteArray("{\"format\" = 3, \"x\": 1}") << int(Code::BadJson)
                               << "";
     QTest::newRow("a preset, not a run")
