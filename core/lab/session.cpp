@@ -1,12 +1,11 @@
 #include "session.h"
 
+#include "errandqueue.h"
 #include "labmetatypes.h"
 #include "loadgenerator.h"
 #include "presetlibrary.h"
 #include "runexport.h"
 #include "runfile.h"
-#include "scenariomodel.h"
-#include "serialexecutor.h"
 #include "settingstable.h"
 
 #include "pool/pool.h"
@@ -25,59 +24,28 @@
 namespace shoal {
 namespace {
 
-/// Events kept per run: they come from people and timelines, but a slider dragged for an hour
-/// must not grow memory without bound; the oldest are dropped first.
-constexpr qsizetype kMaxEvents = 100'000;
-
 QString text(const QVariant& value)
 {
     return SettingsTable::text(value);
 }
 
-double toMs(std::chrono::nanoseconds ns)
-{
-    return static_cast<double>(ns.count()) / 1e6;
-}
-
-/// A percentile of \a histogram in ms, NaN when it is empty.
-double percentileMs(const LatencyHistogram& histogram, double q)
-{
-    return histogram.count() > 0 ? toMs(histogram.percentile(q)) : MetricsRow::None;
-}
-
-/// Milliseconds until \a seconds from now, rounded up, for a QTimer.
-int msUntil(double seconds)
-{
-    return static_cast<int>(std::clamp(std::ceil(seconds * 1000.0), 0.0, 2'000'000'000.0));
-}
-
 } // namespace
-
-struct Session::Prepared {
-    std::shared_ptr<RateLimiter> limiter;
-    std::shared_ptr<SwitchableWorkload> workload;
-    std::shared_ptr<Pool> pool;
-    ParamError paramError; ///< the workload refused its parameters
-    QString poolFailure;   ///< the pool could not be built
-};
 
 Session::Session(QObject* parent)
     : QObject(parent)
     , m_scenario(PresetLibrary::defaultScenario())
-    , m_errands(std::make_unique<SerialExecutor>())
+    , m_errands(std::make_unique<ErrandQueue>())
+    , m_timeline(new TimelinePlayer(this))
     , m_sampleTimer(new QTimer(this))
-    , m_timelineTimer(new QTimer(this))
     , m_endTimer(new QTimer(this))
     , m_pollTimer(new QTimer(this))
 {
     registerLabMetaTypes();
     m_sampleTimer->setTimerType(Qt::PreciseTimer);
-    m_timelineTimer->setTimerType(Qt::PreciseTimer);
-    m_timelineTimer->setSingleShot(true);
     m_endTimer->setTimerType(Qt::PreciseTimer);
     m_endTimer->setSingleShot(true);
     connect(m_sampleTimer, &QTimer::timeout, this, &Session::onSampleTick);
-    connect(m_timelineTimer, &QTimer::timeout, this, &Session::onTimelineDue);
+    connect(m_timeline, &TimelinePlayer::due, this, &Session::onTimelineDue);
     connect(m_endTimer, &QTimer::timeout, this, &Session::beginDrain);
     // Polled faster than the sampling period, so that a run starts, and ends (its summary's
     // elapsed time stopping), within a few milliseconds.
@@ -91,9 +59,20 @@ Session::~Session()
     m_errands.reset(); // waits for the pool to close
 }
 
+QList<MetricsRow> Session::history() const
+{
+    return m_run ? m_run->history().rows() : QList<MetricsRow>();
+}
+
+const QList<RunEvent>& Session::events() const
+{
+    static const QList<RunEvent> none;
+    return m_run ? m_run->events() : none;
+}
+
 bool Session::runActive() const
 {
-    return m_pool && (m_state == RunState::Running || m_state == RunState::Paused ||
+    return live() && (m_state == RunState::Running || m_state == RunState::Paused ||
                       m_state == RunState::Draining);
 }
 
@@ -112,9 +91,7 @@ void Session::fail(SessionError error)
 
 void Session::notNow(const QString& what)
 {
-    SessionError e;
-    e.code = SessionError::Code::NotNow;
-    e.what = what;
+    SessionError e = SessionError::of(SessionError::Code::NotNow, what);
     e.state = m_state;
     fail(std::move(e));
 }
@@ -125,9 +102,7 @@ bool Session::accept(const Setting& setting, const QVariant& value, QVariant* no
         SettingsTable::check(setting, QJsonValue::fromVariant(value), setting.path, normalized);
     if (!error)
         return true;
-    SessionError e;
-    e.code = SessionError::Code::InvalidValue;
-    e.what = setting.path;
+    SessionError e = SessionError::of(SessionError::Code::InvalidValue, setting.path);
     e.scenario = std::move(error);
     fail(std::move(e));
     return false;
@@ -135,13 +110,8 @@ bool Session::accept(const Setting& setting, const QVariant& value, QVariant* no
 
 void Session::record(const QString& what, const QString& oldValue, const QString& newValue)
 {
-    const RunEvent event{wallSec(), what, oldValue, newValue};
-    m_changedSinceRow = true;
-    if (what != QLatin1StringView("stop"))
-        m_steady.restart(event.tSec);
-    if (m_events.size() >= kMaxEvents)
-        m_events.removeFirst();
-    m_events.append(event);
+    const RunEvent event{m_clock.wallSec(), what, oldValue, newValue};
+    m_run->record(event);
     Q_EMIT eventRecorded(event);
 }
 
@@ -166,9 +136,7 @@ void Session::loadPreset(const QString& nameOrFile)
     ScenarioError error;
     const std::optional<Scenario> scenario = PresetLibrary::load(nameOrFile, &error);
     if (!scenario) {
-        SessionError e;
-        e.code = SessionError::Code::PresetRefused;
-        e.what = nameOrFile;
+        SessionError e = SessionError::of(SessionError::Code::PresetRefused, nameOrFile);
         e.scenario = std::move(error);
         fail(std::move(e));
         return;
@@ -189,119 +157,49 @@ void Session::start()
     m_windowStart.reset();
     m_lastWindow = MeasuredWindow();
     setState(RunState::Preparing);
-    auto prepared = std::make_shared<Prepared>();
-    m_errands->post([this, generation, prepared, s = m_scenario] {
-        prepared->limiter = std::make_shared<RateLimiter>(
-            s.limiterEnabled ? s.limiterRate : RateLimiter::Inf, s.limiterBurst);
-        std::shared_ptr<Workload> built =
-            makeWorkload(s.workloadKind, s.workloadParams, prepared->limiter, prepared->paramError);
-        if (built) {
-            // Switchable, so that the kind can change during the run.
-            prepared->workload = std::make_shared<SwitchableWorkload>(std::move(built));
-            try {
-                auto workload = prepared->workload;
-                prepared->pool = std::make_shared<Pool>(
-                    s.poolSize, [workload] { return workload->makeWorker(); });
-                prepared->pool->setMaxWaiting(s.maxWaiting);
-                prepared->pool->setDispatchOrder(s.dispatchOrder);
-            } catch (const std::exception& e) {
-                prepared->poolFailure = QString::fromLocal8Bit(e.what());
-            }
-        }
-        reportBack([this, generation, prepared] { onPrepared(generation, prepared); });
+    m_errands->post([this, generation, s = m_scenario] {
+        auto parts = std::make_shared<Run::Parts>(Run::build(s));
+        m_errands->reportBack([this, generation, parts] { onPrepared(generation, parts); });
     });
     m_pollTimer->start();
 }
 
-void Session::onPrepared(quint64 generation, std::shared_ptr<Prepared> prepared)
+void Session::onPrepared(quint64 generation, std::shared_ptr<Run::Parts> parts)
 {
     if (generation != m_generation || m_state != RunState::Preparing) {
         // Superseded by reset() or stop(): the pool is closed where it may block.
-        if (auto pool = std::move(prepared->pool))
+        if (auto pool = std::move(parts->pool))
             m_errands->post([pool = std::move(pool)]() mutable { pool.reset(); });
         return;
     }
-    if (prepared->paramError) {
+    if (parts->paramError || !parts->pool) {
         setState(RunState::Idle);
-        SessionError e;
-        e.code = SessionError::Code::WorkloadRefused;
-        e.what = QStringLiteral("start");
-        e.param = prepared->paramError;
+        SessionError e = SessionError::of(parts->paramError ? SessionError::Code::WorkloadRefused
+                                                            : SessionError::Code::PoolFailed,
+                                          QStringLiteral("start"));
+        e.param = parts->paramError;
+        e.detail = parts->poolFailure;
         fail(std::move(e));
         return;
     }
-    if (!prepared->pool) {
-        setState(RunState::Idle);
-        SessionError e;
-        e.code = SessionError::Code::PoolFailed;
-        e.what = QStringLiteral("start");
-        e.detail = prepared->poolFailure;
-        fail(std::move(e));
-        return;
-    }
-
-    m_limiter = std::move(prepared->limiter);
-    m_workload = std::move(prepared->workload);
-    m_pool = std::move(prepared->pool);
-    m_poolClosed = std::make_shared<std::atomic<bool>>(false);
-    const Scenario& s = m_scenario;
-
-    // Changes made while the run was being prepared.
-    if (m_pool->size() != s.poolSize) {
-        const int size = s.poolSize;
+    // The recordings of the last run go with it.
+    m_run = std::make_unique<Run>(std::move(*parts), m_scenario);
+    if (m_run->needsResize(m_scenario)) {
+        const int size = m_scenario.poolSize;
         poolErrand(QStringLiteral("pool.size"), [size](Pool& pool) { pool.setSize(size); });
     }
-    m_pool->setMaxWaiting(s.maxWaiting);
-    m_pool->setDispatchOrder(s.dispatchOrder);
-    m_limiter->setLimit(s.limiterEnabled ? s.limiterRate : RateLimiter::Inf);
-    m_limiter->setBurst(s.limiterBurst);
-    const QVariantMap built = m_workload->params();
-    for (auto it = s.workloadParams.cbegin(); it != s.workloadParams.cend(); ++it) {
-        if (built.value(it.key()) != it.value())
-            m_workload->setParam(it.key(), it.value());
-    }
-
-    LoadGenerator::Settings settings;
-    settings.mode = s.arrivalMode;
-    settings.process = s.arrivalProcess;
-    settings.ratePerSec = s.ratePerSec;
-    settings.callers = s.callers;
-    settings.thinkMs = s.thinkMs;
-    settings.seed = s.seed;
-    settings.api = s.callApi;
-    settings.timeoutMs = s.timeoutMs;
-    settings.maxCalls = s.jobs;
-    auto workload = m_workload;
-    m_generator = std::make_shared<LoadGenerator>(
-        *m_pool, [workload](quint64 n) { return workload->makePayload(n); }, settings);
-
-    m_sampler.reset();
-    m_history.clear();
-    m_events.clear();
-    m_lanes.clear();
-    m_peakWaiting = 0;
-    m_peakInFlight = 0;
-    m_peakAbandoned = 0;
-    m_changedSinceRow = false;
-    m_steady = {};
-    m_runName = s.name;
-    m_timeline = s.timeline;
-    std::stable_sort(m_timeline.begin(), m_timeline.end(),
-                     [](const auto& a, const auto& b) { return a.atSec < b.atSec; });
-    m_nextEntry = 0;
+    m_timeline->load(m_scenario.timeline);
     m_drainDecided = false;
     m_drained = false;
-    m_activeNs = 0;
-    m_wall.start();
-    m_activeSince.start();
+    m_clock.start();
 
     // The row at t = 0 is taken before the first call: taken after, the few calls made in its
     // fraction of a millisecond would read as thousands per second.
     QList<WorkerProbe> workers;
     const MetricsRow first = takeRow(&workers);
-    m_generator->start();
+    m_run->generator().start();
     setState(RunState::Running);
-    m_sampleTimer->start(s.samplerPeriodMs);
+    m_sampleTimer->start(m_scenario.samplerPeriodMs);
     scheduleTimers();
     Q_EMIT sampleAvailable(Sample{first, workers, m_state, 0.0, progress(first)});
 }
@@ -312,10 +210,9 @@ void Session::pause()
         notNow(QStringLiteral("pause"));
         return;
     }
-    m_generator->pause();
-    m_activeNs += m_activeSince.nsecsElapsed();
-    m_activeSince.invalidate();
-    m_timelineTimer->stop();
+    m_run->generator().pause();
+    m_clock.pause();
+    m_timeline->stop();
     m_endTimer->stop();
     setState(RunState::Paused);
     record(QStringLiteral("pause"), QString(), QString());
@@ -327,8 +224,8 @@ void Session::resume()
         notNow(QStringLiteral("resume"));
         return;
     }
-    m_generator->resume();
-    m_activeSince.start();
+    m_run->generator().resume();
+    m_clock.resume();
     setState(RunState::Running);
     scheduleTimers();
     record(QStringLiteral("resume"), QString(), QString());
@@ -359,9 +256,7 @@ void Session::reset()
     ++m_generation;
     m_windowStart.reset();
     releaseRun();
-    m_history.clear();
-    m_events.clear();
-    m_lanes.clear();
+    m_run.reset();
     setState(RunState::Idle);
 }
 
@@ -369,24 +264,19 @@ void Session::scheduleTimers()
 {
     if (m_state != RunState::Running)
         return;
-    const double now = runSec();
-    if (m_nextEntry < m_timeline.size())
-        m_timelineTimer->start(msUntil(m_timeline.at(m_nextEntry).atSec - now));
-    else
-        m_timelineTimer->stop();
+    const double now = m_clock.runSec();
+    m_timeline->arm(now);
     if (m_scenario.jobs == 0)
-        m_endTimer->start(msUntil(m_scenario.durationSec - now));
+        m_endTimer->start(RunClock::msUntil(m_scenario.durationSec - now));
 }
 
 void Session::onTimelineDue()
 {
     if (m_state != RunState::Running)
         return;
-    // A timer may fire a little early; an entry within a millisecond is due.
-    const double now = runSec() + 0.001;
-    while (m_nextEntry < m_timeline.size() && m_timeline.at(m_nextEntry).atSec <= now) {
-        apply(m_timeline.at(m_nextEntry));
-        ++m_nextEntry;
+    while (const std::optional<Scenario::TimelineEntry> entry =
+               m_timeline->takeDue(m_clock.runSec())) {
+        apply(*entry);
         if (m_state != RunState::Running)
             return;
     }
@@ -421,16 +311,13 @@ void Session::beginDrain()
 {
     if (m_state != RunState::Running && m_state != RunState::Paused)
         return;
-    if (m_state == RunState::Running) {
-        m_activeNs += m_activeSince.nsecsElapsed();
-        m_activeSince.invalidate();
-    }
-    m_generator->stopOffering();
+    m_clock.pause();
+    m_run->generator().stopOffering();
     if (m_windowStart) {
-        m_lastWindow = MeasuredWindow::between(*m_windowStart, reading());
+        m_lastWindow = MeasuredWindow::between(*m_windowStart, m_run->reading(m_clock.wallSec()));
         m_windowStart.reset();
     }
-    m_timelineTimer->stop();
+    m_timeline->stop();
     m_endTimer->stop();
     m_drainSince.start();
     m_drainDecided = false;
@@ -443,33 +330,21 @@ void Session::beginWindow()
         notNow(QStringLiteral("beginWindow"));
         return;
     }
-    m_windowStart = std::make_unique<MeasuredWindow::Reading>(reading());
-}
-
-void Session::reportBack(std::function<void()> report)
-{
-    std::lock_guard lock(m_reportMutex);
-    m_reports.push_back(std::move(report));
+    m_windowStart = std::make_unique<MeasuredWindow::Reading>(m_run->reading(m_clock.wallSec()));
 }
 
 void Session::poll()
 {
-    std::vector<std::function<void()>> reports;
-    {
-        std::lock_guard lock(m_reportMutex);
-        reports.swap(m_reports);
-    }
-    for (auto& report : reports)
-        report();
+    m_errands->deliver();
     if (m_state == RunState::Idle || m_state == RunState::Finished) {
         m_pollTimer->stop();
         return;
     }
-    if (m_state == RunState::Running && m_scenario.jobs > 0 && m_generator->isOfferingDone())
+    if (m_state == RunState::Running && m_scenario.jobs > 0 && m_run->generator().isOfferingDone())
         beginDrain();
     if (m_state != RunState::Draining)
         return;
-    const bool quiet = m_generator->counters().outstanding() == 0;
+    const bool quiet = m_run->generator().counters().outstanding() == 0;
     const bool late =
         m_drainSince.elapsed() >= static_cast<qint64>(std::ceil(m_scenario.drainSec * 1000));
     if (!m_drainDecided && (quiet || late)) {
@@ -478,13 +353,13 @@ void Session::poll()
         m_drained = quiet;
         requestPoolClose();
     }
-    if (quiet && m_poolClosed->load(std::memory_order_acquire))
+    if (quiet && m_run->poolClosed()->load(std::memory_order_acquire))
         finishRun();
 }
 
 void Session::requestPoolClose()
 {
-    poolErrand(QStringLiteral("closePool"), [closed = m_poolClosed](Pool& pool) {
+    poolErrand(QStringLiteral("closePool"), [closed = m_run->poolClosed()](Pool& pool) {
         pool.close();
         closed->store(true, std::memory_order_release);
     });
@@ -495,90 +370,36 @@ void Session::finishRun()
     m_sampleTimer->stop();
     QList<WorkerProbe> workers;
     const MetricsRow row = takeRow(&workers);
-
-    RunSummary s;
-    s.presetName = m_runName;
-    s.elapsedSec = wallSec();
-    s.activeSec = runSec();
-    s.counters = m_generator->counters();
-    s.poolCounters = m_pool->counters();
-    const LatencyHistogram latency = m_generator->latency();
-    s.latencyP50Ms = percentileMs(latency, 0.50);
-    s.latencyP95Ms = percentileMs(latency, 0.95);
-    s.latencyP99Ms = percentileMs(latency, 0.99);
-    s.latencyMaxMs = latency.count() > 0 ? toMs(latency.max()) : MetricsRow::None;
-    const LatencyHistogram queueWait = m_pool->queueWaitHistogram();
-    const LatencyHistogram service = m_pool->serviceHistogram();
-    s.queueWaitP95Ms = percentileMs(queueWait, 0.95);
-    s.serviceP95Ms = percentileMs(service, 0.95);
-    s.spectrum = LatencySpectrum::of(latency, queueWait, service);
-    s.offeredPerSec = s.activeSec > 0 ? static_cast<double>(s.counters.submitted) / s.activeSec : 0;
-    s.throughputPerSec =
-        s.elapsedSec > 0 ? static_cast<double>(s.counters.completed) / s.elapsedSec : 0;
-    s.peakWaiting = m_peakWaiting;
-    s.peakInFlight = m_peakInFlight;
-    s.peakOutstanding = m_generator->peakOutstanding();
-    s.peakAbandoned = m_peakAbandoned;
-    s.identityHolds = s.counters.outstanding() == 0;
-    s.poolAgrees = s.poolCounters == s.counters;
-    s.drained = m_drained;
-    s.samples = m_history.appended();
-    s.events = m_events.size();
-    // The model of the settings the steady part ran with: it ends before any later change.
-    s.steady = m_steady.measurement();
-    Scenario current = m_scenario;
-    current.poolSize = s.steady.poolSize > 0 ? s.steady.poolSize : m_pool->size();
-    s.model = ScenarioModel::predict(current);
-    m_lastSummary = s;
-
+    m_lastSummary = m_run->summarize(m_scenario, m_clock.wallSec(), m_clock.runSec(), m_drained);
     releaseRun();
     setState(RunState::Finished);
-    Q_EMIT sampleAvailable(Sample{row, workers, m_state, s.activeSec, 1.0});
-    Q_EMIT runFinished(s);
+    Q_EMIT sampleAvailable(Sample{row, workers, m_state, m_lastSummary.activeSec, 1.0});
+    Q_EMIT runFinished(m_lastSummary);
 }
 
 void Session::releaseRun()
 {
     m_sampleTimer->stop();
-    m_timelineTimer->stop();
+    m_timeline->stop();
     m_endTimer->stop();
     m_pollTimer->stop();
-    if (m_generator) {
-        // A run dropped with calls outstanding (reset(), or the session destroyed mid-run) must
-        // end in about an interrupt's time, not a job's or every queued call's: calls without a
-        // deadline of their own are canceled here, which interrupts their running jobs; the
-        // pool's close then fails whatever still waits. After a finished run nothing is
-        // outstanding and this changes nothing.
-        m_generator->dropAll();
-    }
-    if (!m_pool && !m_generator)
-        return;
-    // Moved, not copied: the errand must hold the last references, so that the pool is closed
-    // and joined on the errand thread, after the generator has let go of it.
-    m_errands->post([pool = std::move(m_pool), generator = std::move(m_generator),
-                     workload = std::move(m_workload), limiter = std::move(m_limiter)]() mutable {
-        if (pool)
-            pool->close();
-        generator.reset();
-        pool.reset();
-        workload.reset();
-        limiter.reset();
-    });
+    // A run dropped with calls outstanding (reset(), or the session destroyed mid-run) ends in
+    // about an interrupt's time, not a job's or every queued call's.
+    if (m_run)
+        m_run->release(*m_errands);
 }
 
 void Session::poolErrand(const QString& what, std::function<void(Pool&)> errand)
 {
-    if (!m_pool)
+    if (!live())
         return;
-    m_errands->post([this, pool = m_pool, errand = std::move(errand), what] {
+    m_errands->post([this, pool = m_run->sharedPool(), errand = std::move(errand), what] {
         try {
             errand(*pool);
         } catch (const std::exception& e) {
             const QString detail = QString::fromLocal8Bit(e.what());
-            reportBack([this, what, detail] {
-                SessionError error;
-                error.code = SessionError::Code::PoolFailed;
-                error.what = what;
+            m_errands->reportBack([this, what, detail] {
+                SessionError error = SessionError::of(SessionError::Code::PoolFailed, what);
                 error.detail = detail;
                 fail(std::move(error));
             });
@@ -588,17 +409,6 @@ void Session::poolErrand(const QString& what, std::function<void(Pool&)> errand)
 
 // --- sampling ------------------------------------------------------------------------------------
 
-double Session::wallSec() const
-{
-    return m_wall.isValid() ? static_cast<double>(m_wall.nsecsElapsed()) / 1e9 : 0;
-}
-
-double Session::runSec() const
-{
-    const qint64 ns = m_activeNs + (m_activeSince.isValid() ? m_activeSince.nsecsElapsed() : 0);
-    return static_cast<double>(ns) / 1e9;
-}
-
 double Session::progress(const MetricsRow& row) const
 {
     if (m_state == RunState::Finished)
@@ -606,71 +416,22 @@ double Session::progress(const MetricsRow& row) const
     if (m_scenario.jobs > 0)
         return std::min(1.0,
                         static_cast<double>(row.submitted) / static_cast<double>(m_scenario.jobs));
-    return m_scenario.durationSec > 0 ? std::min(1.0, runSec() / m_scenario.durationSec) : 1.0;
-}
-
-MeasuredWindow::Reading Session::reading() const
-{
-    MeasuredWindow::Reading r;
-    r.tSec = wallSec();
-    r.counters = m_generator->counters();
-    r.latency = m_generator->latency();
-    r.queueWait = m_pool->queueWaitHistogram();
-    r.service = m_pool->serviceHistogram();
-    r.poolSize = m_pool->size();
-    return r;
+    return m_scenario.durationSec > 0 ? std::min(1.0, m_clock.runSec() / m_scenario.durationSec)
+                                      : 1.0;
 }
 
 MetricsRow Session::takeRow(QList<WorkerProbe>* workers)
 {
-    MetricsSampler::Input in;
-    in.tSec = wallSec();
-    in.counters = m_generator->counters();
-    const LatencyHistogram latency = m_generator->latency();
-    const LatencyHistogram queueWait = m_pool->queueWaitHistogram();
-    const LatencyHistogram service = m_pool->serviceHistogram();
-    in.latency = &latency;
-    in.queueWait = &queueWait;
-    in.service = &service;
-    in.poolSize = m_pool->size();
-    in.poolInFlight = m_pool->inFlight();
-    const std::vector<WorkerProbe> probes = m_pool->workers();
-    in.abandonedWorkers =
-        static_cast<int>(std::count_if(probes.begin(), probes.end(), [](const WorkerProbe& p) {
-            return p.state == WorkerState::Abandoned;
-        }));
-    in.limiterTokens = m_limiter->tokens();
-    in.times = m_generator->timeTotals();
-    in.busyTime = m_pool->busyTime();
-    // The model of the settings in force now; a change inside the interval leaves it out.
-    Scenario current = m_scenario;
-    current.poolSize = in.poolSize;
-    const ModelPrediction model =
-        ScenarioModel::predict(current, std::exchange(m_changedSinceRow, false));
-    in.predictedLatencyP95Ms = model.latencyP95Ms.value_or(MetricsRow::None);
-    in.predictedQueueWaitP95Ms = model.queueWaitP95Ms.value_or(MetricsRow::None);
-
-    const MetricsRow row = m_sampler.sample(in);
-    if (m_state == RunState::Running)
-        m_steady.offer({in.tSec, in.times, latency, queueWait, in.busyTime, in.poolSize});
-    m_history.append(row);
-    m_peakWaiting = std::max(m_peakWaiting, row.waiting);
-    m_peakInFlight = std::max(m_peakInFlight, row.inFlight);
-    m_peakAbandoned = std::max(m_peakAbandoned, row.abandonedWorkers);
-    const QList<WorkerProbe> seen(probes.begin(), probes.end());
-    m_lanes.append(row.tSec, seen);
-    if (workers)
-        *workers = seen;
-    return row;
+    return m_run->takeRow(m_clock.wallSec(), m_scenario, m_state == RunState::Running, workers);
 }
 
 void Session::onSampleTick()
 {
-    if (!m_generator)
+    if (!live())
         return;
     QList<WorkerProbe> workers;
     const MetricsRow row = takeRow(&workers);
-    Q_EMIT sampleAvailable(Sample{row, workers, m_state, runSec(), progress(row)});
+    Q_EMIT sampleAvailable(Sample{row, workers, m_state, m_clock.runSec(), progress(row)});
 }
 
 // --- live settings -------------------------------------------------------------------------------
@@ -688,9 +449,7 @@ void Session::set(const QString& path, const QVariant& value)
     }
     const Setting* setting = SettingsTable::find(path);
     if (!setting) {
-        SessionError e;
-        e.code = SessionError::Code::InvalidValue;
-        e.what = path;
+        SessionError e = SessionError::of(SessionError::Code::InvalidValue, path);
         e.scenario.code = ScenarioError::Code::UnknownKey;
         e.scenario.path = path;
         fail(std::move(e));
@@ -708,7 +467,7 @@ void Session::set(const QString& path, const QVariant& value)
     }
     setting->set(m_scenario, normalized);
     if (runActive()) {
-        LiveRun live{*m_pool, *m_generator, *m_limiter,
+        LiveRun live{m_run->pool(), m_run->generator(), m_run->limiter(),
                      [this](int size) {
                          poolErrand(QStringLiteral("pool.size"),
                                     [size](Pool& pool) { pool.setSize(size); });
@@ -729,7 +488,7 @@ void Session::setWorkloadKind(const QString& kind)
     const quint64 request = ++m_kindRequest;
     if (kind == m_scenario.workloadKind)
         return;
-    if (!runActive() || !m_workload) {
+    if (!runActive()) {
         m_scenario.workloadKind = kind;
         m_scenario.workloadParams.clear(); // the previous kind's parameters mean nothing here
         Q_EMIT scenarioChanged(m_scenario);
@@ -737,22 +496,20 @@ void Session::setWorkloadKind(const QString& kind)
     }
     // Built where building may block; a reset in between drops it.
     const quint64 generation = m_generation;
-    m_errands->post([this, generation, request, kind, limiter = m_limiter] {
+    m_errands->post([this, generation, request, kind, limiter = m_run->sharedLimiter()] {
         ParamError error;
         std::shared_ptr<Workload> built = makeWorkload(kind, {}, limiter, error);
-        reportBack([this, generation, request, kind, built = std::move(built), error] {
-            if (generation != m_generation || request != m_kindRequest || !runActive() ||
-                !m_workload)
+        m_errands->reportBack([this, generation, request, kind, built = std::move(built), error] {
+            if (generation != m_generation || request != m_kindRequest || !runActive())
                 return;
             if (!built) {
-                SessionError e;
-                e.code = SessionError::Code::WorkloadRefused;
-                e.what = QStringLiteral("workload.kind");
+                SessionError e = SessionError::of(SessionError::Code::WorkloadRefused,
+                                                  QStringLiteral("workload.kind"));
                 e.param = error;
                 fail(std::move(e));
                 return;
             }
-            m_workload->setCurrent(built);
+            m_run->workload().setCurrent(built);
             const QString old = std::exchange(m_scenario.workloadKind, kind);
             m_scenario.workloadParams.clear();
             record(QStringLiteral("workload.kind"), old, kind);
@@ -765,23 +522,21 @@ void Session::setWorkloadParam(const QString& key, const QVariant& value)
 {
     const QString path = QStringLiteral("workload.params.") + key;
     const auto refuse = [&](const ParamError& error) {
-        SessionError e;
-        e.code = SessionError::Code::WorkloadRefused;
-        e.what = path;
+        SessionError e = SessionError::of(SessionError::Code::WorkloadRefused, path);
         e.param = error;
         fail(std::move(e));
     };
     const ParamSchema* schema = workloadSchema(m_scenario.workloadKind);
-    const QVariant old = runActive() && m_workload
-                             ? m_workload->params().value(key)
+    const QVariant old = runActive()
+                             ? m_run->workload().params().value(key)
                              : m_scenario.workloadParams.value(key, schema->defaults().value(key));
     QVariant normalized;
-    if (runActive() && m_workload) {
-        if (const ParamError e = m_workload->setParam(key, value)) {
+    if (runActive()) {
+        if (const ParamError e = m_run->workload().setParam(key, value)) {
             refuse(e);
             return;
         }
-        normalized = m_workload->params().value(key);
+        normalized = m_run->workload().params().value(key);
     } else if (const ParamError e = schema->check(key, value, &normalized)) {
         refuse(e);
         return;
@@ -803,7 +558,7 @@ void Session::burst(int calls)
         notNow(QStringLiteral("burst"));
         return;
     }
-    m_generator->burst(calls);
+    m_run->generator().burst(calls);
     record(QStringLiteral("burst"), QString(), QString::number(calls));
 }
 
@@ -813,7 +568,7 @@ void Session::cancelAll()
         notNow(QStringLiteral("cancelAll"));
         return;
     }
-    m_generator->cancelAll();
+    m_run->generator().cancelAll();
     record(QStringLiteral("cancelAll"), QString(), QString());
 }
 
@@ -832,13 +587,13 @@ void Session::closePool()
 void Session::exportSamplesCsv(const QString& path)
 {
     Q_EMIT exportFinished({ExportResult::Kind::Samples, path,
-                           RunExport::writeFile(path, RunExport::samplesCsv(m_history.rows()))});
+                           RunExport::writeFile(path, RunExport::samplesCsv(history()))});
 }
 
 void Session::exportEventsCsv(const QString& path)
 {
     Q_EMIT exportFinished({ExportResult::Kind::Events, path,
-                           RunExport::writeFile(path, RunExport::eventsCsv(m_events))});
+                           RunExport::writeFile(path, RunExport::eventsCsv(events()))});
 }
 
 void Session::exportSummaryJson(const QString& path)
@@ -854,9 +609,12 @@ void Session::saveRun(const QString& path)
 
 RunRecord Session::runRecord() const
 {
-    return {
-        m_runScenario, MachineInfo::current(), m_lastSummary.toJson(), m_history.rows(), m_events,
-        m_lanes};
+    return {m_runScenario,
+            MachineInfo::current(),
+            m_lastSummary.toJson(),
+            history(),
+            events(),
+            m_run ? m_run->lanes() : WorkerTimeline(512, 256)};
 }
 
 void Session::publishRunRecord()

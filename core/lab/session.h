@@ -3,9 +3,9 @@
 #include "callapi.h"
 #include "exportresult.h"
 #include "measuredwindow.h"
-#include "metricshistory.h"
 #include "metricsrow.h"
-#include "metricssampler.h"
+#include "run.h"
+#include "runclock.h"
 #include "runevent.h"
 #include "runrecord.h"
 #include "runstate.h"
@@ -13,8 +13,7 @@
 #include "sample.h"
 #include "scenario.h"
 #include "sessionerror.h"
-#include "steadywindow.h"
-#include "workertimeline.h"
+#include "timelineplayer.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -22,22 +21,16 @@
 #include <QString>
 #include <QVariant>
 
-#include <atomic>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <vector>
 
 class QJsonValue;
 class QTimer;
 
 namespace shoal {
 
-class LoadGenerator;
+class ErrandQueue;
 class Pool;
-class RateLimiter;
-class SerialExecutor;
-class SwitchableWorkload;
 struct Setting;
 
 /// The lab's one facade: holds the configuration (a Scenario) and, during a run, a pool, a
@@ -75,9 +68,9 @@ public:
     const Scenario& scenario() const { return m_scenario; }
     /// The current or last run's rows, oldest first (older ones coarser, see MetricsHistory).
     /// Session thread.
-    QList<MetricsRow> history() const { return m_history.rows(); }
+    QList<MetricsRow> history() const;
     /// The current or last run's events. Session thread.
-    const QList<RunEvent>& events() const { return m_events; }
+    const QList<RunEvent>& events() const;
     /// The last finished run's summary (a default one before any). Session thread.
     const RunSummary& lastSummary() const { return m_lastSummary; }
     /// The last run's measured window, from beginWindow() to the start of draining (invalid when
@@ -208,10 +201,9 @@ Q_SIGNALS:
     void runRecorded(const shoal::RunRecord& record);
 
 private:
-    /// What the errand thread builds for a run.
-    struct Prepared;
-
     bool runActive() const;
+    /// A run's parts are here (from its start until it is released).
+    bool live() const { return m_run && m_run->live(); }
     void setState(RunState state);
     void fail(SessionError error);
     void notNow(const QString& what);
@@ -219,7 +211,7 @@ private:
     bool accept(const Setting& setting, const QVariant& value, QVariant* normalized);
     void record(const QString& what, const QString& oldValue, const QString& newValue);
 
-    void onPrepared(quint64 generation, std::shared_ptr<Prepared> prepared);
+    void onPrepared(quint64 generation, std::shared_ptr<Run::Parts> parts);
     void onSampleTick();
     void onTimelineDue();
     void scheduleTimers();
@@ -227,56 +219,31 @@ private:
     /// Runs what the errand thread handed back; ends offering once the job count is reached;
     /// ends the run once draining is over.
     void poll();
-    /// From the errand thread: runs \a report on the session thread at the next poll().
-    void reportBack(std::function<void()> report);
     void requestPoolClose();
     void finishRun();
-    /// Hands the pool, generator and workload to the errand thread, which closes and frees them.
+    /// Hands the run's parts to the errand thread, which closes and frees them.
     void releaseRun();
     /// Runs \a errand on the pool from the errand thread, reporting a throw as PoolFailed.
     void poolErrand(const QString& what, std::function<void(Pool&)> errand);
 
     MetricsRow takeRow(QList<WorkerProbe>* workers);
-    MeasuredWindow::Reading reading() const;
-    double wallSec() const;
-    double runSec() const;
     double progress(const MetricsRow& row) const;
     void apply(const Scenario::TimelineEntry& entry);
 
     Scenario m_scenario;    ///< the configuration, live changes included
     Scenario m_runScenario; ///< the configuration the current or last run started with
     RunState m_state = RunState::Idle;
-    std::unique_ptr<SerialExecutor> m_errands; ///< everything that blocks on a pool
-    /// Guards m_reports. The errand thread hands results back through it (not through Qt's
-    /// event queue) so that the hand-off is a std::mutex, which ThreadSanitizer can see.
-    std::mutex m_reportMutex;
-    std::vector<std::function<void()>> m_reports; ///< for the session thread, oldest first
-    quint64 m_generation = 0;  ///< bumped by reset(); stale preparations are dropped
+    std::unique_ptr<ErrandQueue> m_errands; ///< everything that blocks on a pool
+    quint64 m_generation = 0;               ///< bumped by reset(); stale preparations are dropped
     quint64 m_kindRequest = 0; ///< bumped by setWorkloadKind(); a superseded kind is dropped
 
-    std::shared_ptr<SwitchableWorkload> m_workload;  ///< during a run
-    std::shared_ptr<RateLimiter> m_limiter;          ///< during a run; Inf while disabled
-    std::shared_ptr<Pool> m_pool;                    ///< during a run
-    std::shared_ptr<LoadGenerator> m_generator;      ///< during a run
-    std::shared_ptr<std::atomic<bool>> m_poolClosed; ///< set by the errand that closed m_pool
+    std::unique_ptr<Run> m_run; ///< the current or last run; none before the first, after reset()
+    RunClock m_clock;
+    TimelinePlayer* m_timeline;      ///< the run's timeline entries
+    QTimer* m_sampleTimer = nullptr; ///< one row per period
+    QTimer* m_endTimer = nullptr;    ///< the end of the run's duration
+    QTimer* m_pollTimer = nullptr;   ///< runs poll() while a run is being prepared or active
 
-    MetricsSampler m_sampler;
-    MetricsHistory m_history;
-    /// Each worker's states, for the run file's lanes; bounded like the window's.
-    WorkerTimeline m_lanes{512, 256};
-    QList<RunEvent> m_events;
-    QString m_runName;                         ///< the preset's name when the run started
-    QList<Scenario::TimelineEntry> m_timeline; ///< the run's, by atSec
-    qsizetype m_nextEntry = 0;                 ///< first timeline entry not yet applied
-
-    QTimer* m_sampleTimer = nullptr;   ///< one row per period
-    QTimer* m_timelineTimer = nullptr; ///< the next timeline entry
-    QTimer* m_endTimer = nullptr;      ///< the end of the run's duration
-    QTimer* m_pollTimer = nullptr;     ///< runs poll() while a run is being prepared or active
-
-    QElapsedTimer m_wall;        ///< since start(); the samples' clock
-    QElapsedTimer m_activeSince; ///< valid while Running
-    qint64 m_activeNs = 0;       ///< run clock before the current Running stretch
     QElapsedTimer m_drainSince;  ///< valid while Draining
     bool m_drainDecided = false; ///< the pool close at the end of the run has been asked for
     bool m_drained = false;      ///< every call ended before the drain deadline
@@ -284,12 +251,6 @@ private:
     /// Set by beginWindow() until draining starts.
     std::unique_ptr<MeasuredWindow::Reading> m_windowStart;
     MeasuredWindow m_lastWindow; ///< of the last run that began one
-
-    qint64 m_peakWaiting = 0;
-    qint64 m_peakInFlight = 0;
-    int m_peakAbandoned = 0;
-    SteadyWindow m_steady;          ///< the run's steady part, for the summary's model block
-    bool m_changedSinceRow = false; ///< an event was recorded since the last row: no model for it
 };
 
 } // namespace shoal

@@ -30,6 +30,15 @@ struct SessionError {
     QString detail;                  ///< PoolFailed
 
     explicit operator bool() const { return code != Code::None; }
+
+    /// An error of \a code about the command \a what.
+    static SessionError of(Code code, const QString& what)
+    {
+        SessionError e;
+        e.code = code;
+        e.what = what;
+        return e;
+    }
 };
 
 } // namespace shoal
