@@ -1,6 +1,19 @@
 #include "errandqueue.h"
 
+#include <exception>
+
 namespace shoal {
+
+void ErrandQueue::attempt(std::function<void()> errand, std::function<void(const QString&)> failed)
+{
+    post([this, errand = std::move(errand), failed = std::move(failed)] {
+        try {
+            errand();
+        } catch (const std::exception& e) {
+            reportBack([failed, detail = QString::fromLocal8Bit(e.what())] { failed(detail); });
+        }
+    });
+}
 
 void ErrandQueue::reportBack(std::function<void()> report)
 {

@@ -2,6 +2,8 @@
 
 #include "serialexecutor.h"
 
+#include <QString>
+
 #include <functional>
 #include <mutex>
 #include <vector>
@@ -24,6 +26,9 @@ public:
 
     /// Runs \a errand on the errand thread after every errand posted before it.
     void post(std::function<void()> errand) { m_executor.post(std::move(errand)); }
+    /// Runs \a errand as post() does; if it throws, \a failed runs with the exception's text at
+    /// the next deliver().
+    void attempt(std::function<void()> errand, std::function<void(const QString&)> failed);
     /// Queues \a report for the next deliver().
     void reportBack(std::function<void()> report);
     /// Runs the reports queued so far, oldest first, on the calling thread.

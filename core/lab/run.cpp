@@ -10,6 +10,7 @@
 #include "workloads/workload.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace shoal {
@@ -153,8 +154,7 @@ MetricsRow Run::takeRow(double tSec, const Scenario& current, bool running,
     return row;
 }
 
-RunSummary Run::summarize(const Scenario& current, double elapsedSec, double activeSec,
-                          bool drained) const
+RunSummary Run::summarize(const Scenario& current, double elapsedSec, double activeSec) const
 {
     RunSummary s;
     s.presetName = m_name;
@@ -181,7 +181,7 @@ RunSummary Run::summarize(const Scenario& current, double elapsedSec, double act
     s.peakAbandoned = m_peakAbandoned;
     s.identityHolds = s.counters.outstanding() == 0;
     s.poolAgrees = s.poolCounters == s.counters;
-    s.drained = drained;
+    s.drained = m_drained;
     s.samples = m_history.appended();
     s.events = m_events.size();
     // The model of the settings the steady part ran with: it ends before any later change.
@@ -200,6 +200,28 @@ void Run::record(const RunEvent& event)
     if (m_events.size() >= kMaxEvents)
         m_events.removeFirst();
     m_events.append(event);
+}
+
+void Run::beginDrain()
+{
+    m_generator->stopOffering();
+    m_drainSince.start();
+    m_drainDecided = false;
+}
+
+Run::DrainStep Run::drainStep(double drainSec)
+{
+    const bool quiet = m_generator->counters().outstanding() == 0;
+    if (!m_drainDecided) {
+        const bool late = m_drainSince.elapsed() >= static_cast<qint64>(std::ceil(drainSec * 1000));
+        if (!quiet && !late)
+            return DrainStep::Wait;
+        m_drainDecided = true;
+        m_drained = quiet;
+        return DrainStep::ClosePool;
+    }
+    return quiet && m_poolClosed->load(std::memory_order_acquire) ? DrainStep::Done
+                                                                  : DrainStep::Wait;
 }
 
 void Run::release(ErrandQueue& errands)

@@ -13,6 +13,7 @@
 #include "pool/poolprobe.h"
 #include "workloads/paramschema.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QString>
 
@@ -75,10 +76,8 @@ public:
     /// The cumulative counts and histograms at \a tSec, for a measured window.
     MeasuredWindow::Reading reading(double tSec) const;
     /// The summary of the run as it stands: \a elapsedSec and \a activeSec from the run clock,
-    /// \a drained whether every call ended before the drain deadline, and the model of \a current
-    /// at the pool size the steady part ran with.
-    RunSummary summarize(const Scenario& current, double elapsedSec, double activeSec,
-                         bool drained) const;
+    /// and the model of \a current at the pool size the steady part ran with.
+    RunSummary summarize(const Scenario& current, double elapsedSec, double activeSec) const;
     /// Keeps \a event (the oldest go first past a bound) and restarts the steady window unless it
     /// is the run's stop.
     void record(const RunEvent& event);
@@ -87,6 +86,17 @@ public:
     const MetricsHistory& history() const { return m_history; }
     const QList<RunEvent>& events() const { return m_events; }
     const WorkerTimeline& lanes() const { return m_lanes; }
+
+    /// What draining asks for next (see drainStep()).
+    enum class DrainStep {
+        Wait,      ///< calls are outstanding and the deadline has not passed
+        ClosePool, ///< close the pool: whatever still waits then ends as notRunning
+        Done,      ///< nothing is outstanding and the pool is closed: the run is over
+    };
+    /// Stops offering and starts the drain deadline's clock.
+    void beginDrain();
+    /// Where draining is, \a drainSec being the deadline; ClosePool is answered once.
+    DrainStep drainStep(double drainSec);
 
     /// Hands the parts to \a errands to close and free there: calls still outstanding are
     /// dropped, so that this ends in about an interrupt's time. The recordings stay.
@@ -109,6 +119,9 @@ private:
     int m_peakAbandoned = 0;
     SteadyWindow m_steady;          ///< the run's steady part, for the summary's model block
     bool m_changedSinceRow = false; ///< an event was recorded since the last row: no model for it
+    QElapsedTimer m_drainSince;     ///< valid while draining
+    bool m_drainDecided = false;    ///< ClosePool has been answered
+    bool m_drained = false;         ///< every call ended before the drain deadline
 };
 
 } // namespace shoal

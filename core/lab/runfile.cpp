@@ -302,8 +302,8 @@ bool endsInsideLiteral(const QByteArray& trimmed, const QJsonParseError& parse)
     if (parse.error != QJsonParseError::IllegalValue || parse.offset < 1)
         return false;
     const QByteArray tail = trimmed.mid(parse.offset - 1);
-    for (const QByteArray& literal : {QByteArrayLiteral("null"), QByteArrayLiteral("true"),
-                                      QByteArrayLiteral("false")})
+    for (const QByteArray& literal :
+         {QByteArrayLiteral("null"), QByteArrayLiteral("true"), QByteArrayLiteral("false")})
         if (!tail.isEmpty() && tail.size() < literal.size() && literal.startsWith(tail))
             return true;
     return false;

@@ -189,8 +189,6 @@ void Session::onPrepared(quint64 generation, std::shared_ptr<Run::Parts> parts)
         poolErrand(QStringLiteral("pool.size"), [size](Pool& pool) { pool.setSize(size); });
     }
     m_timeline->load(m_scenario.timeline);
-    m_drainDecided = false;
-    m_drained = false;
     m_clock.start();
 
     // The row at t = 0 is taken before the first call: taken after, the few calls made in its
@@ -312,15 +310,13 @@ void Session::beginDrain()
     if (m_state != RunState::Running && m_state != RunState::Paused)
         return;
     m_clock.pause();
-    m_run->generator().stopOffering();
+    m_run->beginDrain();
     if (m_windowStart) {
         m_lastWindow = MeasuredWindow::between(*m_windowStart, m_run->reading(m_clock.wallSec()));
         m_windowStart.reset();
     }
     m_timeline->stop();
     m_endTimer->stop();
-    m_drainSince.start();
-    m_drainDecided = false;
     setState(RunState::Draining);
 }
 
@@ -344,17 +340,16 @@ void Session::poll()
         beginDrain();
     if (m_state != RunState::Draining)
         return;
-    const bool quiet = m_run->generator().counters().outstanding() == 0;
-    const bool late =
-        m_drainSince.elapsed() >= static_cast<qint64>(std::ceil(m_scenario.drainSec * 1000));
-    if (!m_drainDecided && (quiet || late)) {
-        // Whatever is still waiting then ends as notRunning; running jobs finish first.
-        m_drainDecided = true;
-        m_drained = quiet;
+    switch (m_run->drainStep(m_scenario.drainSec)) {
+    case Run::DrainStep::Wait:
+        break;
+    case Run::DrainStep::ClosePool:
         requestPoolClose();
-    }
-    if (quiet && m_run->poolClosed()->load(std::memory_order_acquire))
+        break;
+    case Run::DrainStep::Done:
         finishRun();
+        break;
+    }
 }
 
 void Session::requestPoolClose()
@@ -370,7 +365,7 @@ void Session::finishRun()
     m_sampleTimer->stop();
     QList<WorkerProbe> workers;
     const MetricsRow row = takeRow(&workers);
-    m_lastSummary = m_run->summarize(m_scenario, m_clock.wallSec(), m_clock.runSec(), m_drained);
+    m_lastSummary = m_run->summarize(m_scenario, m_clock.wallSec(), m_clock.runSec());
     releaseRun();
     setState(RunState::Finished);
     Q_EMIT sampleAvailable(Sample{row, workers, m_state, m_lastSummary.activeSec, 1.0});
@@ -393,18 +388,12 @@ void Session::poolErrand(const QString& what, std::function<void(Pool&)> errand)
 {
     if (!live())
         return;
-    m_errands->post([this, pool = m_run->sharedPool(), errand = std::move(errand), what] {
-        try {
-            errand(*pool);
-        } catch (const std::exception& e) {
-            const QString detail = QString::fromLocal8Bit(e.what());
-            m_errands->reportBack([this, what, detail] {
-                SessionError error = SessionError::of(SessionError::Code::PoolFailed, what);
-                error.detail = detail;
-                fail(std::move(error));
-            });
-        }
-    });
+    m_errands->attempt([pool = m_run->sharedPool(), errand = std::move(errand)] { errand(*pool); },
+                       [this, what](const QString& detail) {
+                           SessionError e = SessionError::of(SessionError::Code::PoolFailed, what);
+                           e.detail = detail;
+                           fail(std::move(e));
+                       });
 }
 
 // --- sampling ------------------------------------------------------------------------------------

@@ -244,10 +244,7 @@ private:
     QTimer* m_endTimer = nullptr;    ///< the end of the run's duration
     QTimer* m_pollTimer = nullptr;   ///< runs poll() while a run is being prepared or active
 
-    QElapsedTimer m_drainSince;  ///< valid while Draining
-    bool m_drainDecided = false; ///< the pool close at the end of the run has been asked for
-    bool m_drained = false;      ///< every call ended before the drain deadline
-    RunSummary m_lastSummary;    ///< of the last finished run
+    RunSummary m_lastSummary; ///< of the last finished run
     /// Set by beginWindow() until draining starts.
     std::unique_ptr<MeasuredWindow::Reading> m_windowStart;
     MeasuredWindow m_lastWindow; ///< of the last run that began one
