@@ -129,7 +129,8 @@ MetricsRow Run::takeRow(double tSec, const Scenario& current, bool running,
         static_cast<int>(std::count_if(probes.begin(), probes.end(), [](const WorkerProbe& p) {
             return p.state == WorkerState::Abandoned;
         }));
-    in.limiterTokens = m_limiter->tokens();
+    // An unlimited bucket has no tokens to show: none, rather than its burst.
+    in.limiterTokens = std::isinf(m_limiter->limit()) ? MetricsRow::None : m_limiter->tokens();
     in.times = m_generator->timeTotals();
     in.busyTime = m_pool->busyTime();
     // The model of the settings in force now; a change inside the interval leaves it out.

@@ -222,8 +222,8 @@ void TestSession::liveChangesAreEventsAndShowInTheNextSample()
     event = h.events.last().at(0).value<RunEvent>();
     QCOMPARE(event.what, QStringLiteral("limiter.burst"));
     QCOMPARE(event.newValue, QStringLiteral("7"));
-    // A disabled limiter (rate Inf) reports its burst as its tokens.
-    QCOMPARE(h.sampleAfter(event.tSec).row.limiterTokens, 7.0);
+    // A disabled limiter (rate Inf) has no tokens to report.
+    QVERIFY(std::isnan(h.sampleAfter(event.tSec).row.limiterTokens));
 
     h.run([](Session& s) { s.setPoolSize(6); });
     event = h.events.last().at(0).value<RunEvent>();
@@ -241,6 +241,13 @@ void TestSession::liveChangesAreEventsAndShowInTheNextSample()
 
     QCOMPARE(h.read([](Session& s) { return s.scenario().poolSize; }), 6);
     QCOMPARE(h.read([](Session& s) { return s.events().size(); }), qsizetype(4));
+
+    // An enabled limiter reports its bucket again.
+    h.run([](Session& s) { s.setLimiterEnabled(true); });
+    event = h.events.last().at(0).value<RunEvent>();
+    QCOMPARE(event.what, QStringLiteral("limiter.enabled"));
+    const double tokens = h.sampleAfter(event.tSec).row.limiterTokens;
+    QVERIFY2(tokens <= 7.0 && !std::isnan(tokens), qPrintable(QString::number(tokens)));
     stopAndVerify(h);
 }
 
