@@ -2711,10 +2711,6 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
         <translation>Langsam (ms)</translation>
     </message>
     <message>
-        <source>Sleep (wall clock) or spin (CPU time)</source>
-        <translation>Schlafen (Uhrzeit) oder rechnen (CPU-Zeit)</translation>
-    </message>
-    <message>
         <source>Program</source>
         <translation>Programm</translation>
     </message>
@@ -2757,6 +2753,10 @@ Die aktuelle Konfiguration bleibt unverändert.</translation>
     <message>
         <source>Choose a folder</source>
         <translation>Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>Sleep or spin</source>
+        <translation>Schlafen oder rechnen</translation>
     </message>
 </context>
 <context>

@@ -56,8 +56,7 @@ QString labelFor(const QString& kind, const QString& key)
         {QStringLiteral("slowFraction"),
          QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Slow fraction")},
         {QStringLiteral("slowMs"), QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Slow (ms)")},
-        {QStringLiteral("mode"),
-         QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Sleep (wall clock) or spin (CPU time)")},
+        {QStringLiteral("mode"), QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Sleep or spin")},
         {QStringLiteral("honourInterrupt"),
          QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Honour interrupt")},
         {QStringLiteral("failureRate"), QT_TRANSLATE_NOOP("WorkloadParamsEditor", "Failure rate")},
@@ -122,8 +121,13 @@ void WorkloadParamsEditor::setParams(const QString& kind, const QVariantMap& par
     const ParamSchema* schema = shoal::workloadSchema(kind);
     if (!schema)
         return;
-    for (const ParamSchema::Spec& spec : schema->specs())
+    for (const ParamSchema::Spec& spec : schema->specs()) {
         show(editor(spec.key), params.value(spec.key, spec.defaultValue));
+        // A parameter the other choices make meaningless (a spread for a fixed time) is hidden.
+        if (auto* label =
+                findChild<QLabel*>(QStringLiteral("label.") + spec.key, Qt::FindDirectChildrenOnly))
+            m_form->setRowVisible(label, schema->applies(spec, params));
+    }
 }
 
 void WorkloadParamsEditor::rebuild()

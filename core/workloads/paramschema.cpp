@@ -71,41 +71,70 @@ QString valueTypeName(ValueType type)
 ParamSchema& ParamSchema::addInteger(const QString& key, qint64 defaultValue, qint64 minimum,
                                      qint64 maximum)
 {
-    m_specs.push_back(
-        {key, Type::Integer, QVariant(defaultValue), QVariant(minimum), QVariant(maximum), {}});
+    m_specs.push_back({key,
+                       Type::Integer,
+                       QVariant(defaultValue),
+                       QVariant(minimum),
+                       QVariant(maximum),
+                       {},
+                       {},
+                       {}});
     return *this;
 }
 
 ParamSchema& ParamSchema::addNumber(const QString& key, double defaultValue, double minimum,
                                     double maximum)
 {
-    m_specs.push_back(
-        {key, Type::Number, QVariant(defaultValue), QVariant(minimum), QVariant(maximum), {}});
+    m_specs.push_back({key,
+                       Type::Number,
+                       QVariant(defaultValue),
+                       QVariant(minimum),
+                       QVariant(maximum),
+                       {},
+                       {},
+                       {}});
     return *this;
 }
 
 ParamSchema& ParamSchema::addBool(const QString& key, bool defaultValue)
 {
-    m_specs.push_back({key, Type::Bool, QVariant(defaultValue), {}, {}, {}});
+    m_specs.push_back({key, Type::Bool, QVariant(defaultValue), {}, {}, {}, {}, {}});
     return *this;
 }
 
 ParamSchema& ParamSchema::addString(const QString& key, const QString& defaultValue)
 {
-    m_specs.push_back({key, Type::String, QVariant(defaultValue), {}, {}, {}});
+    m_specs.push_back({key, Type::String, QVariant(defaultValue), {}, {}, {}, {}, {}});
     return *this;
 }
 
 ParamSchema& ParamSchema::addChoice(const QString& key, const QString& defaultValue,
                                     const QStringList& allowed)
 {
-    m_specs.push_back({key, Type::Choice, QVariant(defaultValue), {}, {}, allowed});
+    m_specs.push_back({key, Type::Choice, QVariant(defaultValue), {}, {}, allowed, {}, {}});
     return *this;
+}
+
+ParamSchema& ParamSchema::onlyWhen(const QString& key, const QStringList& values)
+{
+    Q_ASSERT(!m_specs.empty() && find(key));
+    m_specs.back().whenKey = key;
+    m_specs.back().whenValues = values;
+    return *this;
+}
+
+bool ParamSchema::applies(const Spec& spec, const QVariantMap& params) const
+{
+    if (spec.whenKey.isEmpty())
+        return true;
+    const Spec* when = find(spec.whenKey);
+    return !when ||
+           spec.whenValues.contains(params.value(spec.whenKey, when->defaultValue).toString());
 }
 
 ParamSchema& ParamSchema::addStringList(const QString& key, const QStringList& defaultValue)
 {
-    m_specs.push_back({key, Type::StringList, QVariant(defaultValue), {}, {}, {}});
+    m_specs.push_back({key, Type::StringList, QVariant(defaultValue), {}, {}, {}, {}, {}});
     return *this;
 }
 

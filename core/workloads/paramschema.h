@@ -36,6 +36,10 @@ public:
         QVariant minimum;         ///< Integer (qint64) and Number (double) only
         QVariant maximum;         ///< Integer (qint64) and Number (double) only
         QStringList allowed;      ///< Choice only
+        /// The parameter matters only while \c whenKey has one of \c whenValues (e.g. a spread
+        /// only for a uniform distribution); empty: always.
+        QString whenKey;
+        QStringList whenValues;
     };
 
     ParamSchema& addInteger(const QString& key, qint64 defaultValue, qint64 minimum,
@@ -47,6 +51,11 @@ public:
                            const QStringList& allowed);
     /// A list of texts: a JSON array whose items are all strings (an empty array included).
     ParamSchema& addStringList(const QString& key, const QStringList& defaultValue);
+
+    /// The parameter added last matters only while \a key (added before it) is one of \a values.
+    ParamSchema& onlyWhen(const QString& key, const QStringList& values);
+    /// Whether \a spec matters with \a params (missing ones at their defaults).
+    bool applies(const Spec& spec, const QVariantMap& params) const;
 
     /// Checks \a value for \a key; on success stores the normalized value in \a normalized.
     ParamError check(const QString& key, const QVariant& value, QVariant* normalized) const;

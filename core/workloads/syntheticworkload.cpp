@@ -5,15 +5,19 @@ namespace shoal {
 const ParamSchema& SyntheticWorkload::schema()
 {
     constexpr double maxMs = 3'600'000; // an hour
+    const QString distribution = QStringLiteral("distribution");
     static const ParamSchema schema =
         ParamSchema()
-            .addChoice(QStringLiteral("distribution"), QStringLiteral("fixed"),
-                       ServiceTimeDistribution::shapeNames())
+            .addChoice(distribution, QStringLiteral("fixed"), ServiceTimeDistribution::shapeNames())
             .addNumber(QStringLiteral("meanMs"), 10, 0, maxMs)
             .addNumber(QStringLiteral("spreadMs"), 5, 0, maxMs)
+            .onlyWhen(distribution, {QStringLiteral("uniform")})
             .addNumber(QStringLiteral("sigma"), 0.5, 0, 4)
+            .onlyWhen(distribution, {QStringLiteral("lognormal")})
             .addNumber(QStringLiteral("slowFraction"), 0.1, 0, 1)
+            .onlyWhen(distribution, {QStringLiteral("bimodal")})
             .addNumber(QStringLiteral("slowMs"), 100, 0, maxMs)
+            .onlyWhen(distribution, {QStringLiteral("bimodal")})
             .addChoice(QStringLiteral("mode"), QStringLiteral("sleep"),
                        {QStringLiteral("sleep"), QStringLiteral("spin")})
             .addBool(QStringLiteral("honourInterrupt"), true)

@@ -4,13 +4,15 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-// The form of the command kind: its list parameter (args) is shown and read as JSON-array text.
+// The workload forms: the command kind's list parameter (args) is shown and read as JSON-array
+// text; a synthetic distribution's own parameters show only for that distribution.
 class TestWorkloadParamsEditor : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
     void theCommandFormHasEveryParameter();
     void argsAreShownAndCommittedAsAJsonArray();
+    void aDistributionShowsOnlyItsOwnParameters();
 };
 
 void TestWorkloadParamsEditor::theCommandFormHasEveryParameter()
@@ -48,6 +50,31 @@ void TestWorkloadParamsEditor::argsAreShownAndCommittedAsAJsonArray()
     QCOMPARE(chosen[1][1], QVariant(QStringLiteral("-c cat")));
     commit(QStringLiteral("[1]"));
     QCOMPARE(chosen[2][1], QVariant(QStringLiteral("[1]")));
+}
+
+void TestWorkloadParamsEditor::aDistributionShowsOnlyItsOwnParameters()
+{
+    WorkloadParamsEditor editor;
+    const auto shown = [&editor](const char* key) {
+        QWidget* field = editor.editor(QString::fromLatin1(key));
+        auto* label = editor.findChild<QWidget*>(QStringLiteral("label.") + QLatin1String(key));
+        return field && label && !field->isHidden() && !label->isHidden();
+    };
+    const auto with = [](const char* distribution) {
+        return QVariantMap{{QStringLiteral("distribution"), QString::fromLatin1(distribution)}};
+    };
+    editor.setParams(QStringLiteral("synthetic"), {}); // fixed, the default
+    QVERIFY(shown("meanMs") && shown("mode") && shown("gpuSlots"));
+    QVERIFY(!shown("spreadMs") && !shown("sigma") && !shown("slowFraction") && !shown("slowMs"));
+
+    editor.setParams(QStringLiteral("synthetic"), with("uniform"));
+    QVERIFY(shown("spreadMs") && !shown("sigma") && !shown("slowMs"));
+    editor.setParams(QStringLiteral("synthetic"), with("lognormal"));
+    QVERIFY(shown("sigma") && !shown("spreadMs"));
+    editor.setParams(QStringLiteral("synthetic"), with("bimodal"));
+    QVERIFY(shown("slowFraction") && shown("slowMs") && !shown("sigma"));
+    editor.setParams(QStringLiteral("synthetic"), with("exponential"));
+    QVERIFY(shown("meanMs") && !shown("spreadMs") && !shown("sigma") && !shown("slowMs"));
 }
 
 QTEST_MAIN(TestWorkloadParamsEditor)
