@@ -4,6 +4,7 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QLocale>
 
 EventLogView::EventLogView(QWidget* parent)
     : QTableWidget(0, 3, parent)
@@ -47,7 +48,7 @@ void EventLogView::addRow(double tSec, const QString& what, const QString& chang
         removeRow(0);
     const int row = rowCount();
     insertRow(row);
-    auto* time = new QTableWidgetItem(tSec >= 0 ? QString::number(tSec, 'f', 1) : QString());
+    auto* time = new QTableWidgetItem(tSec >= 0 ? QLocale().toString(tSec, 'f', 1) : QString());
     time->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto* whatItem = new QTableWidgetItem(what);
     auto* changeItem = new QTableWidgetItem(change);

@@ -1,9 +1,11 @@
 #include "languageswitcher.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QWidget>
 
 namespace {
 
@@ -77,6 +79,14 @@ bool LanguageSwitcher::setLanguage(const QString& code)
     }
     m_language = wanted;
     m_followsSystem = code.isEmpty();
+    // Numbers follow the language too ("31,5 ms" in German); the system's own region when it
+    // speaks the language chosen.
+    const QLocale locale = QLocale::system().language() == QLocale(wanted).language()
+                               ? QLocale::system()
+                               : QLocale(wanted);
+    QLocale::setDefault(locale);
+    for (QWidget* widget : QApplication::topLevelWidgets())
+        widget->setLocale(locale);
     Q_EMIT languageChanged(m_language);
     return true;
 }

@@ -1,5 +1,7 @@
 #include "timeaxisticks.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 
@@ -26,5 +28,5 @@ QList<double> TimeAxisTicks::ticks(double fromSec, double toSec, int maxTicks, d
 
 QString TimeAxisTicks::label(double sec)
 {
-    return tr("%1 s").arg(QString::number(sec, 'g', 6));
+    return tr("%1 s").arg(QLocale().toString(sec, 'g', 6));
 }

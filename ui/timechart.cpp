@@ -9,6 +9,7 @@
 #include "text/eventtext.h"
 
 #include <QEvent>
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
@@ -40,10 +41,10 @@ QString valueLabel(double value)
 {
     const double magnitude = std::abs(value);
     if (magnitude >= 1e6)
-        return QString::number(value / 1e6, 'g', 3) + QLatin1Char('M');
+        return QLocale().toString(value / 1e6, 'g', 3) + QLatin1Char('M');
     if (magnitude >= 1e4)
-        return QString::number(value / 1e3, 'g', 3) + QLatin1Char('k');
-    return QString::number(value, 'g', 4);
+        return QLocale().toString(value / 1e3, 'g', 3) + QLatin1Char('k');
+    return QLocale().toString(value, 'g', 4);
 }
 
 } // namespace

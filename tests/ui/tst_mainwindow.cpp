@@ -37,6 +37,7 @@
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -778,10 +779,16 @@ void TestMainWindow::languageSwitchRetranslatesTheWindow()
         groups.append(group->title());
     QVERIFY2(groups.contains(QStringLiteral("Aufrufe")), qPrintable(groups.join(u',')));
     QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("de"));
+    // Numbers follow the language: a decimal comma in German, a point in English.
+    auto* rate = knob<QDoubleSpinBox>("ratePerSec");
+    rate->setValue(12.5);
+    QVERIFY2(rate->text().startsWith(QStringLiteral("12,5")), qPrintable(rate->text()));
+    QCOMPARE(QLocale().toString(0.5, 'f', 1), QStringLiteral("0,5"));
 
     knob<QAction>("language_en")->trigger();
     QTRY_COMPARE(first->title(), QStringLiteral("&File"));
     QCOMPARE(m_window->charts()->charts().at(0)->title(), chartTitle);
+    QVERIFY2(rate->text().startsWith(QStringLiteral("12.5")), qPrintable(rate->text()));
 }
 
 void TestMainWindow::settingsRememberPresetFolderAndWindow()
