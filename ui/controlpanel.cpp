@@ -256,6 +256,12 @@ void ControlPanel::setScenario(const shoal::Scenario& scenario)
         showValue(knob, settingAt(path).get(scenario));
     m_params->setParams(scenario.workloadKind, scenario.workloadParams);
     updateEnabled();
+    fitWidth();
+}
+
+void ControlPanel::fitWidth()
+{
+    setMinimumWidth(minimumSizeHint().width());
 }
 
 void ControlPanel::setRunActive(bool active)
@@ -310,7 +316,8 @@ void ControlPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
-        updateGeometry(); // longer labels want a wider dock
+        // Longer labels want a wider dock; measured once every label has its new text.
+        QMetaObject::invokeMethod(this, &ControlPanel::fitWidth, Qt::QueuedConnection);
     }
     QScrollArea::changeEvent(event);
 }

@@ -56,6 +56,9 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    /// Holds the panel at least as wide as its knobs: a dock keeps the width it was given
+    /// unless its content says it needs more.
+    void fitWidth();
     QGroupBox* addGroup(const char* title);
     /// Adds \a field as the row of the preset key \a path, labelled from the settings table.
     void addRow(QGroupBox* group, const char* path, QWidget* field);
