@@ -7,12 +7,17 @@
 #include <QtTest>
 
 #include <atomic>
+#include <cmath>
 #include <thread>
 
 using namespace shoal;
 using namespace std::chrono_literals;
 
 namespace {
+
+/// The deadline of the waits below, in milliseconds: generous, for a loaded machine and for
+/// ThreadSanitizer builds. A wait ends as soon as its condition holds.
+constexpr int kDeadlineMs = 20'000;
 
 std::unique_ptr<Pool> echoPool(int size)
 {
@@ -51,16 +56,77 @@ LoadGenerator::Settings closedLoop(int callers, double thinkMs = 0)
     return s;
 }
 
-/// Calls made per second over a window of about \a windowMs, after a short warm-up.
-double measuredRate(const LoadGenerator& generator, int windowMs)
+/// Calls made per second, timed over the generator's next \a calls calls after \a warmUp more.
+/// The window is a number of calls rather than a time, so a slow machine lengthens it instead of
+/// thinning it. NaN, which fails every comparison, if the calls do not come within kDeadlineMs.
+double measuredRate(const LoadGenerator& generator, qint64 warmUp, qint64 calls)
 {
-    QTest::qWait(200);
-    const qint64 before = generator.counters().submitted;
+    const auto made = [&generator] { return generator.counters().submitted; };
+    const qint64 start = made();
+    if (!QTest::qWaitFor([&] { return made() >= start + warmUp; }, kDeadlineMs)) {
+        qWarning("no %lld calls to warm up within %d ms", warmUp, kDeadlineMs);
+        return std::nan("");
+    }
+    const qint64 before = made();
     QElapsedTimer window;
     window.start();
-    QTest::qWait(windowMs);
-    const qint64 after = generator.counters().submitted;
-    return static_cast<double>(after - before) * 1e9 / static_cast<double>(window.nsecsElapsed());
+    qint64 after = before;
+    qint64 elapsedNs = 0;
+    const bool counted = QTest::qWaitFor(
+        [&] {
+            after = made();
+            elapsedNs = window.nsecsElapsed();
+            return after >= before + calls;
+        },
+        kDeadlineMs);
+    if (!counted) {
+        qWarning("%lld of %lld calls within %d ms", after - before, calls, kDeadlineMs);
+        return std::nan("");
+    }
+    return static_cast<double>(after - before) * 1e9 / static_cast<double>(elapsedNs);
+}
+
+/// A generator left offering at a constant rate, whose calls time a quiet period. A test that
+/// checks that another generator makes no call has no event to wait for (the call must never
+/// come); it waits for this one's calls instead. While this one makes n calls, a generator still
+/// offering at the same rate would have made about n too.
+class CallClock {
+public:
+    explicit CallClock(double ratePerSec)
+        : m_pool(echoPool(1))
+        , m_generator(*m_pool, numbers(), openLoop(ratePerSec))
+    {
+        m_generator.start();
+    }
+
+    /// Waits until this clock has made \a calls more calls; false if they do not come within
+    /// kDeadlineMs.
+    [[nodiscard]] bool waitForCalls(qint64 calls) const
+    {
+        const qint64 target = m_generator.counters().submitted + calls;
+        return QTest::qWaitFor([&] { return m_generator.counters().submitted >= target; },
+                               kDeadlineMs);
+    }
+
+private:
+    std::unique_ptr<Pool> m_pool; ///< answers the clock's calls; outlives the generator
+    LoadGenerator m_generator;    ///< makes the calls
+};
+
+/// Checks that \a generator, which offered at least \a rate calls a second until it was just
+/// paused or set to no rate, makes no more calls. A call already on its way at the change may
+/// still be made (one of the round the pacer was handing over, or a closed-loop caller's next
+/// call after one that ended just before), and nothing marks when the last one is: the count is
+/// read once the calls made have finished and a clock at \a rate has made 25 calls. While the
+/// clock makes 150 more, a generator still offering would certainly have made calls too.
+void verifyNoMoreCalls(const LoadGenerator& generator, double rate)
+{
+    const CallClock clock(rate);
+    QTRY_COMPARE_WITH_TIMEOUT(generator.counters().outstanding(), 0, kDeadlineMs);
+    QVERIFY(clock.waitForCalls(25));
+    const qint64 stopped = generator.counters().submitted;
+    QVERIFY(clock.waitForCalls(150));
+    QCOMPARE(generator.counters().submitted, stopped);
 }
 
 bool sameCounts(const PoolCounters& p, const CallCounters& c)
@@ -116,7 +182,7 @@ void TestLoadGenerator::openLoopKeepsAConstantRate()
     auto pool = echoPool(2);
     LoadGenerator generator(*pool, numbers(), openLoop(400));
     generator.start();
-    const double rate = measuredRate(generator, 2000);
+    const double rate = measuredRate(generator, 80, 800);
     QVERIFY2(std::abs(rate - 400) < 400 * 0.05, qPrintable(QString::number(rate)));
 }
 
@@ -125,8 +191,8 @@ void TestLoadGenerator::openLoopKeepsAPoissonRate()
     auto pool = echoPool(2);
     LoadGenerator generator(*pool, numbers(), openLoop(1000, ArrivalProcess::Poisson));
     generator.start();
-    // 2000 expected arrivals: a Poisson count's deviation is sqrt(2000) = 2.2%.
-    const double rate = measuredRate(generator, 2000);
+    // 2000 arrivals: the time a Poisson process takes for them deviates by 1/sqrt(2000) = 2.2%.
+    const double rate = measuredRate(generator, 200, 2000);
     QVERIFY2(std::abs(rate - 1000) < 1000 * 0.08, qPrintable(QString::number(rate)));
 }
 
@@ -135,16 +201,13 @@ void TestLoadGenerator::setRateChangesTheRateLive()
     auto pool = echoPool(2);
     LoadGenerator generator(*pool, numbers(), openLoop(100));
     generator.start();
-    const double before = measuredRate(generator, 1000);
+    const double before = measuredRate(generator, 20, 100);
     generator.setRate(500);
-    const double after = measuredRate(generator, 1000);
+    const double after = measuredRate(generator, 100, 500);
     QVERIFY2(std::abs(before - 100) < 100 * 0.1, qPrintable(QString::number(before)));
     QVERIFY2(std::abs(after - 500) < 500 * 0.07, qPrintable(QString::number(after)));
     generator.setRate(0);
-    QTest::qWait(50);
-    const qint64 stopped = generator.counters().submitted;
-    QTest::qWait(300);
-    QCOMPARE(generator.counters().submitted, stopped);
+    verifyNoMoreCalls(generator, 500);
 }
 
 void TestLoadGenerator::latencyCountsFromTheIntendedStartWhenTheGeneratorStalls()
@@ -282,7 +345,7 @@ void TestLoadGenerator::closedLoopThinkTimeSpacesTheCalls()
     LoadGenerator generator(*pool, numbers(), closedLoop(2, 50));
     generator.start();
     // Two callers, each calling every ~50 ms: about 40 calls per second.
-    const double rate = measuredRate(generator, 2000);
+    const double rate = measuredRate(generator, 8, 80);
     QVERIFY2(rate > 30 && rate <= 41, qPrintable(QString::number(rate)));
     QCOMPARE(generator.peakOutstanding(), 2);
 }
@@ -292,15 +355,21 @@ void TestLoadGenerator::closedLoopBacksOffFromAFullQueue()
     auto pool = sleepingPool(1, 5ms);
     pool->setMaxWaiting(0);
     LoadGenerator generator(*pool, numbers(), closedLoop(3));
+    QElapsedTimer offering;
+    offering.start();
     generator.start();
-    QTest::qWait(500);
+    // One worker, 5 ms a call: a hundred calls keep the other two callers refused for at least
+    // half a second.
+    QTRY_VERIFY_WITH_TIMEOUT(generator.counters().completed >= 100, kDeadlineMs);
+    const qint64 offeredMs = offering.elapsed();
     generator.stopOffering();
     QTRY_COMPARE_WITH_TIMEOUT(generator.counters().outstanding(), 0, 5000);
     const CallCounters c = generator.counters();
     QVERIFY(c.completed > 0);
     QVERIFY(c.rejected > 0);
-    // Refused callers retry after a millisecond, not in a busy loop: at most ~2 x 500 here.
-    QVERIFY2(c.rejected < 1500, qPrintable(QString::number(c.rejected)));
+    // Refused callers retry after a millisecond, not in a busy loop: at most ~2 a millisecond.
+    QVERIFY2(c.rejected < 3 * offeredMs,
+             qPrintable(QStringLiteral("%1 in %2 ms").arg(c.rejected).arg(offeredMs)));
 }
 
 void TestLoadGenerator::closedLoopCallersStopWhenThePoolCloses()
@@ -314,8 +383,17 @@ void TestLoadGenerator::closedLoopCallersStopWhenThePoolCloses()
     const CallCounters c = generator.counters();
     QCOMPARE(c.outstanding(), 0);
     QVERIFY(c.notRunning <= 4);
-    QTest::qWait(100);
-    QCOMPARE(generator.counters().submitted, c.submitted);
+    // Every caller has ended and no call is left to complete, so nothing can call again. The
+    // pacer's next round, the one that would make any caller's due call, shows it: a burst of
+    // one is all it makes, refused by the closed pool. A second burst, asked for once the first
+    // was made, is made in a later round: when it is counted, that round is over.
+    generator.burst(1);
+    QTRY_VERIFY_WITH_TIMEOUT(generator.counters().notRunning > c.notRunning, kDeadlineMs);
+    generator.burst(1);
+    QTRY_VERIFY_WITH_TIMEOUT(generator.counters().notRunning > c.notRunning + 1, kDeadlineMs);
+    QCOMPARE(generator.counters().notRunning, c.notRunning + 2);
+    QCOMPARE(generator.counters().submitted, c.submitted + 2);
+    QCOMPARE(generator.activeCallers(), 0);
 }
 
 void TestLoadGenerator::maxCallsStopsOfferingExactly()
@@ -327,7 +405,13 @@ void TestLoadGenerator::maxCallsStopsOfferingExactly()
     generator.start();
     QTRY_VERIFY_WITH_TIMEOUT(generator.isOfferingDone(), 10'000);
     QTRY_COMPARE_WITH_TIMEOUT(generator.counters().completed, 150, 10'000);
-    QTest::qWait(100);
+    QCOMPARE(generator.counters().submitted, 150);
+    // The budget is spent, so no call can follow, and none shows: observed while a clock at the
+    // generator's rate makes 200 calls.
+    {
+        const CallClock clock(2000);
+        QVERIFY(clock.waitForCalls(200));
+    }
     QCOMPARE(generator.counters().submitted, 150);
 
     LoadGenerator::Settings closed = closedLoop(7);
@@ -346,14 +430,14 @@ void TestLoadGenerator::pauseStopsOfferingAndResumeRestarts()
     generator.start();
     QTRY_VERIFY_WITH_TIMEOUT(generator.counters().submitted > 50, 5000);
     generator.pause();
-    QTest::qWait(50);
+    verifyNoMoreCalls(generator, 500);
+    if (QTest::currentTestFailed())
+        return;
     const qint64 paused = generator.counters().submitted;
-    QTest::qWait(300);
-    QCOMPARE(generator.counters().submitted, paused);
     generator.resume();
     QTRY_VERIFY_WITH_TIMEOUT(generator.counters().submitted > paused + 50, 5000);
     // No catch-up burst for the paused time.
-    const double rate = measuredRate(generator, 1000);
+    const double rate = measuredRate(generator, 100, 500);
     QVERIFY2(std::abs(rate - 500) < 500 * 0.1, qPrintable(QString::number(rate)));
 
     auto slow = sleepingPool(2, 2ms);
@@ -361,10 +445,11 @@ void TestLoadGenerator::pauseStopsOfferingAndResumeRestarts()
     closed.start();
     QTRY_VERIFY_WITH_TIMEOUT(closed.counters().completed > 20, 5000);
     closed.pause();
-    QTRY_COMPARE_WITH_TIMEOUT(closed.counters().outstanding(), 0, 5000);
+    // The callers' calls end, and each caller waits for the resume.
+    verifyNoMoreCalls(closed, 500);
+    if (QTest::currentTestFailed())
+        return;
     const qint64 held = closed.counters().submitted;
-    QTest::qWait(200);
-    QCOMPARE(closed.counters().submitted, held);
     closed.resume();
     QTRY_VERIFY_WITH_TIMEOUT(closed.counters().submitted > held + 20, 5000);
     QCOMPARE(closed.peakOutstanding(), 3);
