@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QLocale>
+#include <QStyle>
 
 EventLogView::EventLogView(QWidget* parent)
     : QTableWidget(0, 3, parent)
@@ -60,8 +61,17 @@ void EventLogView::addRow(double tSec, const QString& what, const QString& chang
     setItem(row, 0, time);
     setItem(row, 1, whatItem);
     setItem(row, 2, changeItem);
-    if (change.isEmpty())
+    if (change.isEmpty()) {
         setSpan(row, 1, 1, 2); // a note or an error reads across both columns
+    } else {
+        // Wide enough for the longest key so far ("workload.params.slowFraction"): measured per
+        // row, as resizing to contents would measure every row kept on each insert.
+        const int margin =
+            2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 8;
+        const int wanted = fontMetrics().horizontalAdvance(what) + margin;
+        if (wanted > columnWidth(1))
+            setColumnWidth(1, wanted);
+    }
     scrollToBottom();
 }
 
