@@ -155,6 +155,7 @@ void WorkerLanes::paintEvent(QPaintEvent*)
     if (hidden > 0)
         lanes.erase(lanes.begin(), lanes.begin() + hidden);
     m_lanesDrawn = static_cast<int>(lanes.size());
+    m_lanesLabelled = 0;
 
     const TimeMapping time(m_fromSec, m_toSec, plot);
 
@@ -167,14 +168,26 @@ void WorkerLanes::paintEvent(QPaintEvent*)
         const int rowHeight = std::clamp(plot.height() / static_cast<int>(lanes.size()),
                                          kMinRowHeight, kMaxRowHeight);
         const int gap = rowHeight >= 6 ? 1 : 0;
+        // Rows thinner than the text share a label: one per as many rows as the text is high.
+        // A shared label starts at its first row's top, so that labels never overlap.
+        const int rowsPerLabel =
+            rowHeight >= lineHeight - 2 ? 1 : (lineHeight + rowHeight - 1) / rowHeight;
+        // Below the "+N" of the hidden workers, when there are any.
+        const int labelsFrom = hidden > 0 ? plot.top() + lineHeight : plot.top();
         int y = plot.top();
+        int row = 0;
         for (const shoal::WorkerTimeline::Lane* lane : lanes) {
-            if (rowHeight >= metrics.height() - 2) {
-                painter.setPen(palette().text().color());
+            if (row++ % rowsPerLabel == 0) {
                 const QStaticText& label = m_texts.get(QStringLiteral("#%1").arg(lane->id), font());
-                painter.drawStaticText(QPointF(labelWidth - 4 - label.size().width(),
-                                               y + (rowHeight - label.size().height()) / 2),
-                                       label);
+                const double top =
+                    rowsPerLabel > 1 ? y : y + (rowHeight - label.size().height()) / 2;
+                // A pixel or two past the plot is still the label column.
+                if (top + 2 >= labelsFrom && top + label.size().height() <= plot.bottom() + 3) {
+                    painter.setPen(palette().text().color());
+                    painter.drawStaticText(QPointF(labelWidth - 4 - label.size().width(), top),
+                                           label);
+                    ++m_lanesLabelled;
+                }
             }
             // Segments ending before the window are skipped by binary search.
             auto it = std::lower_bound(

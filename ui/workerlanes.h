@@ -26,6 +26,9 @@ public:
     void setRange(double fromSec, double toSec);
     /// The lanes drawn at the last paint (a worker with any segment in the window).
     int lanesDrawn() const { return m_lanesDrawn; }
+    /// The lanes given a "#id" label at the last paint: every lane when a row fits the text,
+    /// else every k-th, so that many workers still show which is which.
+    int lanesLabelled() const { return m_lanesLabelled; }
     /// The pool's dispatch order, which the tool tip names: it decides how jobs spread over
     /// the lanes at low load.
     void setDispatchOrder(shoal::DispatchOrder order);
@@ -52,6 +55,7 @@ private:
     double m_fromSec = 0;                              ///< left edge
     double m_toSec = 30;                               ///< right edge
     int m_lanesDrawn = 0;                              ///< see lanesDrawn()
+    int m_lanesLabelled = 0;                           ///< see lanesLabelled()
     QRect m_plot;                                      ///< where the lanes go
     QPixmap m_header;                                  ///< title and legend; null when stale
     PlotTextCache m_texts;                             ///< lane and axis labels

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void countPlotsTickOnWholeNumbers();
     void aComparedRunIsDrawnDashedInTheSameColours();
     void aComparedRunFollowsTheWindowAndWidensTheWholeRun();
+    void manyWorkersStillHaveLaneLabels();
 };
 
 void TestChartPanel::anHourStaysBoundedAndThinnedToThePlotWidth()
@@ -313,6 +314,40 @@ void TestChartPanel::countPlotsTickOnWholeNumbers()
     // The same range without the option ticks on halves.
     outcomes->setWholeNumbers(false);
     QVERIFY(outcomes->valueTicks().contains(0.5));
+}
+
+void TestChartPanel::manyWorkersStillHaveLaneLabels()
+{
+    ChartPanel panel;
+    panel.resize(1000, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QList<WorkerProbe> workers;
+    for (int id = 1; id <= 64; ++id) {
+        WorkerProbe p;
+        p.id = id;
+        p.state = id % 2 ? WorkerState::Busy : WorkerState::Idle;
+        workers.append(p);
+    }
+    for (int n = 1; n <= 50; ++n)
+        panel.appendSample(rowAt(n), workers);
+    panel.refresh();
+    panel.lanes()->repaint();
+    QCOMPARE(panel.lanes()->lanesDrawn(), 64);
+    // Rows thinner than a line of text: every few lanes are labelled, not none and not all.
+    const int labelled = panel.lanes()->lanesLabelled();
+    QVERIFY2(labelled >= 4 && labelled < 64, qPrintable(QString::number(labelled)));
+
+    // Eight lanes fit their labels, one each.
+    ChartPanel few;
+    few.resize(1000, 700);
+    few.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&few));
+    for (int n = 1; n <= 50; ++n)
+        few.appendSample(rowAt(n), eightWorkers(n));
+    few.refresh();
+    few.lanes()->repaint();
+    QCOMPARE(few.lanes()->lanesLabelled(), 8);
 }
 
 QTEST_MAIN(TestChartPanel)
