@@ -352,6 +352,7 @@ void TimeChart::drawLines(QPainter& painter, const QRect& plot)
 void TimeChart::drawMarkers(QPainter& painter, const QRect& plot)
 {
     m_markersDrawn = 0;
+    m_markerLabels.clear();
     if (!m_events || m_events->isEmpty())
         return;
     const TimeMapping time(m_fromSec, m_toSec, plot);
@@ -378,15 +379,20 @@ void TimeChart::drawMarkers(QPainter& painter, const QRect& plot)
         if (column != lastX)
             columns.append(column);
         lastX = column;
+        if (labels == kMaxLabels)
+            continue;
+        Label label{QRectF(), EventText::label(event)};
+        const double width = staticText(label.text).size().width() + 6;
+        // Right of its line, or ending at the plot's right edge when it would run past it.
+        const double left = std::max<double>(plot.left(), std::min(x + 2, plot.right() - width));
         int row = 0;
-        while (row < 3 && x < labelRight[row])
+        while (row < 3 && left < labelRight[row])
             ++row;
-        if (row == 3 || labels == kMaxLabels)
+        if (row == 3)
             continue;
         ++labels;
-        Label label{QRectF(), EventText::label(event)};
-        label.box = QRectF(x + 2, plot.top() + 2 + row * (metrics.height() + 1),
-                           staticText(label.text).size().width() + 6, metrics.height());
+        label.box =
+            QRectF(left, plot.top() + 2 + row * (metrics.height() + 1), width, metrics.height());
         labelRight[row] = label.box.right() + 4;
         boxes.append(label);
     }
@@ -399,6 +405,7 @@ void TimeChart::drawMarkers(QPainter& painter, const QRect& plot)
     painter.setPen(PlotColors::markerText());
     const QColor labelBackground = PlotColors::labelBackground(palette());
     for (const Label& label : boxes) {
+        m_markerLabels.append(label.box);
         painter.fillRect(label.box, labelBackground);
         painter.drawStaticText(label.box.topLeft() + QPointF(3, 0), staticText(label.text));
     }

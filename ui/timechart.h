@@ -83,6 +83,8 @@ public:
     void setEvents(const QList<shoal::RunEvent>* events);
     /// How many markers the last paint drew.
     int markersDrawn() const { return m_markersDrawn; }
+    /// Where the last paint put the markers' labels (those that found room).
+    const QList<QRectF>& markerLabels() const { return m_markerLabels; }
 
     /// Where the lines are drawn, in this widget's coordinates.
     QRect plotArea() const;
@@ -133,6 +135,7 @@ private:
     bool m_wholeNumbers = false;                      ///< see wholeNumbers()
     const QList<shoal::RunEvent>* m_events = nullptr; ///< not owned
     int m_markersDrawn = 0;                           ///< see markersDrawn()
+    QList<QRectF> m_markerLabels;                     ///< see markerLabels()
     mutable QRect m_plot;                             ///< see plotArea()
     mutable QSize m_laidOutFor; ///< the size m_plot is for; invalid when stale
     mutable QPixmap m_frame;    ///< background, title, legend, unit; null when stale

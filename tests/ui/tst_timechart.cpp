@@ -63,6 +63,7 @@ private Q_SLOTS:
     void plotsLineUpWhateverTheirText();
     void aNewTitleRedrawsTheFrame();
     void markersAreCountedOnlyInsideTheTimeRange();
+    void markerLabelsStayInsideThePlotWithoutOverlapping();
     void chromeFollowsThePaletteButLinesKeepTheirColours();
 };
 
@@ -143,6 +144,33 @@ void TestTimeChart::markersAreCountedOnlyInsideTheTimeRange()
     chart.setEvents(nullptr);
     chart.grab();
     QCOMPARE(chart.markersDrawn(), 0);
+}
+
+void TestTimeChart::markerLabelsStayInsideThePlotWithoutOverlapping()
+{
+    TimeChart chart;
+    setUp(chart); // 0..10 s
+    QList<RunEvent> events;
+    for (double t : {1.0, 1.2, 1.4, 5.0, 9.6, 9.9})
+        events.append({t, QStringLiteral("arrival.ratePerSec"), QStringLiteral("4000"),
+                       QStringLiteral("6000")});
+    chart.setEvents(&events);
+    chart.grab();
+    const QList<QRectF>& labels = chart.markerLabels();
+    QVERIFY2(labels.size() >= 4, qPrintable(QString::number(labels.size())));
+    const QRectF plot(chart.plotArea());
+    for (int i = 0; i < labels.size(); ++i) {
+        QVERIFY2(labels[i].left() >= plot.left() && labels[i].right() <= plot.right() + 1,
+                 qPrintable(QStringLiteral("label %1 at %2..%3 in %4..%5")
+                                .arg(i)
+                                .arg(labels[i].left())
+                                .arg(labels[i].right())
+                                .arg(plot.left())
+                                .arg(plot.right())));
+        for (int j = 0; j < i; ++j)
+            QVERIFY2(!labels[i].intersects(labels[j]),
+                     qPrintable(QStringLiteral("%1, %2").arg(i).arg(j)));
+    }
 }
 
 void TestTimeChart::chromeFollowsThePaletteButLinesKeepTheirColours()
