@@ -62,9 +62,12 @@ QString SummaryTable::format(const shoal::RunSummary& s)
         {tr("steady part"), steadyLine(s.steady)},
         {tr("model"), ModelText::comparison(s.steady.latencyP95Ms, s.model)},
         {tr("model detail"), modelLine(s.model)},
-        {tr("Little's law"), tr("%1 calls in the system, throughput x mean latency %2")
-                                 .arg(s.steady.littlesLaw.meanInSystem, 0, 'f', 2)
-                                 .arg(s.steady.littlesLaw.throughputTimesMeanLatency, 0, 'f', 2)},
+        {tr("Little's law"),
+         s.steady.toSec <= s.steady.fromSec
+             ? tr("too short to measure")
+             : tr("%1 calls in the system, throughput x mean latency %2")
+                   .arg(s.steady.littlesLaw.meanInSystem, 0, 'f', 2)
+                   .arg(s.steady.littlesLaw.throughputTimesMeanLatency, 0, 'f', 2)},
         {tr("submitted"), QString::number(c.submitted)},
         {tr("completed"), QString::number(c.completed)},
         {tr("timeouts"), QString::number(c.timedOut)},

@@ -187,8 +187,10 @@ RunSummary Run::summarize(const Scenario& current, double elapsedSec, double act
     s.events = m_events.size();
     // The model of the settings the steady part ran with: it ends before any later change.
     s.steady = m_steady.measurement();
+    // Without a steady part, the size in force: the closed pool's own size is 0 by now.
     Scenario steady = current;
-    steady.poolSize = s.steady.poolSize > 0 ? s.steady.poolSize : m_pool->size();
+    if (s.steady.poolSize > 0)
+        steady.poolSize = s.steady.poolSize;
     s.model = ScenarioModel::predict(steady);
     return s;
 }

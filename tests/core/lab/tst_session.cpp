@@ -201,6 +201,9 @@ void TestSession::aRunSamplesDrainsAndHoldsTheIdentity()
     QCOMPARE(summary.samples, qint64(h.read([](Session& s) { return s.history().size(); })));
     // Rows a UI receives while running carry the workers for the lanes.
     QCOMPARE(samples.at(samples.size() / 2).workers.size(), 4);
+    // Too short for a steady part, the run still gets the model of its settings: four workers.
+    QVERIFY(summary.steady.toSec <= summary.steady.fromSec);
+    QCOMPARE(summary.model.servers, 4);
 }
 
 void TestSession::liveChangesAreEventsAndShowInTheNextSample()
