@@ -32,10 +32,10 @@ QString ModelPrediction::reasonName(ModelReason reason)
 
 ModelReason QueueingModel::applicability(const ModelConditions& in)
 {
+    // What shapes the run most is named first: a limiter or shared slots change what the pool
+    // does, evenly spaced arrivals only how long calls wait.
     if (in.arrivalMode != ArrivalMode::Open)
         return ModelReason::ClosedLoop;
-    if (in.arrivalProcess != ArrivalProcess::Poisson)
-        return ModelReason::NotPoisson;
     if (in.limiterOn)
         return ModelReason::Limiter;
     if (in.gpuSlots > 0)
@@ -44,6 +44,8 @@ ModelReason QueueingModel::applicability(const ModelConditions& in)
         return ModelReason::Timeouts;
     if (in.failureRate > 0)
         return ModelReason::Failures;
+    if (in.arrivalProcess != ArrivalProcess::Poisson)
+        return ModelReason::NotPoisson;
     if (in.liveChanges)
         return ModelReason::LiveChanges;
     if (!in.service)

@@ -459,6 +459,10 @@ void TestQueueingModel::predictSaysWhyNoModelApplies_data()
     QTest::newRow("unknown service time") << unknown << ModelReason::UnknownServiceTime;
     QTest::newRow("no servers") << noServers << ModelReason::InvalidInput;
     QTest::newRow("no arrivals") << noArrivals << ModelReason::InvalidInput;
+    // Of two reasons the one that shapes the run more: the limiter, not the spacing.
+    auto limitedConstant = limiter;
+    limitedConstant.arrivalProcess = ArrivalProcess::Constant;
+    QTest::newRow("limiter and constant arrivals") << limitedConstant << ModelReason::Limiter;
 }
 
 void TestQueueingModel::predictSaysWhyNoModelApplies()
