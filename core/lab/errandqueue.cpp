@@ -4,6 +4,11 @@
 
 namespace shoal {
 
+void ErrandQueue::request(std::function<std::function<void()>()> errand)
+{
+    post([this, errand = std::move(errand)] { reportBack(errand()); });
+}
+
 void ErrandQueue::attempt(std::function<void()> errand, std::function<void(const QString&)> failed)
 {
     post([this, errand = std::move(errand), failed = std::move(failed)] {

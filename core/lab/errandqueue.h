@@ -26,6 +26,9 @@ public:
 
     /// Runs \a errand on the errand thread after every errand posted before it.
     void post(std::function<void()> errand) { m_executor.post(std::move(errand)); }
+    /// Runs \a errand as post() does and queues the report it returns for deliver(): the errand
+    /// itself touches nothing of its caller, only the report does, on the caller's thread.
+    void request(std::function<std::function<void()>()> errand);
     /// Runs \a errand as post() does; if it throws, \a failed runs with the exception's text at
     /// the next deliver().
     void attempt(std::function<void()> errand, std::function<void(const QString&)> failed);

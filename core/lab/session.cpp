@@ -157,9 +157,9 @@ void Session::start()
     m_windowStart.reset();
     m_lastWindow = MeasuredWindow();
     setState(RunState::Preparing);
-    m_errands->post([this, generation, s = m_scenario] {
+    m_errands->request([this, generation, s = m_scenario]() -> std::function<void()> {
         auto parts = std::make_shared<Run::Parts>(Run::build(s));
-        m_errands->reportBack([this, generation, parts] { onPrepared(generation, parts); });
+        return [this, generation, parts] { onPrepared(generation, parts); };
     });
     m_pollTimer->start();
 }
@@ -485,10 +485,11 @@ void Session::setWorkloadKind(const QString& kind)
     }
     // Built where building may block; a reset in between drops it.
     const quint64 generation = m_generation;
-    m_errands->post([this, generation, request, kind, limiter = m_run->sharedLimiter()] {
+    m_errands->request([this, generation, request, kind,
+                        limiter = m_run->sharedLimiter()]() -> std::function<void()> {
         ParamError error;
         std::shared_ptr<Workload> built = makeWorkload(kind, {}, limiter, error);
-        m_errands->reportBack([this, generation, request, kind, built = std::move(built), error] {
+        return [this, generation, request, kind, built = std::move(built), error] {
             if (generation != m_generation || request != m_kindRequest || !runActive())
                 return;
             if (!built) {
@@ -503,7 +504,7 @@ void Session::setWorkloadKind(const QString& kind)
             m_scenario.workloadParams.clear();
             record(QStringLiteral("workload.kind"), old, kind);
             Q_EMIT scenarioChanged(m_scenario);
-        });
+        };
     });
 }
 
