@@ -295,8 +295,9 @@ WorkerTimeline readLanes(Reader& in, const QJsonValue& value)
 
 /// Whether the parser stopped because the text ran out (a copy cut short), not at a bad
 /// character in the middle.
-// Qt reports a literal cut short ("nu", "tr") as an illegal value, its offset one past the
-// literal's first byte: the file ends inside it, so it is truncated, not malformed.
+// Qt reports a literal at the very end ("nu", "tr", or a whole "null" with nothing after it) as
+// an illegal value, its offset one past the literal's first byte: the file ends inside or just
+// after it, so it is truncated, not malformed.
 bool endsInsideLiteral(const QByteArray& trimmed, const QJsonParseError& parse)
 {
     if (parse.error != QJsonParseError::IllegalValue || parse.offset < 1)
@@ -304,7 +305,7 @@ bool endsInsideLiteral(const QByteArray& trimmed, const QJsonParseError& parse)
     const QByteArray tail = trimmed.mid(parse.offset - 1);
     for (const QByteArray& literal :
          {QByteArrayLiteral("null"), QByteArrayLiteral("true"), QByteArrayLiteral("false")})
-        if (!tail.isEmpty() && tail.size() < literal.size() && literal.startsWith(tail))
+        if (!tail.isEmpty() && literal.startsWith(tail))
             return true;
     return false;
 }

@@ -134,6 +134,7 @@ private Q_SLOTS:
     void damagedFilesAreRefusedWithTheirReason();
     void aMissingFileIsUnreadableAndAFailedWriteKeepsTheOldFile();
     void aFileWithoutLanesHasNone();
+    void everyCutOfAFileIsCutShort();
 };
 
 void TestRunFile::savedAndOpenedRunIsTheSameRun()
@@ -378,6 +379,26 @@ void TestRunFile::aFileWithoutLanesHasNone()
     QVERIFY2(record.has_value(), qPrintable(error.field));
     QVERIFY(record->lanes.lanes().empty());
     QCOMPARE(record->samples.size(), sampleRecord().samples.size());
+}
+
+void TestRunFile::everyCutOfAFileIsCutShort()
+{
+    // Wherever a write stopped (inside a number, a string, a null or just after one), the file
+    // is "cut short", never "not JSON". A few rows keep it small enough to try every length.
+    RunRecord record = sampleRecord();
+    record.samples = record.samples.mid(0, 4);
+    const QByteArray good = RunFile::serialize(record).trimmed();
+    QVERIFY(good.contains(",null,") && good.contains("false"));
+    for (qsizetype n = 1; n < good.size(); ++n) {
+        RunFileError error;
+        QVERIFY(!RunFile::parse(good.left(n), QStringLiteral("x.shoalrun"), &error));
+        QVERIFY2(error.code == RunFileError::Code::Truncated,
+                 qPrintable(QStringLiteral("cut at %1 of %2: code %3, ...%4")
+                                .arg(n)
+                                .arg(good.size())
+                                .arg(int(error.code))
+                                .arg(QString::fromUtf8(good.left(n).right(16)))));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunFile)
